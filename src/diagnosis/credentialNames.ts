@@ -1,0 +1,74 @@
+/**
+ * Credential types named in messages, by class name or only by their text. JavaScript class names are the
+ * canonical form; other runtimes' spellings map onto them.
+ */
+
+/** Other runtimes' class names for the same credential. */
+const SPELLINGS: Readonly<Record<string, string>> = {
+  AzureCLICredential: "AzureCliCredential",
+  AzureDeveloperCLICredential: "AzureDeveloperCliCredential",
+  AzurePowershellCredential: "AzurePowerShellCredential",
+  VSCodeCredential: "VisualStudioCodeCredential",
+  InteractiveBrowserBrokerCredential: "BrokerCredential",
+};
+
+// Chains and wrappers are containers, not members: a stack frame naming them says nothing about the failure.
+const CONTAINERS = new Set(["ChainedTokenCredential", "DefaultAzureCredential", "DiagnosticCredential"]);
+
+/** Lines that name a credential only by what it says (the JS aggregate prints these without a class name). */
+const TEXT_SIGNS: readonly (readonly [fragment: string, credential: string])[] = [
+  ["azure cli could not be found", "AzureCliCredential"],
+  ["azure cli not found", "AzureCliCredential"],
+  ["please run 'az login'", "AzureCliCredential"],
+  ["please run \"az login\"", "AzureCliCredential"],
+  ["az login --scope", "AzureCliCredential"],
+  ["azure developer cli", "AzureDeveloperCliCredential"],
+  ["azd auth login", "AzureDeveloperCliCredential"],
+  ["unable to execute powershell", "AzurePowerShellCredential"],
+  ["connect-azaccount", "AzurePowerShellCredential"],
+  ["az.account", "AzurePowerShellCredential"],
+  ["visual studio code authentication", "VisualStudioCodeCredential"],
+  ["visual studio code credential", "VisualStudioCodeCredential"],
+  ["imds endpoint", "ManagedIdentityCredential"],
+  ["managed identity endpoint", "ManagedIdentityCredential"],
+  ["managed identity timed out", "ManagedIdentityCredential"],
+];
+
+/** `SomethingCredential` as a word. */
+export const CREDENTIAL_CLASS_PATTERN = /\b[A-Z][A-Za-z]{1,60}Credential\b/g;
+/** A stack frame such as `at async ClientSecretCredential.getToken`. */
+export const STACK_FRAME_PATTERN = /\bat (?:async )?([A-Z][A-Za-z]{1,60}Credential)\.getToken/g;
+
+/** Canonical (JavaScript) spelling of a credential class name. */
+export function canonicalCredentialName(name: string): string {
+  return SPELLINGS[name] ?? name;
+}
+
+/** Whether `name` is a chain or wrapper rather than a credential that talks to an identity provider. */
+export function isCredentialContainer(name: string): boolean {
+  return CONTAINERS.has(name);
+}
+
+/** Credential types a text names, by class name first, then by telltale phrases; in order, without repeats. */
+export function findCredentialNames(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(CREDENTIAL_CLASS_PATTERN)) {
+    const name = canonicalCredentialName(m[0]);
+    if (!found.includes(name)) found.push(name);
+  }
+  if (found.some((name) => !CONTAINERS.has(name))) return found;
+  const lower = text.toLowerCase();
+  for (const [fragment, credential] of TEXT_SIGNS) {
+    if (lower.includes(fragment) && !found.includes(credential)) found.push(credential);
+  }
+  return found;
+}
+
+/** The innermost credential (not a chain) whose `getToken` appears in a stack trace. */
+export function findCredentialInStack(stack: string): string | null {
+  for (const m of stack.matchAll(STACK_FRAME_PATTERN)) {
+    const name = canonicalCredentialName(m[1] ?? "");
+    if (name && !CONTAINERS.has(name)) return name;
+  }
+  return null;
+}

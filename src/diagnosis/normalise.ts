@@ -1,0 +1,249 @@
+/**
+ * Turns anything a catch block can hold into one plain shape. This is the only place that touches the
+ * caller's object: every read is guarded, because getters throw, proxies trap and `cause` chains loop.
+ */
+
+/** The longest text examined; beyond it a message is cut (diagnosis stays linear and bounded). */
+export const MAX_TEXT_LENGTH = 256 * 1024;
+const MAX_CAUSE_DEPTH = 8;
+const MAX_CHILDREN = 64;
+
+/** Fields of an `AuthenticationError.errorResponse` (or an STS JSON body). */
+export interface NormalisedErrorResponse {
+  error: string | null;
+  errorDescription: string | null;
+  errorCodes: number[];
+  correlationId: string | null;
+  traceId: string | null;
+  timestamp: string | null;
+}
+
+/** An error reduced to the facts we read. Strings become `{ name: null, message }`. */
+export interface NormalisedError {
+  /** `true` when the input was an object (thrown in this process), `false` for pasted text. */
+  thrown: boolean;
+  name: string | null;
+  message: string;
+  stack: string | null;
+  statusCode: number | null;
+  /** `code` of a RestError or Node error (`AuthorizationFailed`, `ENOENT`…). */
+  code: string | null;
+  /** MSAL fields. */
+  errorCode: string | null;
+  subError: string | null;
+  errorNo: string | null;
+  correlationId: string | null;
+  traceId: string | null;
+  timestamp: string | null;
+  errorResponse: NormalisedErrorResponse | null;
+  /** Lower-cased response headers we care about. */
+  headers: Record<string, string>;
+  /** Response body text (RestError `response.bodyAsText`). */
+  body: string | null;
+  /** Members of an aggregate, thrown or pasted. */
+  children: NormalisedError[];
+  cause: NormalisedError | null;
+}
+
+type Bag = Record<PropertyKey, unknown>;
+
+const HEADERS_OF_INTEREST = [
+  "www-authenticate",
+  "x-ms-error-code",
+  "x-ms-correlation-request-id",
+  "x-ms-request-id",
+  "x-ms-failure-cause",
+] as const;
+
+/** Reads a property; a throwing getter or proxy trap reads as `undefined`. */
+function read(target: unknown, key: PropertyKey): unknown {
+  if (target === null || (typeof target !== "object" && typeof target !== "function")) return undefined;
+  try {
+    return (target as Bag)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+}
+
+function asText(value: unknown): string | null {
+  if (typeof value === "string") return clip(value);
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+    return String(value);
+  }
+  return null;
+}
+
+function asStatus(value: unknown): number | null {
+  const n = typeof value === "string" ? Number(value) : value;
+  return typeof n === "number" && Number.isInteger(n) && n >= 100 && n <= 599 ? n : null;
+}
+
+function asCodes(value: unknown): number[] {
+  if (!Array.isArray(value)) return [];
+  const codes: number[] = [];
+  for (let i = 0; i < Math.min(value.length, 16); i++) {
+    const n = Number(read(value, i));
+    if (Number.isInteger(n) && n > 0) codes.push(n);
+  }
+  return codes;
+}
+
+function normaliseResponse(value: unknown): NormalisedErrorResponse | null {
+  if (value === null || typeof value !== "object") return null;
+  const response: NormalisedErrorResponse = {
+    error: asText(read(value, "error")),
+    errorDescription: asText(read(value, "errorDescription") ?? read(value, "error_description")),
+    errorCodes: asCodes(read(value, "errorCodes") ?? read(value, "error_codes")),
+    correlationId: asText(read(value, "correlationId") ?? read(value, "correlation_id")),
+    traceId: asText(read(value, "traceId") ?? read(value, "trace_id")),
+    timestamp: asText(read(value, "timestamp")),
+  };
+  return response.error ?? response.errorDescription ? response : null;
+}
+
+function readHeaders(response: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const source = read(response, "headers");
+  if (source === null || typeof source !== "object") return headers;
+  const get = read(source, "get");
+  for (const name of HEADERS_OF_INTEREST) {
+    let value: unknown;
+    try {
+      value = typeof get === "function" ? (get as (n: string) => unknown).call(source, name) : read(source, name);
+    } catch {
+      value = undefined;
+    }
+    const text = asText(value);
+    if (text !== null) headers[name] = text;
+  }
+  return headers;
+}
+
+function emptyError(thrown: boolean, name: string | null, message: string): NormalisedError {
+  return {
+    thrown,
+    name,
+    message,
+    stack: null,
+    statusCode: null,
+    code: null,
+    errorCode: null,
+    subError: null,
+    errorNo: null,
+    correlationId: null,
+    traceId: null,
+    timestamp: null,
+    errorResponse: null,
+    headers: {},
+    body: null,
+    children: [],
+    cause: null,
+  };
+}
+
+function normaliseObject(value: object, seen: Set<object>, depth: number): NormalisedError {
+  seen.add(value);
+  const message = asText(read(value, "message")) ?? asText(read(value, "errorMessage")) ?? "";
+  const result = emptyError(true, asText(read(value, "name")), message);
+  result.stack = asText(read(value, "stack"));
+  const response = read(value, "response");
+  result.statusCode =
+    asStatus(read(value, "statusCode")) ?? asStatus(read(value, "status")) ?? asStatus(read(response, "status"));
+  result.code = asText(read(value, "code"));
+  result.errorCode = asText(read(value, "errorCode"));
+  result.subError = asText(read(value, "subError")) || null;
+  result.errorNo = asText(read(value, "errorNo"));
+  result.correlationId = asText(read(value, "correlationId"));
+  result.traceId = asText(read(value, "traceId"));
+  result.timestamp = asText(read(value, "timestamp"));
+  result.errorResponse = normaliseResponse(read(value, "errorResponse"));
+  result.headers = readHeaders(response);
+  result.body = asText(read(response, "bodyAsText"));
+
+  const errors = read(value, "errors");
+  if (Array.isArray(errors)) {
+    for (let i = 0; i < Math.min(errors.length, MAX_CHILDREN); i++) {
+      result.children.push(normaliseValue(read(errors, i), seen, depth + 1));
+    }
+  } else if (result.children.length === 0) {
+    result.children = splitPastedAggregate(message);
+  }
+
+  const cause = read(value, "cause");
+  if (cause !== undefined && cause !== null && depth < MAX_CAUSE_DEPTH) {
+    if (typeof cause !== "object" || !seen.has(cause)) result.cause = normaliseValue(cause, seen, depth + 1);
+  }
+  return result;
+}
+
+function normaliseValue(value: unknown, seen: Set<object>, depth: number): NormalisedError {
+  if (typeof value === "string") {
+    const text = clip(value);
+    const result = emptyError(false, null, text);
+    result.children = splitPastedAggregate(text);
+    return result;
+  }
+  if (value !== null && (typeof value === "object" || typeof value === "function")) {
+    if (seen.has(value) || depth > MAX_CAUSE_DEPTH) return emptyError(true, null, "");
+    return normaliseObject(value, seen, depth);
+  }
+  return emptyError(true, null, asText(value) ?? "");
+}
+
+/** Normalises any value (Error, MSAL error, RestError, aggregate, string, `undefined`…). Never throws. */
+export function normaliseError(value: unknown): NormalisedError {
+  return normaliseValue(value, new Set(), 0);
+}
+
+// --- pasted aggregates -------------------------------------------------------------------------------
+
+/** A member line of a JS aggregate: `CredentialUnavailableError: …`. */
+export const JS_MEMBER_LINE = /^(CredentialUnavailableError|AuthenticationRequiredError|AuthenticationError|Error|TypeError|RestError): /;
+/** A member line of Python/Go (`\tEnvironmentCredential: …`) or .NET/Java (`- EnvironmentCredential …`). */
+export const NAMED_MEMBER_LINE = /^[ \t]*(?:- )?([A-Z][A-Za-z]{1,60}Credential)\b[:.]?/;
+/** A .NET member line that names no credential (`- Please run 'az login' …`). */
+export const DASH_MEMBER_LINE = /^[ \t]*- \S/;
+
+const AGGREGATE_HEADS = [
+  "chainedtokencredential authentication failed",
+  "defaultazurecredential failed to retrieve a token",
+  "defaultazurecredential: failed to acquire a token",
+  "defaultazurecredential authentication failed",
+  "attempted credentials:",
+  "failed to retrieve a token from the included credentials",
+];
+
+function pastedMember(lines: string[]): NormalisedError {
+  const first = lines[0] ?? "";
+  const js = JS_MEMBER_LINE.exec(first);
+  const text = lines.join("\n").trim();
+  if (js?.[1]) return emptyError(false, js[1], text.slice(js[1].length + 2));
+  return emptyError(false, null, text.replace(/^- /, ""));
+}
+
+/**
+ * Splits a pasted chain failure into one member per credential: the JS `AggregateAuthenticationError` text,
+ * Python's and Go's "Attempted credentials:" lists, .NET's and Java's dash lists. Anything else: no members.
+ */
+export function splitPastedAggregate(text: string): NormalisedError[] {
+  const lower = text.slice(0, 4096).toLowerCase();
+  if (!AGGREGATE_HEADS.some((head) => lower.includes(head))) return [];
+  const dashMembers = lower.includes("failed to retrieve a token from the included credentials");
+  const members: string[][] = [];
+  let current: string[] | null = null;
+  for (const line of text.split("\n", 2000)) {
+    const isMember =
+      JS_MEMBER_LINE.test(line) || NAMED_MEMBER_LINE.test(line) || (dashMembers && DASH_MEMBER_LINE.test(line));
+    if (isMember) {
+      current = [line.trim()];
+      members.push(current);
+    } else if (current && line.trim() !== "" && !/^to mitigate this issue|^attempted credentials/i.test(line.trim())) {
+      current.push(line);
+    }
+  }
+  return members.length >= 1 ? members.slice(0, MAX_CHILDREN).map(pastedMember) : [];
+}

@@ -1,0 +1,127 @@
+/**
+ * The shapes `explainAuthError` returns. Everything here is plain data: JSON-serialisable, no classes,
+ * no functions, `null` (never `undefined`) for a fact that is absent, so `JSON.stringify` keeps every key.
+ */
+
+/** What kind of failure this is; one value per mitigation family. */
+export const DIAGNOSIS_CATEGORIES = [
+  "credential-invalid",
+  "credential-expired",
+  "app-not-found",
+  "tenant-invalid",
+  "federation-mismatch",
+  "federation-disabled",
+  "assertion-invalid",
+  "not-configured",
+  "tool-missing",
+  "not-logged-in",
+  "managed-identity-unavailable",
+  "imds-unreachable",
+  "multi-tenant",
+  "consent-required",
+  "conditional-access-mfa",
+  "permission-denied",
+  "token-expired",
+  "network",
+  "other",
+] as const;
+
+/** One of {@link DIAGNOSIS_CATEGORIES}. */
+export type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
+
+/** Where a pasted or thrown message most likely came from. */
+export type ErrorRuntime =
+  | "javascript"
+  | "python"
+  | "go"
+  | "dotnet"
+  | "java"
+  | "azure-cli"
+  | "azd"
+  | "azure-powershell"
+  | "azure-devops"
+  | "unknown";
+
+/** A knowledge-base entry that matched, as it appears in a diagnosis. */
+export interface KnowledgeMatch {
+  /** Permanent kebab-case id of the entry (see the error index). */
+  id: string;
+  title: string;
+  category: DiagnosisCategory;
+  /** Why it happens. */
+  cause: string;
+  /** What to do, most likely fix first. */
+  mitigations: string[];
+  docs: string[];
+  /** Whether trying again later, unchanged, can succeed. */
+  retryable: boolean;
+  /** Relative strength of the match; only meaningful to order matches of one diagnosis. */
+  score: number;
+}
+
+/** How one member of a credential chain fared. */
+export type AttemptOutcome = "succeeded" | "unavailable" | "failed" | "skipped" | "timed-out";
+
+/** One member's attempt inside a chain (ChainedTokenCredential, DefaultAzureCredential, or a pasted aggregate). */
+export interface AttemptDiagnosis {
+  /** Credential type, e.g. `"AzureCliCredential"`; `null` when the text does not say. */
+  credential: string | null;
+  outcome: AttemptOutcome;
+  /** The error's `name`, e.g. `"CredentialUnavailableError"`; `null` on success or when unknown. */
+  errorName: string | null;
+  /** One line: what happened to this member. */
+  summary: string;
+  category: DiagnosisCategory;
+  stsCode: string | null;
+  correlationId: string | null;
+  traceId: string | null;
+  timestamp: string | null;
+  /** Best knowledge entry for this member alone. */
+  match: KnowledgeMatch | null;
+  /** The member's own message, redacted. Empty on success. */
+  message: string;
+  /** Measured time, when the attempt was observed live by `DiagnosticCredential`; otherwise `null`. */
+  durationMs: number | null;
+}
+
+/**
+ * What `explainAuthError` concluded. Stable, documented and JSON-serialisable: the CLI prints exactly this
+ * object with `--json`.
+ */
+export interface Diagnosis {
+  /** One line: what failed and why, root cause first. */
+  summary: string;
+  category: DiagnosisCategory;
+  /** The thrown error's `name` (`"AuthenticationRequiredError"`, `"RestError"`…); `null` for strings. */
+  errorName: string | null;
+  /** Which runtime or tool most likely printed the message. */
+  runtime: ErrorRuntime;
+  /** First Microsoft Entra ID (AADSTS) code, e.g. `"AADSTS7000215"`. */
+  stsCode: string | null;
+  /** Every AADSTS code found, in order of appearance, without repeats. */
+  stsCodes: string[];
+  /** OAuth 2.0 error code, e.g. `"invalid_client"`. */
+  oauthError: string | null;
+  /** MSAL or STS sub-error, e.g. `"basic_action"`. */
+  subError: string | null;
+  correlationId: string | null;
+  traceId: string | null;
+  /** As the STS or tool printed it (not reformatted). */
+  timestamp: string | null;
+  /** HTTP status of the failing response, when known. */
+  httpStatus: number | null;
+  /** A service's own error code after a token was obtained, e.g. ARM's `"AuthorizationFailed"`. */
+  serviceErrorCode: string | null;
+  /** Every credential type involved, in the order they were tried. */
+  credentials: string[];
+  /** For chains: each member's attempt, in order. Empty for a single credential. */
+  attempts: AttemptDiagnosis[];
+  /** Knowledge entries, best first. */
+  matches: KnowledgeMatch[];
+  /** Whether trying again later, unchanged, can succeed. */
+  retryable: boolean;
+  /** Microsoft's error lookup page for the first AADSTS code, when there is one. */
+  lookupUrl: string | null;
+  /** The original message, with anything token- or secret-shaped redacted. */
+  message: string;
+}

@@ -1,0 +1,58 @@
+import type { DiagnosisCategory, ErrorRuntime } from "../diagnosis/types.js";
+
+/**
+ * How an entry recognises a failure. An entry is a candidate when ANY primary rule hits
+ * (`stsCodes`, `text`, `patterns`, `serviceCodes`); entries without primary rules are candidates when
+ * their `errorNames`/`httpStatus` filters hit. `context`, when present, must also be found in the text.
+ * `credentials`, `errorNames` and `httpStatus` then raise the score of a candidate.
+ */
+export interface MatchRules {
+  /** AADSTS codes, written `"AADSTS7000215"`. */
+  readonly stsCodes?: readonly string[];
+  /** Case-insensitive fragments of the message, as each runtime prints it. Preferred over patterns. */
+  readonly text?: readonly string[];
+  /** Regular-expression sources, compiled with the `i` flag; the checker proves each linear-time. */
+  readonly patterns?: readonly string[];
+  /** Service error codes after a token was obtained (`AuthorizationFailed`, `ForbiddenByRbac`…). */
+  readonly serviceCodes?: readonly string[];
+  /** Fragments that narrow the entry to a situation; at least one must appear for the entry to match. */
+  readonly context?: readonly string[];
+  /** Credential types this failure belongs to. */
+  readonly credentials?: readonly string[];
+  /** Error `name`s this failure arrives as. */
+  readonly errorNames?: readonly string[];
+  /** HTTP statuses this failure arrives with. */
+  readonly httpStatus?: readonly number[];
+}
+
+/** A message that must be diagnosed with this entry first. */
+export interface KnowledgeExample {
+  readonly text: string;
+  /** Who prints it in this form. */
+  readonly runtime: ErrorRuntime;
+  /** Where this wording was seen (a seed row id, a guide, or `lab` for the real @azure/identity). */
+  readonly source: string;
+}
+
+/** One explained failure. Ids are permanent: retire an entry, never delete or rename it. */
+export interface KnowledgeEntry {
+  /** Stable kebab-case slug. */
+  readonly id: string;
+  /** One sentence: what went wrong. */
+  readonly title: string;
+  readonly category: DiagnosisCategory;
+  /** Whether trying again later, unchanged, can succeed. */
+  readonly retryable: boolean;
+  readonly match: MatchRules;
+  /** Why it happens, in our own words. */
+  readonly cause: string;
+  /** What to do, most likely fix first, in our own words. */
+  readonly mitigations: readonly string[];
+  /** Public documentation links. */
+  readonly docs: readonly string[];
+  /** Seed row ids (`SEC-01`…) and other source ids this entry covers. */
+  readonly sources: readonly string[];
+  readonly examples: readonly KnowledgeExample[];
+  /** Present when the entry no longer matches anything; it stays for its id. */
+  readonly retired?: { readonly reason: string; readonly replacedBy?: string };
+}
