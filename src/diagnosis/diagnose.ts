@@ -1,0 +1,272 @@
+/**
+ * Builds a `Diagnosis` from a normalised error: facts, knowledge matches, and for chains one attempt per
+ * member with the root cause chosen to lead the summary.
+ */
+import { matchKnowledge, type ScoredEntry } from "../knowledge/match.js";
+import { stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
+import type { KnowledgeEntry } from "../knowledge/schema.js";
+import { extractFacts, type ExtractedFacts } from "./extract.js";
+import { normaliseError, type NormalisedError } from "./normalise.js";
+import { redactSecrets } from "./redact.js";
+import { findCredentialNames, isCredentialContainer } from "./credentialNames.js";
+import type {
+  AttemptDiagnosis,
+  AttemptOutcome,
+  Diagnosis,
+  DiagnosisCategory,
+  KnowledgeMatch,
+} from "./types.js";
+
+/** A chain member's attempt as `DiagnosticCredential` observed it live. */
+export interface ObservedAttempt {
+  readonly credential: string;
+  readonly outcome: AttemptOutcome;
+  /** What the member threw, when it threw. */
+  readonly error?: unknown;
+  readonly durationMs: number | null;
+  /** Why it was skipped or timed out, in a few words. */
+  readonly note?: string;
+}
+
+/** What the caller knows beyond the error itself. */
+export interface DiagnoseContext {
+  /** The credential that threw (for a chain: the chain's class name). */
+  readonly credential?: string | null;
+  /** Each member's attempt, when a chain was observed live. */
+  readonly attempts?: readonly ObservedAttempt[];
+}
+
+const MAX_MATCHES = 5;
+
+/** Categories that only say "this member is not set up here": they never lead a chain's diagnosis. */
+const UNAVAILABLE_CATEGORIES: ReadonlySet<DiagnosisCategory> = new Set([
+  "not-configured",
+  "tool-missing",
+  "imds-unreachable",
+]);
+
+const UNAVAILABLE_TEXT = /\bunavailable\b|\bnot available\b|not (?:fully )?configured|could(?: not|n't) be found|not installed|\bplease run\b/i;
+
+function toMatch({ entry, score }: ScoredEntry, docs: readonly string[] = entry.docs): KnowledgeMatch {
+  return {
+    id: entry.id,
+    title: entry.title,
+    category: entry.category,
+    cause: entry.cause,
+    mitigations: [...entry.mitigations],
+    docs: [...docs],
+    retryable: entry.retryable,
+    score: Math.round(score * 100) / 100,
+  };
+}
+
+/** Category of an AADSTS failure no entry knows, from its OAuth error. */
+function categoryOfOAuthError(oauthError: string | null): DiagnosisCategory {
+  switch (oauthError) {
+    case "invalid_client":
+      return "credential-invalid";
+    case "interaction_required":
+    case "login_required":
+      return "conditional-access-mfa";
+    case "consent_required":
+      return "consent-required";
+    default:
+      return "other";
+  }
+}
+
+/** Knowledge matches for one error, best first, with the unlisted-code fallback when an STS code is unknown. */
+function findMatches(facts: ExtractedFacts): KnowledgeMatch[] {
+  const scored = matchKnowledge({
+    text: facts.text.toLowerCase(),
+    stsCodes: facts.stsCodes,
+    serviceCodes: facts.serviceCodes,
+    credentials: facts.credentials,
+    errorName: facts.errorName,
+    httpStatus: facts.httpStatus,
+  });
+  const matches = scored.slice(0, MAX_MATCHES).map((s) => toMatch(s));
+  const firstCode = facts.stsCodes[0];
+  const codeKnown = scored.some((s) => (s.entry.match.stsCodes ?? []).some((c) => facts.stsCodes.includes(c)));
+  if (firstCode && !codeKnown) {
+    const fallback: KnowledgeEntry = { ...unlistedStsCodeEntry, category: categoryOfOAuthError(facts.oauthError) };
+    matches.unshift(
+      toMatch({ entry: fallback, score: 100 }, [stsLookupUrl(firstCode), ...unlistedStsCodeEntry.docs]),
+    );
+  }
+  return matches;
+}
+
+function categoryOf(facts: ExtractedFacts, matches: readonly KnowledgeMatch[]): DiagnosisCategory {
+  const top = matches[0];
+  if (top) return top.category;
+  if (facts.errorName === "RestError" && (facts.httpStatus === 401 || facts.httpStatus === 403)) {
+    return "permission-denied";
+  }
+  return "other";
+}
+
+function firstLine(text: string): string {
+  const line = text.split("\n", 1)[0] ?? "";
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+/** One error on its own: facts, matches, category. */
+interface SingleDiagnosis {
+  facts: ExtractedFacts;
+  matches: KnowledgeMatch[];
+  category: DiagnosisCategory;
+  message: string;
+}
+
+function diagnoseSingle(error: NormalisedError, credential: string | null): SingleDiagnosis {
+  const facts = extractFacts(error, credential);
+  const matches = findMatches(facts);
+  return { facts, matches, category: categoryOf(facts, matches), message: redactSecrets(error.message) };
+}
+
+function outcomeOf(error: NormalisedError, category: DiagnosisCategory): AttemptOutcome {
+  if (error.name === "CredentialUnavailableError") return "unavailable";
+  if (error.name === null && (UNAVAILABLE_CATEGORIES.has(category) || UNAVAILABLE_TEXT.test(error.message))) {
+    return "unavailable";
+  }
+  return "failed";
+}
+
+function attemptSummary(credential: string | null, outcome: AttemptOutcome, single: SingleDiagnosis | null, note?: string): string {
+  const who = credential ?? "A credential";
+  if (outcome === "succeeded") return `${who} returned a token`;
+  if (outcome === "skipped") return `${who} was not tried${note ? `: ${note}` : ""}`;
+  if (outcome === "timed-out") return `${who} did not answer in time${note ? ` (${note})` : ""}`;
+  const why = single?.matches[0]?.title ?? firstLine(single?.message ?? "") ?? "";
+  const code = single?.facts.stsCodes[0];
+  const verb = outcome === "unavailable" ? "is unavailable" : "failed";
+  return `${who} ${verb}: ${why}${code && !why.includes(code) ? ` (${code})` : ""}`;
+}
+
+function attemptFrom(
+  credential: string | null,
+  outcome: AttemptOutcome,
+  single: SingleDiagnosis | null,
+  durationMs: number | null,
+  note?: string,
+): AttemptDiagnosis {
+  return {
+    credential,
+    outcome,
+    errorName: single?.facts.errorName ?? null,
+    summary: attemptSummary(credential, outcome, single, note),
+    category: single?.category ?? "other",
+    stsCode: single?.facts.stsCodes[0] ?? null,
+    correlationId: single?.facts.correlationId ?? null,
+    traceId: single?.facts.traceId ?? null,
+    timestamp: single?.facts.timestamp ?? null,
+    match: single?.matches[0] ?? null,
+    message: single?.message ?? "",
+    durationMs,
+  };
+}
+
+function attemptsFromObserved(observed: readonly ObservedAttempt[]): AttemptDiagnosis[] {
+  return observed.map((o) => {
+    const single = o.error === undefined ? null : diagnoseSingle(normaliseError(o.error), o.credential);
+    return attemptFrom(o.credential, o.outcome, single, o.durationMs, o.note);
+  });
+}
+
+function attemptsFromMembers(members: readonly NormalisedError[]): AttemptDiagnosis[] {
+  return members.map((member) => {
+    const credential = findCredentialNames(member.message).find((n) => !isCredentialContainer(n)) ?? null;
+    const single = diagnoseSingle(member, credential);
+    return attemptFrom(credential, outcomeOf(member, single.category), single, null);
+  });
+}
+
+/** How strongly an attempt explains the chain's failure; the highest leads. */
+function rootWeight(attempt: AttemptDiagnosis): number {
+  let weight = 0;
+  if (attempt.outcome === "failed" || attempt.outcome === "timed-out") weight += 1000;
+  if (attempt.stsCode) weight += 500;
+  if (!UNAVAILABLE_CATEGORIES.has(attempt.category)) weight += attempt.category === "not-logged-in" ? 50 : 100;
+  return weight + (attempt.match?.score ?? 0) / 10;
+}
+
+function chooseRoot(attempts: readonly AttemptDiagnosis[]): AttemptDiagnosis | null {
+  let best: AttemptDiagnosis | null = null;
+  for (const attempt of attempts) {
+    if (attempt.outcome === "succeeded" || attempt.outcome === "skipped") continue;
+    if (!best || rootWeight(attempt) > rootWeight(best)) best = attempt;
+  }
+  return best;
+}
+
+function mergeMatches(first: readonly KnowledgeMatch[], rest: readonly KnowledgeMatch[]): KnowledgeMatch[] {
+  const merged = [...first];
+  for (const match of rest) if (!merged.some((m) => m.id === match.id)) merged.push(match);
+  return merged.slice(0, MAX_MATCHES);
+}
+
+function singleSummary(single: SingleDiagnosis, credential: string | null): string {
+  const who = credential ?? single.facts.credentials[0] ?? single.facts.errorName ?? "Authentication";
+  const top = single.matches[0];
+  const code = single.facts.stsCodes[0];
+  const why = top?.title ?? (firstLine(single.message) || "no further detail was given");
+  return `${who} failed: ${why}${code && !why.includes(code) ? ` (${code})` : ""}`;
+}
+
+function chainSummary(root: AttemptDiagnosis | null, attempts: readonly AttemptDiagnosis[]): string {
+  const tried = attempts.filter((a) => a.outcome !== "skipped" && a.outcome !== "succeeded");
+  if (!root) return "The credential chain returned no token and reported no error";
+  const allUnavailable = tried.every((a) => a.outcome === "unavailable" && UNAVAILABLE_CATEGORIES.has(a.category));
+  if (allUnavailable) {
+    return `No credential in the chain is set up on this machine (${tried.length} tried, all unavailable)`;
+  }
+  const others = tried.length - 1;
+  return `${root.summary}${others > 0 ? ` (and ${others} other credential${others === 1 ? "" : "s"} unavailable or failed)` : ""}`;
+}
+
+function uniqueCredentials(lists: readonly (readonly (string | null)[])[]): string[] {
+  const names: string[] = [];
+  for (const list of lists) for (const name of list) if (name && !names.includes(name)) names.push(name);
+  return names;
+}
+
+/** Diagnoses `value` with what the caller knows. Throws only on a bug; `explainAuthError` guards it. */
+export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnosis {
+  const error = normaliseError(value);
+  const hint = context.credential ?? null;
+  const whole = diagnoseSingle(error, hint && !isCredentialContainer(hint) ? hint : null);
+  const attempts = context.attempts?.length
+    ? attemptsFromObserved(context.attempts)
+    : attemptsFromMembers(error.children);
+
+  const facts = whole.facts;
+  const root = attempts.length > 0 ? chooseRoot(attempts) : null;
+  const rootMatches = root?.match ? [root.match, ...whole.matches.filter((m) => m.category === root.category)] : [];
+  const matches = root ? mergeMatches(rootMatches, whole.matches) : whole.matches;
+  const category = root?.category ?? whole.category;
+  const stsCode = root?.stsCode ?? facts.stsCodes[0] ?? null;
+  const top = matches[0];
+
+  return {
+    summary: attempts.length > 0 ? chainSummary(root, attempts) : singleSummary(whole, hint),
+    category,
+    errorName: error.name,
+    runtime: facts.runtime,
+    stsCode,
+    stsCodes: stsCode && !facts.stsCodes.includes(stsCode) ? [stsCode, ...facts.stsCodes] : facts.stsCodes,
+    oauthError: facts.oauthError,
+    subError: facts.subError,
+    correlationId: root?.correlationId ?? facts.correlationId,
+    traceId: root?.traceId ?? facts.traceId,
+    timestamp: root?.timestamp ?? facts.timestamp,
+    httpStatus: facts.httpStatus,
+    serviceErrorCode: facts.serviceErrorCode,
+    credentials: uniqueCredentials([attempts.map((a) => a.credential), facts.credentials]),
+    attempts,
+    matches,
+    retryable: top?.retryable ?? category === "network",
+    lookupUrl: stsCode ? stsLookupUrl(stsCode) : null,
+    message: whole.message,
+  };
+}

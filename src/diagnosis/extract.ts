@@ -1,0 +1,243 @@
+/**
+ * Reads the facts out of a normalised error: STS codes, OAuth error, IDs to quote to support, HTTP status,
+ * a service's own error code, the runtime that printed it, and the credentials it names. Structured fields
+ * win over text; text is searched with bounded, linear-time patterns only.
+ */
+import type { ErrorRuntime } from "./types.js";
+import type { NormalisedError } from "./normalise.js";
+import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
+
+/** Everything `explainAuthError` reads from one error before consulting the knowledge base. */
+export interface ExtractedFacts {
+  /** All text worth matching, joined: message, STS description, body, headers, causes. */
+  text: string;
+  errorName: string | null;
+  stsCodes: string[];
+  oauthError: string | null;
+  subError: string | null;
+  correlationId: string | null;
+  traceId: string | null;
+  timestamp: string | null;
+  httpStatus: number | null;
+  /** The most specific service error code (Key Vault's inner `ForbiddenByRbac` over its outer `Forbidden`). */
+  serviceErrorCode: string | null;
+  /** Every service error code seen, for matching. */
+  serviceCodes: string[];
+  credentials: string[];
+  runtime: ErrorRuntime;
+}
+
+const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+/** Every pattern extraction uses, exported so the linear-time checker can prove them. */
+export const EXTRACTION_PATTERNS = {
+  stsCode: /\bAADSTS(\d{4,9})\b/g,
+  msalErrorNumbers: /\bError\(s\): ?(\d{4,9}(?:, ?\d{4,9}){0,8})/g,
+  jsonErrorCodes: /"error_codes"[ \t]*:[ \t]*\[([\d, ]{1,120})\]/g,
+  correlationId: new RegExp(`correlation[ _-]?id"?[ \\t]*[:=][ \\t]*"?\\[?(${GUID})`, "i"),
+  traceId: new RegExp(`trace[ _-]?id"?[ \\t]*[:=][ \\t]*"?\\[?(${GUID})`, "i"),
+  timestamp: /\btimestamp"?[ \t]*[:=][ \t]*"?(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z?)/i,
+  httpStatus:
+    /\b(?:status code|statuscode|http status code|status|response)"?[ \t]*[:=]?[ \t]*(\d{3})\b|\b(\d{3}) (?:unauthorized|forbidden|bad request|not found|internal server error|bad gateway|gateway timeout)\b/i,
+  oauthErrorPrefix:
+    /\b(invalid_client|invalid_grant|invalid_request|invalid_scope|invalid_resource|unauthorized_client|unsupported_grant_type|interaction_required|login_required|consent_required|access_denied|temporarily_unavailable|expired_token)\b/,
+  subError: /\bsub_?error"?[ \t]*[:=][ \t]*"?([a-z_]{3,40})/i,
+  jsonCode: /"code"[ \t]*:[ \t]*"([A-Za-z][\w.]{2,80})"/g,
+  xmlCode: /<Code>([A-Za-z][\w.]{2,80})<\/Code>/g,
+  labelledCode: /\b(?:Error ?Code|Code|x-ms-error-code)[ \t]*[:=][ \t]*"?([A-Za-z][\w.]{2,80})/g,
+  parenthesisedCode: /^\(([A-Z][\w.]{2,80})\) /gm,
+} as const;
+
+/** MSAL and AAD use these words for "no value". */
+const NOT_AVAILABLE = new Set(["not available", "not_available", "none", ""]);
+
+function present(value: string | null): string | null {
+  return value === null || NOT_AVAILABLE.has(value.trim().toLowerCase()) ? null : value.trim();
+}
+
+function pushUnique<T>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+/** The error and its causes, outermost first (aggregate members excluded: they are attempts). */
+function causeChain(error: NormalisedError): NormalisedError[] {
+  const chain: NormalisedError[] = [];
+  for (let e: NormalisedError | null = error; e && chain.length < 16; e = e.cause) chain.push(e);
+  return chain;
+}
+
+/** All text of an error worth matching on. */
+export function collectText(error: NormalisedError): string {
+  const parts: string[] = [];
+  for (const e of causeChain(error)) {
+    parts.push(e.message);
+    if (e.errorResponse) {
+      parts.push(e.errorResponse.error ?? "", e.errorResponse.errorDescription ?? "");
+      if (e.errorResponse.errorCodes.length > 0) parts.push(`Error(s): ${e.errorResponse.errorCodes.join(", ")}`);
+    }
+    if (e.errorCode) parts.push(e.errorCode);
+    if (e.body) parts.push(e.body);
+    for (const [name, value] of Object.entries(e.headers)) parts.push(`${name}: ${value}`);
+  }
+  for (const child of error.children) {
+    if (child.thrown) parts.push(collectText(child));
+  }
+  return parts.filter((p) => p !== "").join("\n");
+}
+
+function findStsCodes(chain: NormalisedError[], text: string): string[] {
+  const codes: string[] = [];
+  for (const e of chain) {
+    for (const n of e.errorResponse?.errorCodes ?? []) pushUnique(codes, `AADSTS${n}`);
+    if (e.errorNo && /^\d{4,9}$/.test(e.errorNo)) pushUnique(codes, `AADSTS${e.errorNo}`);
+  }
+  const found: { at: number; code: string }[] = [];
+  for (const m of text.matchAll(EXTRACTION_PATTERNS.stsCode)) found.push({ at: m.index, code: `AADSTS${m[1]}` });
+  for (const pattern of [EXTRACTION_PATTERNS.msalErrorNumbers, EXTRACTION_PATTERNS.jsonErrorCodes]) {
+    for (const m of text.matchAll(pattern)) {
+      for (const n of (m[1] ?? "").split(",")) {
+        if (n.trim() !== "") found.push({ at: m.index, code: `AADSTS${n.trim()}` });
+      }
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  for (const { code } of found) pushUnique(codes, code);
+  return codes;
+}
+
+function firstStructured(chain: NormalisedError[], pick: (e: NormalisedError) => string | null): string | null {
+  for (const e of chain) {
+    const value = present(pick(e));
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+function firstMatch(pattern: RegExp, text: string): string | null {
+  const m = pattern.exec(text);
+  return present(m?.[1] ?? m?.[2] ?? null);
+}
+
+const OAUTH_ERRORS = new Set([
+  "invalid_client",
+  "invalid_grant",
+  "invalid_request",
+  "invalid_scope",
+  "invalid_resource",
+  "unauthorized_client",
+  "unsupported_grant_type",
+  "interaction_required",
+  "login_required",
+  "consent_required",
+  "access_denied",
+  "temporarily_unavailable",
+  "expired_token",
+  "server_error",
+]);
+
+function findOAuthError(chain: NormalisedError[], text: string): string | null {
+  for (const e of chain) {
+    for (const candidate of [e.errorResponse?.error, e.errorCode]) {
+      if (candidate && OAUTH_ERRORS.has(candidate)) return candidate;
+    }
+  }
+  return firstMatch(EXTRACTION_PATTERNS.oauthErrorPrefix, text);
+}
+
+function findHttpStatus(chain: NormalisedError[], text: string): number | null {
+  for (const e of chain) if (e.statusCode !== null) return e.statusCode;
+  const m = EXTRACTION_PATTERNS.httpStatus.exec(text);
+  const status = Number(m?.[1] ?? m?.[2]);
+  return status >= 400 && status <= 599 ? status : null;
+}
+
+// Codes that name a transport or a JSON field, not a service's verdict.
+const NOT_SERVICE_CODES = /^(?:E[A-Z]{3,}|ERR_[A-Z_]+|REQUEST_SEND_ERROR|PARSE_ERROR|invalid_\w+|\d+)$/;
+
+function findServiceCodes(error: NormalisedError, chain: NormalisedError[], text: string): string[] {
+  const codes: string[] = [];
+  for (const e of chain) {
+    const header = e.headers["x-ms-error-code"];
+    if (header) pushUnique(codes, header);
+    if (e.statusCode !== null && e.code && !NOT_SERVICE_CODES.test(e.code)) pushUnique(codes, e.code);
+  }
+  const looksLikeServiceReply = error.statusCode !== null || /\b(?:40[13]|forbidden|unauthorized)\b/i.test(text);
+  if (!looksLikeServiceReply) return codes;
+  const p = EXTRACTION_PATTERNS;
+  for (const pattern of [p.jsonCode, p.xmlCode, p.labelledCode, p.parenthesisedCode]) {
+    for (const m of text.matchAll(pattern)) {
+      const code = m[1] ?? "";
+      if (!NOT_SERVICE_CODES.test(code)) pushUnique(codes, code);
+    }
+  }
+  return codes;
+}
+
+/** Key Vault nests the precise reason (`ForbiddenByRbac`) inside a generic one (`Forbidden`). */
+function mostSpecificServiceCode(codes: string[]): string | null {
+  const generic = new Set(["Forbidden", "Unauthorized", "AuthenticationFailed"]);
+  return codes.find((c) => !generic.has(c)) ?? codes[0] ?? null;
+}
+
+/** Telltale markers of who printed a message, most specific first. */
+const RUNTIME_MARKERS: readonly (readonly [ErrorRuntime, readonly string[]])[] = [
+  ["azure-devops", ["##[error]", "service connection", "azure pipelines", "system.accesstoken", "vstoken"]],
+  ["python", ["azure.identity", "azure.core.exceptions", "clientauthenticationerror", "traceback (most recent", "/python/"]],
+  ["go", ["azidentity", "--------------------------------------------------------------------------------", "/go/"]],
+  ["dotnet", ["azure.identity.", "authenticationfailedexception", "credentialunavailableexception", "/net/"]],
+  ["java", ["com.azure.identity", "clientauthenticationexception", "/java/"]],
+  ["azure-powershell", ["connect-azaccount", "get-azaccesstoken", "az.accounts"]],
+  ["azd", ["azd auth login", "azd auth token"]],
+  ["javascript", ["/js/", "chainedtokencredential authentication failed", "credentialunavailableerror", "authenticationrequirederror"]],
+  ["azure-cli", ["az login", "az account"]],
+];
+
+function findRuntime(error: NormalisedError, lower: string): ErrorRuntime {
+  for (const [runtime, markers] of RUNTIME_MARKERS) {
+    if (markers.some((marker) => lower.includes(marker))) return runtime;
+  }
+  return error.thrown ? "javascript" : "unknown";
+}
+
+/** Credential types involved, in order: the hint (who threw), the stack, then every member and the text. */
+function findCredentials(error: NormalisedError, text: string, hint: string | null): string[] {
+  const credentials: string[] = [];
+  if (hint && !isCredentialContainer(hint)) credentials.push(hint);
+  const fromStack = error.stack ? findCredentialInStack(error.stack) : null;
+  if (fromStack) pushUnique(credentials, fromStack);
+  for (const child of error.children) {
+    for (const name of findCredentialNames(child.message)) pushUnique(credentials, name);
+  }
+  for (const name of findCredentialNames(text)) {
+    if (!isCredentialContainer(name)) pushUnique(credentials, name);
+  }
+  return credentials;
+}
+
+/** Reads every fact of `error`. `credentialHint` is the credential known to have thrown it, if any. */
+export function extractFacts(error: NormalisedError, credentialHint: string | null = null): ExtractedFacts {
+  const chain = causeChain(error);
+  const text = collectText(error);
+  const lower = text.toLowerCase();
+  const serviceCodes = findServiceCodes(error, chain, text);
+  return {
+    text,
+    errorName: error.name,
+    stsCodes: findStsCodes(chain, text),
+    oauthError: findOAuthError(chain, text),
+    subError: firstStructured(chain, (e) => e.subError) ?? firstMatch(EXTRACTION_PATTERNS.subError, text),
+    correlationId:
+      firstStructured(chain, (e) => e.errorResponse?.correlationId ?? e.correlationId) ??
+      firstMatch(EXTRACTION_PATTERNS.correlationId, text),
+    traceId:
+      firstStructured(chain, (e) => e.errorResponse?.traceId ?? e.traceId) ?? firstMatch(EXTRACTION_PATTERNS.traceId, text),
+    timestamp:
+      firstStructured(chain, (e) => e.errorResponse?.timestamp ?? e.timestamp) ??
+      firstMatch(EXTRACTION_PATTERNS.timestamp, text),
+    httpStatus: findHttpStatus(chain, text),
+    serviceErrorCode: mostSpecificServiceCode(serviceCodes),
+    serviceCodes,
+    credentials: findCredentials(error, text, credentialHint),
+    runtime: findRuntime(error, lower),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Delivers events to the user's hook and to the `azure:identity-diagnostics:*` logger, so `AZURE_LOG_LEVEL`
+ * shows them next to identity's own lines. A hook that throws is reported on the logger and otherwise ignored.
+ */
+import { createClientLogger, type AzureLogger } from "@azure/logger";
+import type { DiagnosticEvent, DiagnosticEventHandler } from "./types.js";
+
+/** The logger every `DiagnosticCredential` writes to: namespaces `azure:identity-diagnostics:{level}`. */
+export const diagnosticsLogger = createClientLogger("identity-diagnostics");
+
+type Level = "verbose" | "info" | "warning";
+
+function levelOf(event: DiagnosticEvent): Level {
+  switch (event.type) {
+    case "token.failure":
+    case "token.warning":
+      return "warning";
+    case "token.success":
+      return "info";
+    default:
+      return "verbose";
+  }
+}
+
+function logLine(event: DiagnosticEvent): string {
+  switch (event.type) {
+    case "token.failure":
+      return `${event.credential} getToken failed after ${Math.round(event.durationMs)} ms: ${event.diagnosis.summary}`;
+    case "token.success":
+      return `${event.credential} getToken succeeded with ${event.succeededWith} in ${Math.round(event.durationMs)} ms`;
+    case "token.warning":
+      return event.message;
+    case "attempt.end":
+      return `${event.credential} member ${event.member}: ${event.outcome} (${Math.round(event.durationMs)} ms)`;
+    case "attempt.start":
+      return `${event.credential} member ${event.member}: started`;
+    case "token.request":
+      return `${event.credential} getToken requested for ${event.scopes.join(" ")}`;
+  }
+}
+
+/** Sends events to a hook and a logger. */
+export class EventDispatcher {
+  readonly #handler: DiagnosticEventHandler | undefined;
+  readonly #logger: AzureLogger | undefined;
+
+  constructor(handler: DiagnosticEventHandler | undefined, logger: AzureLogger | undefined) {
+    this.#handler = handler;
+    this.#logger = logger;
+  }
+
+  /** Whether anyone will receive events; when not, callers skip building them. */
+  get active(): boolean {
+    const logger = this.#logger;
+    return this.#handler !== undefined || (logger !== undefined && (logger.info.enabled || logger.verbose.enabled || logger.warning.enabled));
+  }
+
+  emit(event: DiagnosticEvent): void {
+    const logger = this.#logger;
+    if (logger) {
+      const log = logger[levelOf(event)];
+      if (log.enabled) log(`${event.type} ${logLine(event)}`, JSON.stringify(event));
+    }
+    if (!this.#handler) return;
+    try {
+      this.#handler(event);
+    } catch (hookError) {
+      logger?.warning(`onEvent threw while handling ${event.type}; the event was dropped: ${describe(hookError)}`);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : typeof error;
+  } catch {
+    return "unreadable error";
+  }
+}
+
+/** Where JSON lines go: anything with a `write` method, such as `process.stdout` or a file stream. */
+export interface LineWriter {
+  write(line: string): unknown;
+}
+
+/**
+ * An `onEvent` handler writing each event as one line of JSON (JSON Lines), ready for log shippers.
+ * Defaults to standard output.
+ */
+export function createJsonLinesSink(writer?: LineWriter): DiagnosticEventHandler {
+  const out: LineWriter = writer ?? {
+    write: (line: string) => {
+      const stdout = (globalThis as { process?: { stdout?: LineWriter } }).process?.stdout;
+      if (stdout) stdout.write(line);
+      else console.log(line.trimEnd());
+    },
+  };
+  return (event) => {
+    out.write(`${JSON.stringify(event)}\n`);
+  };
+}
