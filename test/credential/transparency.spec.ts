@@ -1,0 +1,160 @@
+/**
+ * DiagnosticCredential must be invisible to chains and to users' error handling: same error object, same
+ * class and name, same fall-through. Driven with the real @azure/identity credentials on failures that need
+ * no network (unconfigured environment, no `az` on PATH, a missing certificate file).
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  AggregateAuthenticationError,
+  AzureCliCredential,
+  ChainedTokenCredential,
+  ClientCertificateCredential,
+  CredentialUnavailableError,
+  EnvironmentCredential,
+} from "@azure/identity";
+import { DiagnosticCredential, getDiagnosis, type DiagnosticEvent } from "../../src/index.js";
+
+const SCOPE = "https://management.azure.com/.default";
+const saved = { ...process.env };
+
+beforeEach(() => {
+  for (const key of Object.keys(process.env)) {
+    if (/^(AZURE_|IDENTITY_|MSI_|IMDS_)/.test(key)) delete process.env[key];
+  }
+  // An empty directory as the whole PATH: `az` cannot be found, for real.
+  process.env.PATH = mkdtempSync(join(tmpdir(), "no-tools-"));
+});
+
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("DiagnosticCredential around a single credential", () => {
+  it("rethrows the very error the credential threw, class and name intact, with its diagnosis attached", async () => {
+    const bare = await rejection(new EnvironmentCredential().getToken(SCOPE));
+    const wrapped = await rejection(new DiagnosticCredential(new EnvironmentCredential()).getToken(SCOPE));
+
+    expect(wrapped).toBeInstanceOf(CredentialUnavailableError);
+    expect((wrapped as Error).name).toBe((bare as Error).name);
+    expect(Object.keys(wrapped as object)).toEqual(Object.keys(bare as object));
+    expect((wrapped as Error).message.startsWith((bare as Error).message)).toBe(true);
+    const diagnosis = getDiagnosis(wrapped);
+    expect(diagnosis?.credentials).toEqual(["EnvironmentCredential"]);
+    expect(diagnosis?.category).toBe("not-configured");
+    // The diagnosis is invisible to enumeration and JSON.
+    expect(JSON.stringify(wrapped)).toBe(JSON.stringify(bare));
+  });
+
+  it("appends the note to the message once, and not at all when asked", async () => {
+    const inner = new EnvironmentCredential();
+    const augmented = (await rejection(new DiagnosticCredential(inner).getToken(SCOPE))) as Error;
+    expect(augmented.message).toContain("[azure-identity-diagnostics]");
+    expect(augmented.message.split("[azure-identity-diagnostics]")).toHaveLength(2);
+
+    const plain = (await rejection(
+      new DiagnosticCredential(new EnvironmentCredential(), { augmentErrorMessage: false }).getToken(SCOPE),
+    )) as Error;
+    expect(plain.message).not.toContain("[azure-identity-diagnostics]");
+    expect(getDiagnosis(plain)).toBeDefined();
+  });
+
+  it("keeps a stopping error stopping: a missing certificate file is not 'unavailable'", async () => {
+    const credential = new ClientCertificateCredential(
+      "11111111-2222-3333-4444-555555555555",
+      "11111111-2222-3333-4444-555555555555",
+      "/nonexistent/lab/cert.pem",
+    );
+    const bare = (await rejection(credential.getToken(SCOPE))) as Error;
+    const wrapped = (await rejection(new DiagnosticCredential(credential).getToken(SCOPE))) as Error;
+    expect(wrapped.name).toBe(bare.name);
+    expect(wrapped.constructor).toBe(bare.constructor);
+    expect((wrapped as NodeJS.ErrnoException).code).toBe((bare as NodeJS.ErrnoException).code);
+  });
+});
+
+describe("DiagnosticCredential inside the real ChainedTokenCredential", () => {
+  it("falls through exactly like the bare member", async () => {
+    const bare = await rejection(new ChainedTokenCredential(new EnvironmentCredential(), new AzureCliCredential()).getToken(SCOPE));
+    const wrapped = await rejection(
+      new ChainedTokenCredential(new DiagnosticCredential(new EnvironmentCredential()), new AzureCliCredential()).getToken(SCOPE),
+    );
+    expect(wrapped).toBeInstanceOf(AggregateAuthenticationError);
+    expect((wrapped as AggregateAuthenticationError).errors.map((e: Error) => e.name)).toEqual(
+      (bare as AggregateAuthenticationError).errors.map((e: Error) => e.name),
+    );
+    expect((wrapped as AggregateAuthenticationError).errors).toHaveLength(2);
+  });
+
+  it("still stops the chain on an error that stops it", async () => {
+    const cert = () =>
+      new ClientCertificateCredential("11111111-2222-3333-4444-555555555555", "11111111-2222-3333-4444-555555555555", "/nonexistent/lab/cert.pem");
+    const bare = (await rejection(new ChainedTokenCredential(cert(), new AzureCliCredential()).getToken(SCOPE))) as Error;
+    const wrapped = (await rejection(
+      new ChainedTokenCredential(new DiagnosticCredential(cert()), new AzureCliCredential()).getToken(SCOPE),
+    )) as Error;
+    expect(bare.name).not.toBe("AggregateAuthenticationError");
+    expect(wrapped.name).toBe(bare.name);
+  });
+});
+
+describe("DiagnosticCredential around a chain", () => {
+  it("reports every member's attempt in order, and names credentials the aggregate only describes", async () => {
+    const events: DiagnosticEvent[] = [];
+    const chain = new ChainedTokenCredential(new EnvironmentCredential(), new AzureCliCredential());
+    const error = await rejection(new DiagnosticCredential(chain, { onEvent: (e) => events.push(e) }).getToken(SCOPE));
+
+    const diagnosis = getDiagnosis(error);
+    expect(diagnosis?.attempts.map((a) => [a.credential, a.outcome])).toEqual([
+      ["EnvironmentCredential", "unavailable"],
+      ["AzureCliCredential", "unavailable"],
+    ]);
+    expect(diagnosis?.credentials).toEqual(["EnvironmentCredential", "AzureCliCredential"]);
+    expect(diagnosis?.attempts[1]?.category).toBe("tool-missing");
+    expect(diagnosis?.attempts.every((a) => typeof a.durationMs === "number")).toBe(true);
+
+    expect(events.map((e) => e.type)).toEqual([
+      "token.request",
+      "attempt.start",
+      "attempt.end",
+      "attempt.start",
+      "attempt.end",
+      "token.failure",
+    ]);
+    const failure = events.at(-1);
+    expect(failure?.type === "token.failure" && failure.diagnosis).toEqual(diagnosis);
+  });
+
+  it("leaves the chain's members looking the same: constructor name, and plain calls outside the wrapper", async () => {
+    const environment = new EnvironmentCredential();
+    const chain = new ChainedTokenCredential(environment, new AzureCliCredential());
+    new DiagnosticCredential(chain);
+    expect(environment.constructor.name).toBe("EnvironmentCredential");
+    const direct = await rejection(environment.getToken(SCOPE));
+    expect((direct as Error).name).toBe("CredentialUnavailableError");
+    expect(getDiagnosis(direct)).toBeUndefined();
+  });
+
+  it("never lets a throwing hook break getToken", async () => {
+    const error = await rejection(
+      new DiagnosticCredential(new EnvironmentCredential(), {
+        onEvent: () => {
+          throw new Error("hook exploded");
+        },
+      }).getToken(SCOPE),
+    );
+    expect((error as Error).name).toBe("CredentialUnavailableError");
+    expect((error as Error).message).not.toContain("hook exploded");
+  });
+});
