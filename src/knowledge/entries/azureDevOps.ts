@@ -1,0 +1,475 @@
+/** Azure DevOps Azure Resource Manager service connections using workload identity federation (task logs). */
+import type { KnowledgeEntry } from "../schema.js";
+import { IDS } from "./samples.js";
+
+const ADO_TROUBLESHOOT = "https://learn.microsoft.com/azure/devops/pipelines/release/troubleshoot-workload-identity";
+const ADO_CONFIGURE = "https://learn.microsoft.com/azure/devops/pipelines/release/configure-workload-identity";
+const ADO_CONNECT = "https://learn.microsoft.com/azure/devops/pipelines/library/connect-to-azure";
+const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
+/** Words that show a message comes from an Azure DevOps task log or service connection. */
+const ADO_CONTEXT = ["##[error]", "service connection", "serviceconnection", "vstoken.dev.azure.com", "azure devops"] as const;
+const ADO_TAIL = `\nTrace ID: ${IDS.trace}\nCorrelation ID: ${IDS.correlation}\nTimestamp: ${IDS.timestamp}`;
+
+export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
+  {
+    id: "ado-task-no-federation-support",
+    title: "This pipeline task (or task version) cannot use a workload identity federation service connection",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      text: [
+        "audience=api://AzureADTokenExchange: unsupported protocol scheme",
+        "Could not fetch access token for Azure",
+        "only support service principal authorization",
+        "only supports service principal authorization",
+      ],
+    },
+    cause:
+      "Only tasks that read an Azure Resource Manager service connection through the federation-aware code path can " +
+      "exchange the pipeline's OIDC token. Older versions of some tasks, and some tasks altogether, still expect a " +
+      "secret or certificate and fail in ways that do not mention federation.",
+    mitigations: [
+      "Look the task up in the workload identity task table and move to the version it recommends (for example AzureFileCopy@5 → AzureFileCopy@6, Kubernetes@0 → Kubernetes@1).",
+      "For a task no version of which supports federation (AzureNLBManagement@1, ServiceFabricDeploy@1…), keep a secret- or certificate-based connection for it or script the step with AzureCLI@2 / AzurePowerShell@5.",
+      "For Marketplace tasks, ask the publisher whether workload identity federation is supported.",
+    ],
+    docs: [ADO_TROUBLESHOOT],
+    sources: ["ADO-01", "ADO-02"],
+    examples: [
+      {
+        text: "##[error]cannot request token: Get ?audience=api://AzureADTokenExchange: unsupported protocol scheme",
+        runtime: "azure-devops",
+        source: "ADO-01",
+      },
+      {
+        text: "##[error]Could not fetch access token for Azure. Verify if the Service Principal used is valid and not expired.",
+        runtime: "azure-devops",
+        source: "ADO-01",
+      },
+      {
+        text: "##[error]AzureFileCopy only supports service principal authorization.",
+        runtime: "azure-devops",
+        source: "ADO-01",
+      },
+    ],
+  },
+  {
+    id: "ado-task-identity-not-found",
+    title: "A pipeline task reported 'Identity not found' because it cannot use the federated service connection",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      text: ["Identity not found"],
+      context: ["##[error]", "service connection", "task"],
+    },
+    cause:
+      "Tasks that do not support workload identity federation look for a managed identity or secret that a federated " +
+      "connection does not provide, and give up with this terse message.",
+    mitigations: [
+      "Switch to a task version that supports workload identity federation (check the task table).",
+      "Or run the step through AzureCLI@2 or AzurePowerShell@5 with the same service connection.",
+    ],
+    docs: [ADO_TROUBLESHOOT],
+    sources: ["ADO-01", "ADO-02"],
+    examples: [
+      {
+        text: "##[error]Identity not found",
+        runtime: "azure-devops",
+        source: "ADO-01",
+      },
+    ],
+  },
+  {
+    id: "ado-federation-disabled-in-tenant",
+    title: "The Microsoft Entra tenant restricts or disables workload identity federation",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700223"],
+    },
+    cause:
+      "A tenant policy limits which identities may use federated credentials, or turns federation off for app " +
+      "registrations. The service connection's identity falls under that restriction.",
+    mitigations: [
+      "Ask a tenant administrator which policy blocks federated credentials and whether your identity can be exempted.",
+      "Federate through a user-assigned managed identity instead of an app registration; policies often still allow it.",
+    ],
+    docs: [ADO_TROUBLESHOOT, ADO_CONFIGURE],
+    sources: ["ADO-03"],
+    examples: [
+      {
+        text: `##[error]AADSTS700223: The application is configured to use federated identity credentials, but their use is constrained or disabled by a policy of the tenant '${IDS.tenant}'.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "ADO-03",
+      },
+    ],
+  },
+  {
+    id: "ado-issuer-not-allowed",
+    title: "The tenant does not allow the Azure DevOps organisation's token issuer",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700238"],
+      text: ["rejected the token issued by Azure DevOps"],
+    },
+    cause:
+      "Federation is constrained in the tenant to a list of trusted issuers, and the issuer of this Azure DevOps " +
+      "organisation (https://vstoken.dev.azure.com/<organisation id>) is not on it.",
+    mitigations: [
+      "Ask the tenant administrators to allow workload identity federation from your Azure DevOps organisation's issuer.",
+      "Meanwhile, use a managed identity-based connection if policy allows it.",
+    ],
+    docs: [ADO_TROUBLESHOOT],
+    sources: ["ADO-03"],
+    examples: [
+      {
+        text: `##[error]Microsoft Entra rejected the token issued by Azure DevOps with error code AADSTS700238. The issuer https://vstoken.dev.azure.com/${IDS.org} is not allowed to use workload identity federation in this tenant.`,
+        runtime: "azure-devops",
+        source: "ADO-03",
+      },
+    ],
+  },
+  {
+    id: "ado-legacy-issuer",
+    title: "The federated credential was presented with the old Azure DevOps issuer app.vstoken.visualstudio.com",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS70021", "AADSTS700211"],
+      text: ["No matching federated identity record found for presented assertion.", "No matching federated identity record found for presented assertion issuer"],
+      patterns: ["Assertion Issuer: '?https://app\\.vstoken\\.visualstudio\\.com"],
+      context: ["app.vstoken.visualstudio.com"],
+    },
+    cause:
+      "Azure DevOps now issues pipeline tokens from https://vstoken.dev.azure.com/<organisation id> (or the Entra " +
+      "issuer for new connections). The identity has no federated credential for the issuer that was presented, or " +
+      "the connection still carries the retired issuer.",
+    mitigations: [
+      "Open the service connection, edit it and save it again: Azure DevOps updates the issuer on identities it created.",
+      "If you created the identity yourself, copy the issuer and subject shown in the connection's edit dialog into its federated credential.",
+    ],
+    docs: [ADO_TROUBLESHOOT, ADO_CONFIGURE],
+    sources: ["ADO-04"],
+    examples: [
+      {
+        text: `##[error]AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: 'https://app.vstoken.visualstudio.com'. Assertion Subject: 'sc://contoso/web/prod-connection'. Assertion Audience: 'api://AzureADTokenExchange'.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "ADO-04",
+      },
+    ],
+  },
+  {
+    id: "ado-subject-renamed",
+    title: "The service connection's subject changed (organisation, project or connection renamed) but its federated credential did not",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS70021", "AADSTS700213"],
+      text: ["No matching federated identity record found for presented assertion.", "No matching federated identity record found for presented assertion subject"],
+      context: ["sc://", "/sc/"],
+    },
+    cause:
+      "For the Azure DevOps issuer the subject is sc://<organisation>/<project>/<connection name>; new connections use " +
+      "<prefix>/sc/<organisation id>/<connection id>. Renaming the organisation, project or connection changes the " +
+      "subject, and the federated credential on the identity still holds the old one.",
+    mitigations: [
+      "Copy the subject shown in the error (or the connection's edit dialog) into the federated credential of the identity.",
+      "For connections Azure DevOps created, editing and saving the connection refreshes the federated credential.",
+    ],
+    docs: [ADO_TROUBLESHOOT],
+    sources: ["ADO-05", "ADO-07"],
+    examples: [
+      {
+        text: `##[error]AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: 'https://vstoken.dev.azure.com/${IDS.org}'. Assertion Subject: 'sc://contoso/web-renamed/prod-connection'. Assertion Audience: 'api://AzureADTokenExchange'.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "ADO-05",
+      },
+    ],
+  },
+  {
+    id: "federated-credential-issuer-no-match",
+    title: "No federated identity credential exists for the issuer of the presented token",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700211"],
+      text: ["No matching federated identity record found for presented assertion issuer"],
+    },
+    cause:
+      "The identity has federated credentials, but none with this issuer: the issuer URL differs (host, organisation " +
+      "ID, a trailing slash) or no federated credential was created at all.",
+    mitigations: [
+      "Copy the issuer printed in the message into a federated credential on the identity (case and trailing '/' matter).",
+      "For Azure DevOps, the issuer is shown in the service connection's edit dialog; saving the connection repairs identities Azure DevOps created.",
+    ],
+    docs: [ADO_TROUBLESHOOT, "https://learn.microsoft.com/entra/workload-id/workload-identity-federation"],
+    sources: ["ADO-06", "js-guide"],
+    examples: [
+      {
+        text: `##[error]AADSTS700211: No matching federated identity record found for presented assertion issuer 'https://vstoken.dev.azure.com/${IDS.org}'. Please note that the matching is done using a case-sensitive comparison. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "ADO-06",
+      },
+    ],
+  },
+  {
+    id: "federated-credential-subject-no-match",
+    title: "No federated identity credential matches the subject of the presented token",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700213"],
+      text: ["No matching federated identity record found for presented assertion subject"],
+    },
+    cause:
+      "A federated credential for this issuer exists, but its subject is different from the token's (case-sensitive): " +
+      "another service connection, branch, environment or service account, or a renamed one.",
+    mitigations: [
+      "Copy the subject printed in the message into the federated credential exactly, including case.",
+      "With AzurePipelinesCredential, check serviceConnectionId is the connection the federated credential was made for.",
+    ],
+    docs: [ADO_TROUBLESHOOT, "https://learn.microsoft.com/entra/workload-id/workload-identity-federation"],
+    sources: ["ADO-07", "js-guide"],
+    examples: [
+      {
+        text: `AuthenticationRequiredError: invalid_request: Error(s): 700213 - Timestamp: ${IDS.timestamp} - Description: AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:Contoso/App:environment:Production'. Please note that the matching is done using a case-sensitive comparison. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.\r\nTrace ID: ${IDS.trace}\r\nCorrelation ID: ${IDS.correlation}\r\nTimestamp: ${IDS.timestamp} - Correlation ID: ${IDS.correlation} - Trace ID: ${IDS.trace}`,
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "federated-credentials-none-configured",
+    title: "The app or managed identity has no federated identity credentials at all",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS70025"],
+      text: ["has no configured federated identity credentials"],
+    },
+    cause: "A federated token was presented for an identity on which nobody created a federated credential (or it was deleted).",
+    mitigations: [
+      "Add a federated credential (issuer, subject, audience api://AzureADTokenExchange) to the app registration or user-assigned managed identity.",
+      "Check that the client ID is the identity you configured, not another one.",
+    ],
+    docs: [ADO_TROUBLESHOOT, "https://learn.microsoft.com/entra/workload-id/workload-identity-federation-create-trust"],
+    sources: ["ADO-08"],
+    examples: [
+      {
+        text: `##[error]AADSTS70025: The client '${IDS.client}'(contoso-web-prod) has no configured federated identity credentials.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "ADO-08",
+      },
+    ],
+  },
+  {
+    id: "ado-assertion-expired",
+    title: "The pipeline's federated token expired before it was exchanged for an Azure token",
+    category: "token-expired",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700024"],
+      text: ["Client assertion is not within its valid time range"],
+      context: [...ADO_CONTEXT, "addSpnToEnvironment", "idToken", "AzureCLI"],
+    },
+    cause:
+      "Azure DevOps OIDC tokens are short-lived. A long script that signs in again after about an hour, or one that " +
+      "reuses the idToken exposed by addSpnToEnvironment (valid about ten minutes), presents an expired token.",
+    mitigations: [
+      "For jobs longer than about an hour, use a service connection backed by a managed identity (its tokens last around a day).",
+      "For failures between ten minutes and an hour, run the commands that need Azure tokens early in the script so the access token is cached.",
+      "Do not store the idToken from addSpnToEnvironment for later steps; request it when needed.",
+    ],
+    docs: [ADO_TROUBLESHOOT],
+    sources: ["ADO-09"],
+    examples: [
+      {
+        text: `##[error]AADSTS700024: Client assertion is not within its valid time range. Current time: 2026-11-22T10:00:00.0000000Z, assertion valid from 2026-11-22T08:50:00.0000000Z, expiry time of assertion 2026-11-22T09:00:00.0000000Z.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "ADO-09",
+      },
+    ],
+  },
+  {
+    id: "ado-service-connection-secret-expired",
+    title: "A secret-based service connection failed because its client secret is no longer valid",
+    category: "credential-expired",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS7000215", "AADSTS7000222"],
+      text: ["Invalid client secret provided", "Invalid client secret is provided", "client secret keys for app", "are expired. Visit the Azure portal to create new keys"],
+      context: [...ADO_CONTEXT],
+    },
+    cause:
+      "The service connection authenticates with a client secret that expired or was rotated on the app registration " +
+      "without updating the connection.",
+    mitigations: [
+      "Use the Convert action on the connection so that it signs in through federation and has no secret left to expire.",
+      "Or create a new secret on the app registration and update the connection with it.",
+    ],
+    docs: [ADO_TROUBLESHOOT, ADO_CONNECT],
+    sources: ["ADO-10"],
+    examples: [
+      {
+        text: `##[error]AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${IDS.client}'.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "ADO-10",
+      },
+    ],
+  },
+  {
+    id: "ado-service-connection-identity-missing",
+    title: "The identity behind the service connection no longer exists or is misconfigured",
+    category: "app-not-found",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700016"],
+      text: ["was not found in the directory", "wasn't found in the directory"],
+      context: [...ADO_CONTEXT],
+    },
+    cause:
+      "The connection points to an app ID or managed identity client ID that Microsoft Entra ID cannot find in the " +
+      "tenant: the identity was deleted, detached from the connection, or its ID was entered wrongly when the " +
+      "connection was set up by hand.",
+    mitigations: [
+      "Open the service connection and check the appId/clientId and tenant against the identity in Entra ID.",
+      "If the identity was deleted, restore it or recreate the connection (or point it to a new identity with the needed role assignments).",
+    ],
+    docs: [ADO_TROUBLESHOOT, ADO_CONNECT],
+    sources: ["ADO-11"],
+    examples: [
+      {
+        text: `##[error]AADSTS700016: Application with identifier '${IDS.client}' was not found in the directory 'Contoso'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "ADO-11",
+      },
+    ],
+  },
+  {
+    id: "ado-cross-cloud-not-supported",
+    title: "Workload identity federation across clouds is blocked for this confidential client",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS900382", "AADSTS900432"],
+      text: ["Confidential Client is not supported in Cross Cloud"],
+    },
+    cause:
+      "The token issuer and the target tenant are in different clouds (for example Azure DevOps in the public cloud and " +
+      "a sovereign-cloud tenant), and that cloud does not accept federated or confidential-client requests from outside.",
+    mitigations: [
+      "Use a secret- or certificate-based service connection for that sovereign cloud.",
+      "Or run the pipeline from an organisation in the same cloud as the tenant.",
+    ],
+    docs: [ADO_TROUBLESHOOT],
+    sources: ["ADO-12"],
+    examples: [
+      {
+        text: `##[error]AADSTS900382: Confidential Client is not supported in Cross Cloud request.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "ADO-12",
+      },
+    ],
+  },
+  {
+    id: "ado-jwt-not-obtained",
+    title: "The task could not obtain the federated JWT for the service connection's client ID",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      text: ["Failed to obtain the JSON Web Token (JWT) using service principal client ID", "Failed to obtain the JWT"],
+    },
+    cause: "The federated credential on the identity does not line up with the connection, or the tenant blocks OpenID Connect federation.",
+    mitigations: [
+      "Compare the issuer and subject of the connection (edit dialog) with the identity's federated credentials.",
+      "Ask the tenant administrators whether a policy blocks federated credentials or OIDC.",
+    ],
+    docs: [ADO_TROUBLESHOOT],
+    sources: ["ADO-13"],
+    examples: [
+      {
+        text: "##[error]Failed to obtain the JSON Web Token (JWT) using service principal client ID. Exception message: An exception occurred while requesting the token.",
+        runtime: "azure-devops",
+        source: "ADO-13",
+      },
+    ],
+  },
+  {
+    id: "ado-azure-cli-too-old",
+    title: "The agent's Azure CLI is too old to sign in with a federated token",
+    category: "tool-missing",
+    retryable: false,
+    match: {
+      text: ["unrecognized arguments: --federated-token"],
+    },
+    cause: "AzureCLI tasks sign in with az login --federated-token, which Azure CLI supports from version 2.30; the agent has an older one.",
+    mitigations: [
+      "Upgrade the Azure CLI on the self-hosted agent (or use a Microsoft-hosted agent).",
+      "Check the version in the log with az --version at the start of the step.",
+    ],
+    docs: [ADO_TROUBLESHOOT, "https://learn.microsoft.com/cli/azure/update-azure-cli"],
+    sources: ["ADO-14"],
+    examples: [
+      {
+        text: "##[error]Script failed with error: UnrecognizedArgumentError: unrecognized arguments: --federated-token",
+        runtime: "azure-devops",
+        source: "ADO-14",
+      },
+    ],
+  },
+  {
+    id: "ado-cannot-create-app-registration",
+    title: "Azure DevOps could not create the app registration for a new service connection",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      text: [
+        "Insufficient privileges to complete the operation in Microsoft Graph",
+        "Failed to create an app in Microsoft Entra ID",
+        "Ensure that the user has permissions to create a Microsoft Entra Application",
+      ],
+    },
+    cause:
+      "Creating an automatic service connection makes an app registration under your account. Your account may not " +
+      "create apps in this tenant (user app registration is switched off), or you are signed in to another tenant.",
+    mitigations: [
+      "Ask for the Application Developer role (or have an administrator create the connection).",
+      "Or create the service connection manually with an existing user-assigned managed identity or app registration and add the federated credential yourself.",
+    ],
+    docs: [ADO_TROUBLESHOOT, ADO_CONFIGURE],
+    sources: ["ADO-15"],
+    examples: [
+      {
+        text: "Failed to create an app in Microsoft Entra ID. Error: Insufficient privileges to complete the operation in Microsoft Graph. Ensure that the user has permissions to create a Microsoft Entra Application.",
+        runtime: "azure-devops",
+        source: "ADO-15",
+      },
+    ],
+  },
+  {
+    id: "ado-entra-issuer-multi-tenant-app",
+    title: "The Entra issuer used by new service connections does not accept this identity type",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS70052"],
+    },
+    cause:
+      "New service connections federate through the Microsoft Entra issuer, which accepts only managed identities, " +
+      "single-tenant apps and service accounts. A multi-tenant app registration is refused.",
+    mitigations: [
+      "Use a single-tenant app registration (one per tenant) or a user-assigned managed identity for the connection.",
+      "Look up other unfamiliar AADSTS codes in the Microsoft Entra error code reference.",
+    ],
+    docs: [ADO_TROUBLESHOOT, ERROR_CODES],
+    sources: ["ADO-16", "ado-current"],
+    examples: [
+      {
+        text: `##[error]AADSTS70052: The identity must be a managed identity, a single tenant app, or a service account.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "ado-current",
+      },
+    ],
+  },
+];

@@ -1,0 +1,127 @@
+/** DefaultAzureCredential and ChainedTokenCredential as a whole. */
+import type { KnowledgeEntry } from "../schema.js";
+
+const JS_GUIDE = "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
+const LOGGER = "https://learn.microsoft.com/javascript/api/overview/azure/logger-readme";
+const CHAINS = "https://learn.microsoft.com/azure/developer/javascript/sdk/authentication/credential-chains";
+
+const MEMBERS = [
+  "DefaultAzureCredential",
+  "ChainedTokenCredential",
+  "EnvironmentCredential",
+  "WorkloadIdentityCredential",
+  "ManagedIdentityCredential",
+  "VisualStudioCodeCredential",
+  "AzureCliCredential",
+  "AzurePowerShellCredential",
+  "AzureDeveloperCliCredential",
+] as const;
+
+export const chainEntries: readonly KnowledgeEntry[] = [
+  {
+    id: "default-credential-all-unavailable",
+    title: "No credential in the DefaultAzureCredential (or ChainedTokenCredential) chain could sign in",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        "ChainedTokenCredential authentication failed.",
+        "DefaultAzureCredential failed to retrieve a token from the included credentials",
+        "DefaultAzureCredential: failed to acquire a token",
+        "DefaultAzureCredential failed to acquire a token",
+      ],
+      patterns: [
+        "(?:ChainedTokenCredential authentication failed|failed to (?:retrieve|acquire) a token)[^\\n]{0,120}\\n[^\\n]{0,40}(?:CredentialUnavailableError|Attempted credentials|EnvironmentCredential)",
+      ],
+      credentials: [...MEMBERS],
+      errorNames: ["AggregateAuthenticationError"],
+    },
+    cause:
+      "The chain tries each member in turn and only moves on when a member says it is unavailable (or needs user " +
+      "interaction). Here every member gave up, so the chain reports all their reasons at once. Usually only one of " +
+      "them is the credential you meant to use; the others are expected to be unavailable in this environment.",
+    mitigations: [
+      "Find the line of the credential you expected to succeed (for example ManagedIdentityCredential in Azure, AzureCliCredential on a laptop) and fix that one.",
+      "Turn on logging (AZURE_LOG_LEVEL=info, or setLogLevel(\"info\") from @azure/logger) to see every attempt, including members skipped silently.",
+      "Replace the chain with the single credential you need, or narrow it with AZURE_TOKEN_CREDENTIALS=dev / prod / <CredentialName>.",
+    ],
+    docs: [JS_GUIDE, LOGGER, CHAINS],
+    sources: ["DAC-01", "GEN-02", "GEN-05", "js-guide"],
+    examples: [
+      {
+        text: "AggregateAuthenticationError: ChainedTokenCredential authentication failed.",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "azure.identity._exceptions.ClientAuthenticationError: DefaultAzureCredential failed to retrieve a token from the included credentials.",
+        runtime: "python",
+        source: "DAC-01",
+      },
+      {
+        text: "DefaultAzureCredential: failed to acquire a token.",
+        runtime: "go",
+        source: "DAC-01",
+      },
+    ],
+  },
+  {
+    id: "default-credential-unexpected-identity",
+    title: "The service refused a token that DefaultAzureCredential obtained, possibly for an unintended account",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      text: ["DefaultAzureCredential", "ChainedTokenCredential"],
+      context: ["403 (forbidden)", "401 (unauthorized)", "status code 403", "status code 401", "status code: 403", "status code: 401", "forbidden", "401 unauthorized"],
+      credentials: ["DefaultAzureCredential", "ChainedTokenCredential"],
+      httpStatus: [401, 403],
+    },
+    cause:
+      "Signing in worked, but the chain returns the first member that succeeds, which may not be the identity you " +
+      "granted access to: a developer tool signed in as another user, leftover AZURE_* variables, or the right " +
+      "principal in the wrong tenant. Or the intended principal simply lacks the role the operation needs.",
+    mitigations: [
+      "Find out which member produced the token (log line 'Result for <Credential>: SUCCESS', or decode the token's oid/appid/tid claims) and compare with the principal you granted access to.",
+      "Sign out of the tool that answered first (az logout, azd auth logout, Disconnect-AzAccount), remove stray AZURE_* variables, or build a ChainedTokenCredential of the intended member only.",
+      "Give that principal a role for the operation itself on the resource (for example Storage Blob Data Reader or Key Vault Secrets User); Owner or Contributor alone does not grant data access.",
+      "If the resource lives in another tenant, set tenantId on the credential (and additionallyAllowedTenants where needed).",
+    ],
+    docs: [JS_GUIDE, "https://learn.microsoft.com/azure/role-based-access-control/troubleshooting"],
+    sources: ["DAC-02", "GEN-03", "js-guide"],
+    examples: [
+      {
+        text: "RestError: Status code 403 (Forbidden) on a request whose token came from DefaultAzureCredential (ChainedTokenCredential => getToken() => Result for AzureCliCredential: SUCCESS)",
+        runtime: "javascript",
+        source: "DAC-02",
+      },
+    ],
+  },
+  {
+    id: "managed-identity-timed-out-in-chain",
+    title: "DefaultAzureCredential gave up on managed identity after its short first timeout",
+    category: "managed-identity-unavailable",
+    retryable: true,
+    match: {
+      text: ["managed identity timed out"],
+      credentials: ["ManagedIdentityCredential", "DefaultAzureCredential"],
+    },
+    cause:
+      "To keep local development fast, DefaultAzureCredential waits only briefly for the managed identity endpoint on " +
+      "its first try. In production a host that is still starting (or a slow endpoint) misses that window, and the " +
+      "chain reports managed identity as unavailable although it would have answered a little later.",
+    mitigations: [
+      "In Azure, construct ManagedIdentityCredential directly instead of DefaultAzureCredential; it uses normal timeouts and retries.",
+      "Or narrow the chain to production credentials (AZURE_TOKEN_CREDENTIALS=prod or ManagedIdentityCredential).",
+      "If it also fails outside the chain, follow the managed identity checks for this host (identity enabled, endpoint reachable).",
+    ],
+    docs: ["https://aka.ms/azsdk/go/identity/troubleshoot#dac", CHAINS],
+    sources: ["DAC-03", "MI-03"],
+    examples: [
+      {
+        text: "ManagedIdentityCredential: managed identity timed out. See https://aka.ms/azsdk/go/identity/troubleshoot#dac for more information",
+        runtime: "go",
+        source: "DAC-03",
+      },
+    ],
+  },
+];

@@ -1,0 +1,561 @@
+/** Developer sign-in: Azure CLI, Azure Developer CLI, Azure PowerShell, VS Code, the Windows broker (WAM). */
+import type { KnowledgeEntry } from "../schema.js";
+import { IDS, jsSts } from "./samples.js";
+
+const CLI_INSTALL = "https://learn.microsoft.com/cli/azure/install-azure-cli";
+const CLI_AUTH = "https://learn.microsoft.com/cli/azure/authenticate-azure-cli";
+const AZD_INSTALL = "https://learn.microsoft.com/azure/developer/azure-developer-cli/install-azd";
+const AZD_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/azdevclicredential/troubleshoot";
+const PS_INSTALL = "https://learn.microsoft.com/powershell/scripting/install/installing-powershell";
+const AZ_PS_INSTALL = "https://learn.microsoft.com/powershell/azure/install-azure-powershell";
+const PS_AUTH = "https://learn.microsoft.com/powershell/azure/authenticate-azureps";
+const PS_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/powershellcredential/troubleshoot";
+const JS_GUIDE = "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
+const VSCODE_PLUGIN = "https://www.npmjs.com/package/@azure/identity-vscode";
+const BROKER = "https://learn.microsoft.com/entra/identity-platform/scenario-desktop-acquire-token-wam";
+
+export const developerToolEntries: readonly KnowledgeEntry[] = [
+  {
+    id: "azure-cli-not-installed",
+    title: "The Azure CLI is not installed or not on the PATH of this process",
+    category: "tool-missing",
+    retryable: false,
+    match: {
+      text: ["Azure CLI could not be found", "Azure CLI not installed", "Azure CLI not found on path", "'az' is not recognized"],
+      credentials: ["AzureCliCredential"],
+    },
+    cause:
+      "AzureCliCredential runs `az account get-access-token`. The az executable could not be started: it is not " +
+      "installed, or the PATH seen by this process (an IDE, a service, a container) does not include its folder.",
+    mitigations: [
+      "Install the Azure CLI, then run `az login`.",
+      "Make sure the folder holding az is on the PATH of the process that runs your code (restart the IDE or terminal after installing).",
+      "If you did not mean to use the CLI here, ignore this line and fix the credential you intended.",
+    ],
+    docs: [CLI_INSTALL],
+    sources: ["CLI-01", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using 'az login'.",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "AzureCLICredential: Azure CLI not found on path",
+        runtime: "go",
+        source: "CLI-01",
+      },
+    ],
+  },
+  {
+    id: "azure-cli-not-logged-in",
+    title: "The Azure CLI has no signed-in account, or its sign-in has expired",
+    category: "not-logged-in",
+    retryable: false,
+    match: {
+      text: [
+        "Please run 'az login' from a command prompt to authenticate before using this credential",
+        "Please run 'az login' to set up account",
+        "Please run \"az login\" to set up account",
+        "Please run 'az login' to setup account",
+        "Please run 'az login' to set up an account",
+      ],
+      credentials: ["AzureCliCredential"],
+    },
+    cause:
+      "The CLI answered but could not produce a token: nobody is signed in, the refresh token has expired or been " +
+      "revoked, or the account has no access to the requested tenant. The JavaScript credential replaces the CLI's own " +
+      "message with this generic one, which can hide an AADSTS code.",
+    mitigations: [
+      "Run `az login` (add `--tenant <tenant-id>` for a specific tenant), then retry.",
+      "Check the signed-in account with `az account show` and that a token can be issued with `az account get-access-token --resource https://management.azure.com/` (the output is a secret).",
+      "If the CLI itself prints an AADSTS code, follow that code's entry.",
+    ],
+    docs: [CLI_AUTH],
+    sources: ["CLI-02", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Please run 'az login' from a command prompt to authenticate before using this credential.",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: Please run 'az login' to set up an account",
+        runtime: "python",
+        source: "CLI-02",
+      },
+    ],
+  },
+  {
+    id: "azure-cli-subscription-invalid-characters",
+    title: "The subscription given to AzureCliCredential contains characters unsafe on a command line",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["contains invalid characters. If this is the name of a subscription, use its ID instead"],
+      credentials: ["AzureCliCredential"],
+    },
+    cause:
+      "The credential passes the subscription to the az command line and refuses values that could be interpreted by " +
+      "the shell; subscription names with spaces or punctuation fall into that category.",
+    mitigations: [
+      "Pass the subscription ID (a GUID) instead of its display name; `az account show --name \"<name>\" --query id -o tsv` prints it.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/azure-portal/get-subscription-tenant-id"],
+    sources: ["CLI-03", "js-guide"],
+    examples: [
+      {
+        text: "Error: Subscription 'My Dev & Test' contains invalid characters. If this is the name of a subscription, use its ID instead. You can locate your subscription by following the instructions listed here: https://learn.microsoft.com/azure/azure-portal/get-subscription-tenant-id",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "azure-cli-subscription-not-found",
+    title: "The Azure CLI does not know the subscription it was asked to use",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      patterns: ["ERROR: Subscription '[^'\\n]{1,200}' not found"],
+      credentials: ["AzureCliCredential"],
+    },
+    cause: "The signed-in CLI account cannot see the named subscription: wrong ID, another tenant, or no access.",
+    mitigations: [
+      "List what the account can see with `az account list -o table` and pass one of those IDs.",
+      "If it lives in another tenant, run `az login --tenant <tenant-id>` first.",
+    ],
+    docs: [CLI_AUTH],
+    sources: ["CLI-03", "js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: ERROR: Subscription '22222222-3333-4444-5555-666666666666' not found. Check the spelling and casing and try again.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "azure-cli-process-timeout",
+    title: "The az process was stopped before it returned a token",
+    category: "tool-missing",
+    retryable: true,
+    match: {
+      text: ["Unexpected end of JSON input", "Unexpected response from Azure CLI when getting token"],
+      context: ["AzureCliCredential", "Azure CLI", "expiresOn"],
+      credentials: ["AzureCliCredential"],
+    },
+    cause:
+      "The credential could not parse what az printed. Usually the process was killed by processTimeoutInMs (slow " +
+      "first start, an interactive prompt, an update check) or it printed something other than the token JSON.",
+    mitigations: [
+      "Run `az account get-access-token` by hand and look for prompts or warnings; answer or silence them.",
+      "Raise processTimeoutInMs, or upgrade the Azure CLI if its output format is old.",
+    ],
+    docs: [CLI_AUTH],
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Unexpected end of JSON input (AzureCliCredential)",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "developer-tool-claims-challenge",
+    title: "A developer tool credential cannot answer a claims challenge and needs a fresh interactive sign-in",
+    category: "conditional-access-mfa",
+    retryable: false,
+    match: {
+      text: ["This credential doesn't support claims challenges"],
+      credentials: ["AzureCliCredential", "AzureDeveloperCliCredential", "AzurePowerShellCredential"],
+    },
+    cause:
+      "A resource or Conditional Access policy asked for extra claims (for example MFA). CLI-based credentials cannot " +
+      "pass them through, so the tool has to be signed in again with the claims itself.",
+    mitigations: [
+      "Run the command printed in the message (az login --claims-challenge …, azd auth login --scope …, or Connect-AzAccount -ClaimsChallenge …) and complete the prompt.",
+      "Retry the operation afterwards.",
+    ],
+    docs: ["https://learn.microsoft.com/entra/identity-platform/claims-challenge"],
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: This credential doesn't support claims challenges. To authenticate with the required claims, please run the following command: az login --claims-challenge eyJhY2Nlc3NfdG9rZW4iOnt9fQ== --scope https://management.azure.com/.default",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "azd-not-installed",
+    title: "The Azure Developer CLI (azd) is not installed or not on the PATH",
+    category: "tool-missing",
+    retryable: false,
+    match: {
+      text: ["Azure Developer CLI couldn't be found", "Azure Developer CLI could not be found", "Azure Developer CLI not found on path", "Azure Developer CLI not installed"],
+      credentials: ["AzureDeveloperCliCredential"],
+    },
+    cause: "AzureDeveloperCliCredential runs `azd auth token`, and the azd executable could not be started from this process.",
+    mitigations: [
+      "Install azd, then sign in with `azd auth login`.",
+      "Check that azd's folder is on the PATH of the process running your code.",
+      "If you do not use azd, ignore this member and look at the credential you intended.",
+    ],
+    docs: [AZD_INSTALL, AZD_TROUBLESHOOT],
+    sources: ["AZD-01", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Azure Developer CLI couldn't be found. To mitigate this issue, see the troubleshooting guidelines at https://aka.ms/azsdk/js/identity/azdevclicredential/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "AzureDeveloperCLICredential: Azure Developer CLI not found on path",
+        runtime: "go",
+        source: "AZD-01",
+      },
+    ],
+  },
+  {
+    id: "azd-not-logged-in",
+    title: "The Azure Developer CLI has no signed-in account, or its sign-in expired",
+    category: "not-logged-in",
+    retryable: false,
+    match: {
+      text: ["Please run 'azd auth login'", "Please run \"azd auth login\"", "not logged in, run `azd auth login` to login"],
+      credentials: ["AzureDeveloperCliCredential"],
+    },
+    cause: "azd is installed but could not issue a token: nobody is signed in, or the stored sign-in is no longer valid.",
+    mitigations: [
+      "Run `azd auth login` (with `--tenant-id` when needed).",
+      "Check that `azd auth token --output json` returns a token (the output is a secret).",
+    ],
+    docs: [AZD_TROUBLESHOOT, "https://learn.microsoft.com/azure/developer/azure-developer-cli/reference#azd-auth-login"],
+    sources: ["AZD-02", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Please run 'azd auth login' from a command prompt to authenticate before using this credential. For more information, see the troubleshooting guidelines at https://aka.ms/azsdk/js/identity/azdevclicredential/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "powershell-not-installed",
+    title: "PowerShell could not be started for AzurePowerShellCredential",
+    category: "tool-missing",
+    retryable: false,
+    match: {
+      text: ["Unable to execute PowerShell", "PowerShell is not installed", "PowerShell isn't installed"],
+      credentials: ["AzurePowerShellCredential"],
+    },
+    cause: "The credential runs pwsh (or powershell.exe on Windows) to call Get-AzAccessToken, and neither could be launched.",
+    mitigations: [
+      "Install PowerShell 7 (pwsh) and make sure it is on the PATH of this process.",
+      "Then install the Az module and run Connect-AzAccount.",
+    ],
+    docs: [PS_INSTALL, PS_TROUBLESHOOT],
+    sources: ["PS-01", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Error: Unable to execute PowerShell. Ensure that it is installed in your system. To troubleshoot, visit https://aka.ms/azsdk/js/identity/powershellcredential/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "powershell-az-module-missing",
+    title: "The Az.Accounts PowerShell module (2.2.0 or newer) is not installed",
+    category: "tool-missing",
+    retryable: false,
+    match: {
+      text: ["module >= 2.2.0 is not installed", "module >= 2.2.0 isn't installed"],
+      credentials: ["AzurePowerShellCredential"],
+    },
+    cause: "PowerShell runs, but it cannot load Az.Accounts, which provides the sign-in and Get-AzAccessToken.",
+    mitigations: [
+      "Run Install-Module -Name Az -Scope CurrentUser -Repository PSGallery -Force (or Update-Module Az for an old one).",
+      "Install it for the same PowerShell edition the credential starts (pwsh vs Windows PowerShell).",
+    ],
+    docs: [AZ_PS_INSTALL, PS_TROUBLESHOOT],
+    sources: ["PS-02", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: The 'Az.Account' module >= 2.2.0 is not installed. Install the Azure Az PowerShell module with: \"Install-Module -Name Az -Scope CurrentUser -Repository PSGallery -Force\".",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "powershell-not-logged-in",
+    title: "Azure PowerShell has no signed-in account",
+    category: "not-logged-in",
+    retryable: false,
+    match: {
+      text: ["Please run 'Connect-AzAccount'", "Run Connect-AzAccount to login"],
+      credentials: ["AzurePowerShellCredential"],
+    },
+    cause: "The Az module is present but has no context to issue tokens from, or its sign-in expired.",
+    mitigations: [
+      "Run Connect-AzAccount (with -Tenant when needed).",
+      "Check with Get-AzContext and Get-AzAccessToken -ResourceUrl https://management.azure.com/ (the token is a secret).",
+    ],
+    docs: [PS_AUTH, PS_TROUBLESHOOT],
+    sources: ["PS-03", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Please run 'Connect-AzAccount' from PowerShell to authenticate before using this credential.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "powershell-unexpected-output",
+    title: "Azure PowerShell printed an error or no token",
+    category: "tool-missing",
+    retryable: false,
+    match: {
+      text: ["No access token found in the output"],
+      credentials: ["AzurePowerShellCredential"],
+    },
+    cause:
+      "The credential treats any output on stderr, or output without a token, as a failure. Profile scripts, warnings " +
+      "about module versions, or a broken Az install commonly cause it.",
+    mitigations: [
+      "Run pwsh -NoProfile -Command Get-AzAccessToken by hand and fix whatever it prints besides the token.",
+      "Update the Az module; remove noisy commands from the PowerShell profile.",
+    ],
+    docs: [PS_TROUBLESHOOT],
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Error: No access token found in the output. Received output: WARNING: Upcoming breaking changes in the cmdlet. To troubleshoot, visit https://aka.ms/azsdk/js/identity/powershellcredential/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "vscode-credential-not-available",
+    title: "VisualStudioCodeCredential has no usable VS Code sign-in",
+    category: "not-logged-in",
+    retryable: false,
+    match: {
+      text: [
+        "Visual Studio Code Authentication is not available",
+        "Visual Studio Code Authentication failed to initialize",
+        "Cannot load authentication record in Visual Studio Code",
+        "No implementation of `VisualStudioCodeCredential` is available",
+      ],
+      credentials: ["VisualStudioCodeCredential"],
+    },
+    cause:
+      "The current JavaScript credential reads the account VS Code's Azure Resources extension signed in with, through " +
+      "the @azure/identity-vscode plugin and the broker. The plugin is not registered, or nobody signed in from VS Code.",
+    mitigations: [
+      "Install @azure/identity-vscode and register it with useIdentityPlugin(vsCodePlugin) before creating the credential.",
+      "In VS Code, sign in with the Azure Resources extension ('Azure: Sign In').",
+      "Or use AzureCliCredential (az login) instead, which needs no plugin.",
+    ],
+    docs: [VSCODE_PLUGIN, JS_GUIDE],
+    sources: ["VSC-02", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Visual Studio Code Authentication is not available. Ensure you have have Azure Resources Extension installed in VS Code, signed into Azure via VS Code, installed the @azure/identity-vscode package, and properly configured the extension.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "vscode-azure-account-extension-unsupported",
+    title: "The VS Code credential cannot read sign-ins of Azure Account extension versions after 0.9.11",
+    category: "tool-missing",
+    retryable: false,
+    match: {
+      text: ["newer than 0.9.11", "Azure Account extension versions newer than"],
+      credentials: ["VisualStudioCodeCredential"],
+    },
+    cause:
+      "Older VisualStudioCodeCredential versions read the token cache of the Azure Account extension; later extension " +
+      "versions changed how they store it, so the credential finds nothing to use.",
+    mitigations: [
+      "Use AzureCliCredential (az login) or the newer broker-based VS Code credential instead.",
+      "Upgrade the identity library; the old Azure Account extension itself is retired.",
+    ],
+    docs: ["https://github.com/Azure/azure-sdk-for-js/issues/20500"],
+    sources: ["VSC-01"],
+    examples: [
+      {
+        text: "VisualStudioCodeCredential: the credential doesn't work with Azure Account extension versions newer than 0.9.11; authenticate via the Azure CLI instead",
+        runtime: "python",
+        source: "VSC-01",
+      },
+    ],
+  },
+  {
+    id: "vscode-credentials-unreadable",
+    title: "No Azure account could be read from VS Code's settings or cache",
+    category: "not-logged-in",
+    retryable: false,
+    match: {
+      text: ["Failed To Read VS Code Credentials", "Authenticate via Azure Tools plugin in VS Code", "Failed To Read Credentials"],
+      credentials: ["VisualStudioCodeCredential"],
+    },
+    cause: "VisualStudioCodeCredential looked for a signed-in Azure account in VS Code and found none.",
+    mitigations: [
+      "In VS Code, open the Command Palette and run 'Azure: Sign In'.",
+      "Or switch to AzureCliCredential.",
+    ],
+    docs: [JS_GUIDE],
+    sources: ["VSC-02"],
+    examples: [
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: Failed To Read VS Code Credentials",
+        runtime: "python",
+        source: "VSC-02",
+      },
+    ],
+  },
+  {
+    id: "vscode-cached-token-expired",
+    title: "The token cached by VS Code is too old and needs an interactive sign-in",
+    category: "not-logged-in",
+    retryable: false,
+    match: {
+      text: ["MSAL Interaction Required", "Interaction required"],
+      context: ["Visual Studio Code", "VS Code", "VisualStudioCodeCredential", "VSCode"],
+      credentials: ["VisualStudioCodeCredential"],
+    },
+    cause: "The credential found VS Code's cached sign-in, but its refresh token is expired or needs new consent or MFA.",
+    mitigations: [
+      "Sign in again in VS Code ('Azure: Sign In' from the Command Palette).",
+      "Or use AzureCliCredential with a fresh az login.",
+    ],
+    docs: [JS_GUIDE],
+    sources: ["VSC-03"],
+    examples: [
+      {
+        text: "azure.core.exceptions.ClientAuthenticationError: VisualStudioCodeCredential: MSAL Interaction Required Error",
+        runtime: "python",
+        source: "VSC-03",
+      },
+    ],
+  },
+  {
+    id: "vscode-adfs-not-supported",
+    title: "The VS Code credential cannot sign in to an ADFS tenant",
+    category: "tenant-invalid",
+    retryable: false,
+    match: {
+      text: ["does not support authentication with ADFS tenants", "ADFS tenant not supported"],
+      credentials: ["VisualStudioCodeCredential"],
+    },
+    cause: "Tokens from Active Directory Federation Services (on-premises, tenant 'adfs') are outside what this credential handles.",
+    mitigations: [
+      "Use a Microsoft Entra ID tenant, or another credential (for example a service principal) against ADFS-backed Azure Stack.",
+    ],
+    docs: [JS_GUIDE],
+    sources: ["VSC-04"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: The VisualStudioCodeCredential does not support authentication with ADFS tenants.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "broker-redirect-uri-missing",
+    title: "The app registration lacks the redirect URI the Windows broker (WAM) uses",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS50011"],
+      text: ["does not match the redirect URIs configured for the application"],
+      context: ["Microsoft.AAD.BrokerPlugin", "broker"],
+      credentials: ["InteractiveBrowserCredential", "BrokerCredential"],
+    },
+    cause:
+      "Signing in through the Windows broker returns to a redirect URI specific to the app; the app registration " +
+      "does not list it, so Microsoft Entra ID refuses to send the result there.",
+    mitigations: [
+      "Register ms-appx-web://Microsoft.AAD.BrokerPlugin/<your app's client ID> as a redirect URI under Authentication (Mobile and desktop applications).",
+    ],
+    docs: [BROKER, "https://learn.microsoft.com/javascript/api/overview/azure/identity-broker-readme"],
+    sources: ["WAM-01"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "50011",
+          `The redirect URI 'ms-appx-web://Microsoft.AAD.BrokerPlugin/${IDS.client}' specified in the request does not match the redirect URIs configured for the application '${IDS.client}'.`,
+        ),
+        runtime: "javascript",
+        source: "WAM-01",
+      },
+    ],
+  },
+  {
+    id: "broker-personal-account-passthrough",
+    title: "A personal Microsoft account cannot sign in through the Windows broker without MSA passthrough",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["enable_msa_passthrough", "msaPassthrough", "MSA passthrough"],
+      credentials: ["InteractiveBrowserCredential", "BrokerCredential"],
+    },
+    cause:
+      "By default the broker lists only work or school accounts for the app; personal (outlook.com, live.com) accounts " +
+      "signed in to Windows are hidden and typing one in fails.",
+    mitigations: [
+      "Turn on MSA passthrough in the broker options (brokerOptions.legacyEnableMsaPassthrough in JavaScript, enable_msa_passthrough in Python).",
+      "Make sure the app registration accepts personal Microsoft accounts.",
+    ],
+    docs: [BROKER, "https://learn.microsoft.com/javascript/api/overview/azure/identity-broker-readme"],
+    sources: ["WAM-02"],
+    examples: [
+      {
+        text: "Microsoft account sign-in failed through the Windows broker: set enable_msa_passthrough=True on InteractiveBrowserBrokerCredential to list MSA accounts",
+        runtime: "python",
+        source: "WAM-02",
+      },
+    ],
+  },
+  {
+    id: "broker-plugin-missing",
+    title: "Sign-in through the Windows broker was requested but the broker plugin is not available",
+    category: "tool-missing",
+    retryable: false,
+    match: {
+      text: [
+        "Broker for WAM was requested, but no plugin was configured",
+        "but the broker is unavailable",
+        "Failed to acquire token using broker authentication",
+        "ERR_DLOPEN_FAILED",
+      ],
+      credentials: ["InteractiveBrowserCredential", "BrokerCredential", "VisualStudioCodeCredential"],
+    },
+    cause:
+      "Broker sign-in needs @azure/identity-broker (and its native module) registered with useIdentityPlugin; it is " +
+      "missing, failed to load on this OS, or no default broker account exists.",
+    mitigations: [
+      "Install @azure/identity-broker and call useIdentityPlugin(nativeBrokerPlugin) before creating the credential.",
+      "Use it on a supported platform (Windows, or macOS/Linux where the broker is supported) and reinstall if the native module fails to load.",
+    ],
+    docs: ["https://learn.microsoft.com/javascript/api/overview/azure/identity-broker-readme"],
+    sources: ["js-guide"],
+    examples: [
+      {
+        text: "Error: Broker for WAM was requested, but no plugin was configured or no authentication record was found. You must install the @azure/identity-broker plugin package (npm install --save @azure/identity-broker) and enable it by importing `useIdentityPlugin` from `@azure/identity` and calling `useIdentityPlugin(createNativeBrokerPlugin())` before using enableBroker.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+];

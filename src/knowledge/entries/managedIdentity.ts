@@ -1,0 +1,354 @@
+/** Managed identity on VMs (IMDS), App Service/Functions, Arc, AKS pod identity, Service Fabric, Cloud Shell. */
+import type { KnowledgeEntry } from "../schema.js";
+
+const VM_MI = "https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/qs-configure-portal-windows-vm";
+const APP_MI = "https://learn.microsoft.com/azure/app-service/overview-managed-identity";
+const MI_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/managedidentitycredential/troubleshoot";
+const IMDS = "https://learn.microsoft.com/azure/virtual-machines/instance-metadata-service";
+const MI = ["ManagedIdentityCredential", "DefaultAzureCredential"] as const;
+
+export const managedIdentityEntries: readonly KnowledgeEntry[] = [
+  {
+    id: "managed-identity-not-assigned",
+    title: "The managed identity the code asked for is not attached to this Azure resource",
+    category: "managed-identity-unavailable",
+    retryable: false,
+    match: {
+      text: [
+        "requested identity hasn't been assigned to this resource",
+        "requested identity hasn’t been assigned to this resource",
+        "requested identity has not been assigned to this resource",
+        "Description: Identity not found",
+        "Unable to load the proper Managed Identity",
+        "no available identity",
+      ],
+      credentials: [...MI],
+    },
+    cause:
+      "The managed identity endpoint answered 400: the resource has no identity matching the request. With a " +
+      "user-assigned identity the client ID (or resource/object ID) is wrong or that identity is not attached here; " +
+      "without an ID, the system-assigned identity is not turned on.",
+    mitigations: [
+      "User-assigned: pass the identity's client ID (managedIdentityClientId / AZURE_CLIENT_ID) and check it is attached to this VM, app or scale set.",
+      "System-assigned: turn the identity on for the resource (Identity blade, Status = On) and wait a minute for it to propagate.",
+      "On a scale set or App Service slot, check the identity on that exact instance or slot.",
+    ],
+    docs: [VM_MI, APP_MI, MI_TROUBLESHOOT],
+    sources: ["MI-01", "MI-07", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message invalid_request: Error(s): Not Available - Timestamp: Not Available - Description: Identity not found - Correlation ID: Not Available - Trace ID: Not Available",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: ManagedIdentityCredential authentication unavailable. The requested identity has not been assigned to this resource. Error: Unexpected response \"{'error': 'invalid_request', 'error_description': 'Identity not found'}\"",
+        runtime: "python",
+        source: "MI-01",
+      },
+      {
+        text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message : Error(s): Not Available - Timestamp: Not Available - Description: Unable to load the proper Managed Identity. - Correlation ID: 12345678-90ab-cdef-1234-567890abcdef - Trace ID: Not Available",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "imds-gateway-error",
+    title: "A proxy or gateway between the code and the IMDS endpoint broke the managed identity request",
+    category: "imds-unreachable",
+    retryable: false,
+    match: {
+      text: ["ManagedIdentityCredential authentication unavailable. The request failed due to a gateway error", "The request failed due to a gateway error"],
+      credentials: [...MI],
+    },
+    cause:
+      "The instance metadata service at 169.254.169.254 is link-local and must be called directly. A 502/504 means the " +
+      "request went through a proxy or gateway (often HTTP(S)_PROXY set for the whole process) that cannot reach it.",
+    mitigations: [
+      "Exclude 169.254.169.254 from proxying: add it to NO_PROXY / no_proxy, or remove the proxy setting for this process.",
+      "Check for a sidecar, service mesh or firewall rule that intercepts traffic to 169.254.169.254.",
+    ],
+    docs: [IMDS, MI_TROUBLESHOOT],
+    sources: ["MI-02"],
+    examples: [
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: ManagedIdentityCredential authentication unavailable. The request failed due to a gateway error.",
+        runtime: "python",
+        source: "MI-02",
+      },
+    ],
+  },
+  {
+    id: "imds-no-response",
+    title: "The managed identity endpoint did not answer in time",
+    category: "imds-unreachable",
+    retryable: true,
+    match: {
+      text: [
+        "No response received from the managed identity endpoint",
+        "no response from the IMDS endpoint",
+        "ManagedIdentityCredential: Network unreachable",
+      ],
+      credentials: [...MI],
+    },
+    cause:
+      "The request to the local managed identity endpoint timed out or was dropped. Either this machine is not an " +
+      "Azure resource with managed identity, the identity is not configured yet, or a firewall/route blocks 169.254.169.254.",
+    mitigations: [
+      "Make sure managed identity is turned on for this VM or scale set.",
+      "From the machine, query the IMDS token endpoint on 169.254.169.254 with curl and the header Metadata: true; a reply proves it works, and it contains a live access token, so never paste it anywhere.",
+      "If you are not on Azure, exclude managed identity from the chain (AZURE_TOKEN_CREDENTIALS=dev, or a ChainedTokenCredential without it).",
+    ],
+    docs: [VM_MI, IMDS, MI_TROUBLESHOOT],
+    sources: ["MI-03", "MI-07"],
+    examples: [
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint.",
+        runtime: "python",
+        source: "MI-03",
+      },
+      {
+        text: "Azure.Identity.CredentialUnavailableException: ManagedIdentityCredential authentication unavailable. No response received from the managed identity endpoint.",
+        runtime: "dotnet",
+        source: "MI-03",
+      },
+      {
+        text: "CredentialUnavailableError: ManagedIdentityCredential: Network unreachable. Message: network_error: Network request failed",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "imds-not-available",
+    title: "DefaultAzureCredential found no managed identity endpoint on this machine",
+    category: "imds-unreachable",
+    retryable: false,
+    match: {
+      text: [
+        "Attempted to use the IMDS endpoint, but it is not available",
+        "No MSI credential available",
+        "The Azure IMDS endpoint is unavailable",
+      ],
+      credentials: [...MI],
+      errorNames: ["CredentialUnavailableError"],
+    },
+    cause:
+      "DefaultAzureCredential first sends a quick probe to 169.254.169.254 and skips managed identity when nothing " +
+      "useful answers. That is the normal outcome on a laptop or a non-Azure build agent; on an Azure resource it means " +
+      "the endpoint is blocked or managed identity is not set up.",
+    mitigations: [
+      "Off Azure, this line is expected: fix the credential you meant to use instead (Azure CLI, environment variables…).",
+      "On Azure, turn on a managed identity for the resource and check that nothing (proxy, firewall, container network) blocks 169.254.169.254.",
+      "In containers on a VM, IMDS may need host networking or a higher hop limit; on App Service the endpoint comes from IDENTITY_ENDPOINT instead.",
+    ],
+    docs: [VM_MI, IMDS, MI_TROUBLESHOOT],
+    sources: ["MI-03", "MI-07", "js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message Attempted to use the IMDS endpoint, but it is not available.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "imds-retries-exhausted",
+    title: "Repeated requests to the managed identity endpoint all failed",
+    category: "managed-identity-unavailable",
+    retryable: true,
+    match: {
+      text: ["Multiple attempts failed to obtain a token from the managed identity endpoint"],
+      credentials: [...MI],
+    },
+    cause:
+      "The credential retried the managed identity endpoint several times (it retries throttling, 404/410 while the " +
+      "identity is provisioning, and 5xx) and every attempt failed. The inner errors tell which.",
+    mitigations: [
+      "Read the inner error messages (or enable logging) to see the status codes returned.",
+      "Check that the identity is enabled and attached, and that IMDS is reachable from this host.",
+      "Retry later if the resource was just created or restarted; the endpoint can take a while to come up.",
+    ],
+    docs: [VM_MI, MI_TROUBLESHOOT],
+    sources: ["MI-04"],
+    examples: [
+      {
+        text: "Azure.Identity.AuthenticationFailedException: ManagedIdentityCredential authentication failed: Multiple attempts failed to obtain a token from the managed identity endpoint.",
+        runtime: "dotnet",
+        source: "MI-04",
+      },
+    ],
+  },
+  {
+    id: "app-service-managed-identity-missing",
+    title: "App Service or Functions did not provide a managed identity endpoint to the app",
+    category: "managed-identity-unavailable",
+    retryable: false,
+    match: {
+      text: ["IDENTITY_ENDPOINT", "IDENTITY_HEADER", "MSI_ENDPOINT", "169.254.169.254:80: i/o timeout"],
+      patterns: ["ManagedIdentityCredential authentication unavailable\\.\\s{0,5}$"],
+      credentials: [...MI],
+    },
+    cause:
+      "On App Service and Azure Functions the platform injects IDENTITY_ENDPOINT and IDENTITY_HEADER when a managed " +
+      "identity is enabled. Without them the credential falls back to the VM endpoint, which does not exist there, and " +
+      "the request hangs or times out.",
+    mitigations: [
+      "Turn on the system-assigned identity, or attach the user-assigned one, on the app (Identity blade) and restart it.",
+      "Check in Kudu/SSH that IDENTITY_ENDPOINT and IDENTITY_HEADER are present in the app's environment.",
+      "For a user-assigned identity, pass its client ID to the credential.",
+    ],
+    docs: [APP_MI, MI_TROUBLESHOOT],
+    sources: ["MI-05", "MI-07"],
+    examples: [
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: ManagedIdentityCredential authentication unavailable.",
+        runtime: "python",
+        source: "MI-05",
+      },
+      {
+        text: "ManagedIdentityCredential: Get \"http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.core.windows.net\": dial tcp 169.254.169.254:80: i/o timeout",
+        runtime: "go",
+        source: "MI-05",
+      },
+    ],
+  },
+  {
+    id: "aks-pod-identity-not-ready",
+    title: "AKS pod identity had no identity for this pod when it asked for a token",
+    category: "managed-identity-unavailable",
+    retryable: true,
+    match: {
+      text: ["No managed identity endpoint found", "no azure identity found for request clientID"],
+      credentials: [...MI],
+    },
+    cause:
+      "With the (deprecated) AAD pod identity add-on, the NMI component answers token requests only for pods bound to " +
+      "an identity. The pod's label does not select an AzureIdentityBinding, or the pod asked before the binding was ready.",
+    mitigations: [
+      "Check the pod's aadpodidbinding label matches the selector of an AzureIdentityBinding in its namespace.",
+      "Let NMI send Retry-After (see the pod identity feature flags) so start-up requests wait instead of failing.",
+      "Plan a move to Microsoft Entra Workload ID, which replaces pod identity.",
+    ],
+    docs: ["https://azure.github.io/aad-pod-identity/docs/configure/feature_flags/", "https://learn.microsoft.com/azure/aks/workload-identity-migrate-from-pod-identity"],
+    sources: ["MI-06", "MI-07"],
+    examples: [
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: No managed identity endpoint found.",
+        runtime: "python",
+        source: "MI-06",
+      },
+      {
+        text: "ManagedIdentityCredential: no azure identity found for request clientID 00000000-0000-0000-0000-000000000001",
+        runtime: "go",
+        source: "MI-06",
+      },
+    ],
+  },
+  {
+    id: "managed-identity-id-options-conflict",
+    title: "More than one way to select a user-assigned managed identity was given",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["only one of 'clientId', 'resourceId', or 'objectId' can be provided", "Client Id and Resource Id can't be provided at the same time"],
+      credentials: ["ManagedIdentityCredential"],
+    },
+    cause: "A user-assigned identity is selected by exactly one of its client ID, resource ID or object ID; passing two is ambiguous.",
+    mitigations: ["Pass only one of clientId, resourceId or objectId (client ID is the most common)."],
+    docs: [MI_TROUBLESHOOT],
+    sources: ["MI-07", "js-lab"],
+    examples: [
+      {
+        text: "Error: ManagedIdentityCredential: only one of 'clientId', 'resourceId', or 'objectId' can be provided. Received values: {\"clientId\":\"00000000-0000-0000-0000-000000000001\",\"resourceId\":\"/subscriptions/x/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id\"}",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "managed-identity-host-rejects-user-assigned",
+    title: "This host (Service Fabric or Cloud Shell) does not let code pick a user-assigned identity",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        "is not supported by the Service Fabric managed identity environment",
+        "Specifying a user-assigned managed identity is not supported for CloudShell",
+      ],
+      credentials: ["ManagedIdentityCredential"],
+    },
+    cause:
+      "In Service Fabric the identity is fixed by the cluster and application manifest; in Cloud Shell only the signed-in " +
+      "user's identity exists. Passing a clientId, resourceId or objectId is therefore refused.",
+    mitigations: [
+      "Build ManagedIdentityCredential without clientId/resourceId/objectId on these hosts.",
+      "In Service Fabric, choose the identity in the application's configuration (see aka.ms/servicefabricmi).",
+    ],
+    docs: ["https://aka.ms/servicefabricmi", "https://learn.microsoft.com/azure/service-fabric/concepts-managed-identity"],
+    sources: ["MI-07", "js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: ManagedIdentityCredential: Specifying a `clientId` or `resourceId` is not supported by the Service Fabric managed identity environment. The managed identity configuration is determined by the Service Fabric cluster resource configuration. See https://aka.ms/servicefabricmi for more information",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "azure-arc-managed-identity-failed",
+    title: "The Azure Arc agent could not hand out a managed identity token",
+    category: "managed-identity-unavailable",
+    retryable: false,
+    match: {
+      text: [
+        "unable_to_read_secret_file",
+        "user_assigned_managed_identity_not_confirmed",
+        "www_authenticate_header_missing",
+        "invalid_file_extension",
+        "platform_not_supported",
+      ],
+      credentials: ["ManagedIdentityCredential"],
+    },
+    cause:
+      "On an Arc-enabled server the agent answers with a challenge file the process must read; the process lacks the " +
+      "rights to read it (it must be an administrator or in the himds group), the file is not where the agent says, or " +
+      "the agent does not support the user-assigned identity that was requested.",
+    mitigations: [
+      "Run the process as a user allowed to read the Arc agent's token directory (Linux: member of the himds group; Windows: local administrators).",
+      "Arc servers support only their system-assigned identity: drop clientId/resourceId from the credential.",
+      "Check the agent with azcmagent show and restart the himds service if it is unhealthy.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/azure-arc/servers/managed-identity-authentication"],
+    sources: ["MI-07", "js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message unable_to_read_secret_file: Unable to read the secret file.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "managed-identity-multiple-scopes",
+    title: "Managed identity was asked for a token with more than one scope",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["Multiple scopes are not supported"],
+      credentials: ["ManagedIdentityCredential"],
+    },
+    cause: "Managed identity endpoints issue a token for a single resource per request; a list of scopes cannot be honoured.",
+    mitigations: ["Request one scope at a time, in the form <resource>/.default (for example https://management.azure.com/.default)."],
+    docs: [MI_TROUBLESHOOT],
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: ManagedIdentityCredential: Multiple scopes are not supported. Scopes: [\"https://vault.azure.net/.default\",\"https://storage.azure.com/.default\"]",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+];

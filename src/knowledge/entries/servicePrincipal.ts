@@ -1,0 +1,727 @@
+/** Service principals: environment variables, client secrets, certificates, assertions, username/password. */
+import type { KnowledgeEntry } from "../schema.js";
+import { IDS, dotnetSts, goSts, jsSts, pySts } from "./samples.js";
+
+const CREATE_SECRET = "https://learn.microsoft.com/entra/identity-platform/howto-create-service-principal-portal";
+const CERT_CREDS = "https://learn.microsoft.com/entra/identity-platform/certificate-credentials";
+const SP_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/serviceprincipalauthentication/troubleshoot";
+const ENV_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/environmentcredential/troubleshoot";
+const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
+
+const SP_CREDENTIALS = [
+  "ClientSecretCredential",
+  "ClientCertificateCredential",
+  "ClientAssertionCredential",
+  "EnvironmentCredential",
+  "OnBehalfOfCredential",
+] as const;
+
+export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
+  {
+    id: "environment-credential-not-configured",
+    title: "EnvironmentCredential found no complete set of AZURE_* variables to sign in with",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        "EnvironmentCredential is unavailable. No underlying credential could be used",
+        "Environment variables are not fully configured",
+        "Environment variables aren't fully configured",
+        "Missing or incomplete environment variable configuration",
+        "EnvironmentCredential: missing environment variable",
+      ],
+      credentials: ["EnvironmentCredential"],
+      errorNames: ["CredentialUnavailableError"],
+    },
+    cause:
+      "EnvironmentCredential reads the service principal from the process environment. It needs the tenant, the client ID " +
+      "and one secret-like value together; when any of them is absent it reports itself unavailable and a chain moves on.",
+    mitigations: [
+      "For a client secret, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET before the process starts.",
+      "For a certificate, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH (plus AZURE_CLIENT_CERTIFICATE_PASSWORD when the file is protected).",
+      "Check that the variables reach the process itself (container env, App Service settings, a .env loader that runs before the credential is built).",
+      "If you did not mean to use a service principal here, ignore this member and look at the next credential in the chain.",
+    ],
+    docs: [ENV_TROUBLESHOOT, "https://learn.microsoft.com/javascript/api/@azure/identity/environmentcredential"],
+    sources: ["ENV-01", "GEN-02", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: EnvironmentCredential is unavailable. No underlying credential could be used. To troubleshoot, visit https://aka.ms/azsdk/js/identity/environmentcredential/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.\nVisit https://aka.ms/azsdk/python/identity/environmentcredential/troubleshoot to troubleshoot this issue.",
+        runtime: "python",
+        source: "ENV-01",
+      },
+      {
+        text: "EnvironmentCredential: missing environment variable AZURE_TENANT_ID",
+        runtime: "go",
+        source: "ENV-01",
+      },
+    ],
+  },
+  {
+    id: "environment-credential-sign-in-failed",
+    title: "EnvironmentCredential was configured but its sign-in failed, which stops the whole chain",
+    category: "credential-invalid",
+    retryable: false,
+    match: {
+      text: ["EnvironmentCredential authentication failed"],
+      credentials: ["EnvironmentCredential"],
+      errorNames: ["AuthenticationError"],
+    },
+    cause:
+      "The AZURE_* variables were complete, so EnvironmentCredential built an inner secret, certificate or username " +
+      "credential and that one failed. The JavaScript library reports this as an AuthenticationError with status 400 " +
+      "whatever the real cause was, and DefaultAzureCredential stops there instead of trying the next member.",
+    mitigations: [
+      "Read the text after 'More details:': it holds the inner failure (an AADSTS code, a missing certificate file, a bad password).",
+      "Fix the variable that is wrong (AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, AZURE_TENANT_ID), or unset the AZURE_* service principal variables so the chain can reach the credential you meant.",
+    ],
+    docs: [ENV_TROUBLESHOOT],
+    sources: ["ENV-01", "GEN-01", "js-lab"],
+    examples: [
+      {
+        text: "AuthenticationError: EnvironmentCredential authentication failed. To troubleshoot, visit https://aka.ms/azsdk/js/identity/environmentcredential/troubleshoot. Status code: 400\nMore details:\ninvalid_request: The request body must contain the following parameter: 'grant_type'.,",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "client-secret-invalid",
+    title: "The client secret sent to Microsoft Entra ID is wrong",
+    category: "credential-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS7000215"],
+      text: ["Invalid client secret provided", "Invalid client secret is provided"],
+      credentials: ["ClientSecretCredential", "EnvironmentCredential"],
+    },
+    cause:
+      "Microsoft Entra ID could not match the secret with any secret registered on the app. The most common slip is " +
+      "copying the secret's ID (a GUID) instead of its value, which the portal shows only once, right after creation.",
+    mitigations: [
+      "Pass the secret's value, not its 'Secret ID'; a value usually contains characters such as '~' and is not a GUID.",
+      "If you no longer have the value, create a new client secret on the app registration (Certificates & secrets) and update every place that uses it.",
+      "Check that the secret belongs to the same app as the client ID, and that no quoting or trailing newline crept in.",
+    ],
+    docs: [CREATE_SECRET, SP_TROUBLESHOOT, "https://login.microsoftonline.com/error?code=7000215"],
+    sources: ["SEC-01", "GEN-04", "js-guide", "dotnet-guide"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "7000215",
+          `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${IDS.client}'.`,
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: pySts(
+          "ClientSecretCredential",
+          "7000215",
+          `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${IDS.client}'.`,
+        ),
+        runtime: "python",
+        source: "SEC-01",
+      },
+      {
+        text: goSts(
+          "ClientSecretCredential",
+          "401: 401 Unauthorized",
+          "invalid_client",
+          "7000215",
+          `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${IDS.client}'.`,
+          "client-secret",
+        ),
+        runtime: "go",
+        source: "SEC-01",
+      },
+    ],
+  },
+  {
+    id: "client-secret-expired",
+    title: "Every client secret of the app has expired",
+    category: "credential-expired",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS7000222"],
+      text: ["client secret keys for app", "are expired. Visit the Azure portal to create new keys"],
+      credentials: ["ClientSecretCredential", "EnvironmentCredential"],
+    },
+    cause:
+      "Client secrets carry an end date. The secret in use is past it, so Microsoft Entra ID refuses it even though it " +
+      "is otherwise correct.",
+    mitigations: [
+      "Create a new client secret on the app registration and roll it out to the configuration or vault that feeds the app.",
+      "Consider a certificate or, better, a managed identity or workload identity federation so there is no secret to expire.",
+      "Track secret expiry dates (for example with an alert) so the next rotation happens before the outage.",
+    ],
+    docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=7000222"],
+    sources: ["SEC-02", "js-guide"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "7000222",
+          `The provided client secret keys for app '${IDS.client}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: dotnetSts(
+          "ClientSecretCredential",
+          "7000222",
+          `The provided client secret keys for app '${IDS.client}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
+        ),
+        runtime: "dotnet",
+        source: "SEC-02",
+      },
+    ],
+  },
+  {
+    id: "app-not-found-in-tenant",
+    title: "The client ID does not exist in the tenant the request was sent to",
+    category: "app-not-found",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700016", "AADSTS700011"],
+      text: ["was not found in the directory", "wasn't found in the directory"],
+      credentials: [...SP_CREDENTIALS, "WorkloadIdentityCredential", "UsernamePasswordCredential"],
+    },
+    cause:
+      "Microsoft Entra ID looked for an app with this client ID in the named tenant and found none: the client ID is " +
+      "mistyped, belongs to another tenant, the app was deleted, or a multi-tenant app was never added (consented) to this tenant.",
+    mitigations: [
+      "Compare the client ID with the 'Application (client) ID' of the app registration, and the tenant ID with the tenant that owns it.",
+      "For a multi-tenant app, have an administrator of the target tenant add it (admin consent creates its service principal there).",
+      "If the app was deleted recently, restore it from 'Deleted applications' or create a new one and update the configuration.",
+    ],
+    docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=700016"],
+    sources: ["APP-01", "js-guide", "entra-aadsts"],
+    examples: [
+      {
+        text: jsSts(
+          "unauthorized_client",
+          "700016",
+          `Application with identifier '${IDS.client}' was not found in the directory 'Contoso'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: goSts(
+          "ClientCertificateCredential",
+          "400: 400 Bad Request",
+          "unauthorized_client",
+          "700016",
+          `Application with identifier '${IDS.client}' was not found in the directory 'Contoso'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+          "client-cert",
+        ),
+        runtime: "go",
+        source: "APP-01",
+      },
+    ],
+  },
+  {
+    id: "certificate-not-registered",
+    title: "The client assertion was signed with a certificate the app registration does not know",
+    category: "credential-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700027"],
+      text: ["Client assertion contains an invalid signature", "Client assertion failed signature validation", "used to sign the client assertion is not registered"],
+      credentials: ["ClientCertificateCredential", "ClientAssertionCredential", "EnvironmentCredential"],
+    },
+    cause:
+      "A certificate credential signs a short JWT with its private key; Microsoft Entra ID checks the signature against " +
+      "the public certificates uploaded to the app. The key used is not among them (wrong file, renewed certificate never uploaded, or the upload was removed).",
+    mitigations: [
+      "Upload the public part (.cer/.pem) of the certificate you sign with to the app registration under Certificates & secrets.",
+      "Compare the thumbprint in the message with the thumbprints listed on the app registration.",
+      "Make sure the PEM file holds the private key that belongs to that certificate, not an older one.",
+    ],
+    docs: [CREATE_SECRET, CERT_CREDS],
+    sources: ["CERT-01", "dotnet-guide"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "700027",
+          `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '0123456789ABCDEF0123456789ABCDEF01234567', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${IDS.client}'.]`,
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: pySts("CertificateCredential", "700027", "Client assertion contains an invalid signature."),
+        runtime: "python",
+        source: "CERT-01",
+      },
+    ],
+  },
+  {
+    id: "client-assertion-app-id-mismatch",
+    title: "The client assertion names a different application than the client_id",
+    category: "assertion-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700021"],
+      text: ["Client assertion application identifier doesn't match", "Client assertion application identifier does not match"],
+      credentials: ["ClientAssertionCredential", "ClientCertificateCredential"],
+    },
+    cause:
+      "In a client assertion the issuer (iss) and subject (sub) must both be the app's client ID. The assertion your " +
+      "callback returned carries another identifier, so it cannot vouch for this client.",
+    mitigations: [
+      "Build the assertion with iss and sub both set to the client ID you pass to the credential.",
+      "If the assertion comes from another system, check that it was issued for this app and not a sibling app.",
+    ],
+    docs: [CERT_CREDS],
+    sources: ["ASRT-01", "js-guide"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "700021",
+          "Client assertion application identifier doesn't match 'client_id' parameter. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .",
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "client-assertion-audience-mismatch",
+    title: "The client assertion's audience is not the tenant's token endpoint",
+    category: "assertion-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700023"],
+      text: ["Client assertion audience claim does not match", "audience claim does not match Realm issuer"],
+      credentials: ["ClientAssertionCredential", "ClientCertificateCredential"],
+    },
+    cause:
+      "A client assertion must be addressed to the token endpoint of the tenant it is presented to. The aud claim in " +
+      "the assertion points somewhere else (another tenant, another cloud, or a malformed URL).",
+    mitigations: [
+      "Set aud to https://login.microsoftonline.com/{tenantId}/v2.0 (or the v1 token endpoint) of the tenant the credential uses.",
+      "Use the authority host of the right cloud (for example login.microsoftonline.us for US Government).",
+    ],
+    docs: [CERT_CREDS],
+    sources: ["ASRT-02", "js-guide"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "700023",
+          "Client assertion audience claim does not match Realm issuer. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .",
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "client-assertion-malformed",
+    title: "The client assertion is not a well-formed JWT",
+    category: "assertion-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS50027"],
+      text: ["JWT token is invalid or malformed"],
+      credentials: ["ClientAssertionCredential", "WorkloadIdentityCredential", "ClientCertificateCredential"],
+    },
+    cause:
+      "Microsoft Entra ID could not parse or validate the assertion: a part is missing, it is not base64url, required " +
+      "claims (iss, sub, aud, exp, nbf, jti) are missing, or its time window does not cover now.",
+    mitigations: [
+      "Return the raw JWT string from the assertion callback (header.payload.signature), without quotes, a 'Bearer ' prefix or a trailing newline.",
+      "Include iss, sub, aud, exp, nbf and jti, signed with RS256 or PS256, and check the machine clock.",
+      "For a token file, check that the file holds the token itself and not an error page or an empty string.",
+    ],
+    docs: [CERT_CREDS],
+    sources: ["ASRT-03", "js-guide"],
+    examples: [
+      {
+        text: jsSts("invalid_request", "50027", "JWT token is invalid or malformed."),
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "username-password-invalid",
+    title: "The username or password is wrong",
+    category: "credential-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS50126"],
+      text: ["invalid username or password", "Error validating credentials due to invalid username or password"],
+      credentials: ["UsernamePasswordCredential", "EnvironmentCredential"],
+    },
+    cause:
+      "The resource owner password flow sent a user name and password that Microsoft Entra ID rejected: a typo, an " +
+      "old password, a federated account whose password lives elsewhere, or a user of another tenant.",
+    mitigations: [
+      "Check AZURE_USERNAME / AZURE_PASSWORD (or the constructor arguments) and that the user belongs to this tenant.",
+      "Prefer another credential: the password flow cannot do multi-factor authentication and is deprecated.",
+    ],
+    docs: ["https://aka.ms/azsdk/js/identity/usernamepasswordcredential/troubleshoot", "https://login.microsoftonline.com/error?code=50126"],
+    sources: ["UP-01"],
+    examples: [
+      {
+        text: "invalid_grant: AADSTS50126: Error validating credentials due to invalid username or password.\r\nTrace ID: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\r\nCorrelation ID: 12345678-90ab-cdef-1234-567890abcdef\r\nTimestamp: 2026-11-22 10:00:00Z",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: pySts("UsernamePasswordCredential", "50126", "Error validating credentials due to invalid username or password."),
+        runtime: "python",
+        source: "UP-01",
+      },
+    ],
+  },
+  {
+    id: "credential-required-parameter-missing",
+    title: "A credential was constructed without one of its required values",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        "is a required parameter. To troubleshoot",
+        "tenantId, clientId, and clientSecret are required parameters",
+        "tenantId and clientId are required parameters",
+        "You must provide one of clientSecret, certificatePath, or a getAssertion callback",
+      ],
+      credentials: ["ClientSecretCredential", "ClientCertificateCredential", "OnBehalfOfCredential", "UsernamePasswordCredential", "ClientAssertionCredential"],
+    },
+    cause:
+      "The constructor received an empty or undefined tenant ID, client ID, secret or other mandatory value, most " +
+      "often because an environment variable it was read from is not set in this process.",
+    mitigations: [
+      "Check the value named in the message where you build the credential; log whether it is defined (never its content).",
+      "Make sure configuration is loaded before the credential is constructed (dotenv, Key Vault references, app settings).",
+    ],
+    docs: [SP_TROUBLESHOOT],
+    sources: ["js-lab", "GEN-02"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: ClientSecretCredential: clientSecret is a required parameter. To troubleshoot, visit https://aka.ms/azsdk/js/identity/serviceprincipalauthentication/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "certificate-argument-invalid",
+    title: "ClientCertificateCredential got neither or both of a PEM string and a certificate path",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        "Provide either a PEM certificate in string form, or the path to that certificate",
+        "providing both the contents of a PEM certificate and the path to a PEM certificate is forbidden",
+      ],
+      credentials: ["ClientCertificateCredential"],
+    },
+    cause: "The certificate must be given exactly one way: its PEM text or a path to a PEM file.",
+    mitigations: [
+      "Pass either { certificate } or { certificatePath }, not both and not neither.",
+      "With EnvironmentCredential, set AZURE_CLIENT_CERTIFICATE_PATH to the PEM file.",
+    ],
+    docs: [SP_TROUBLESHOOT],
+    sources: ["js-guide"],
+    examples: [
+      {
+        text: "Error: ClientCertificateCredential: Provide either a PEM certificate in string form, or the path to that certificate in the filesystem. To troubleshoot, visit https://aka.ms/azsdk/js/identity/serviceprincipalauthentication/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "certificate-file-not-pem",
+    title: "The certificate file is not a PEM file with both the certificate and its private key",
+    category: "credential-invalid",
+    retryable: false,
+    match: {
+      text: [
+        "does not contain a PEM-encoded certificate",
+        "doesn't contain a PEM-encoded certificate",
+        "secretOrPrivateKey must be an asymmetric key",
+      ],
+      credentials: ["ClientCertificateCredential", "EnvironmentCredential"],
+    },
+    cause:
+      "The JavaScript credential reads PEM only. A PFX/PKCS#12 file, a PEM holding only the certificate, or an " +
+      "encrypted private key without its password cannot be used to sign the assertion.",
+    mitigations: [
+      "Convert the certificate to a single PEM with both the private key and the certificate, e.g. `openssl pkcs12 -in cert.pfx -out cert.pem -nodes`.",
+      "If the key is encrypted, pass certificatePassword (or AZURE_CLIENT_CERTIFICATE_PASSWORD).",
+    ],
+    docs: [SP_TROUBLESHOOT],
+    sources: ["js-guide", "js-lab"],
+    examples: [
+      {
+        text: "Error: The file at the specified path does not contain a PEM-encoded certificate.",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "AuthenticationRequiredError: secretOrPrivateKey must be an asymmetric key when using PS256",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "certificate-password-wrong",
+    title: "The certificate's private key could not be decrypted with the given password",
+    category: "credential-invalid",
+    retryable: false,
+    match: {
+      text: ["bad decrypt"],
+      credentials: ["ClientCertificateCredential", "EnvironmentCredential"],
+    },
+    cause: "OpenSSL failed to decrypt the private key in the PEM file: the password is wrong or belongs to another file.",
+    mitigations: [
+      "Check certificatePassword / AZURE_CLIENT_CERTIFICATE_PASSWORD for this file.",
+      "Or export an unencrypted PEM and protect the file with file-system permissions or a secret store.",
+    ],
+    docs: [SP_TROUBLESHOOT],
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "Error: error:1C800064:Provider routines::bad decrypt",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "certificate-file-not-found",
+    title: "The certificate file named in the configuration does not exist",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["ENOENT: no such file or directory"],
+      context: [".pem", ".pfx", ".crt", "certificate"],
+      credentials: ["ClientCertificateCredential", "EnvironmentCredential"],
+    },
+    cause: "The path in certificatePath or AZURE_CLIENT_CERTIFICATE_PATH points to no file inside this process's file system.",
+    mitigations: [
+      "Use an absolute path that exists where the code runs (inside the container, not on the build machine).",
+      "Check that the secret volume or mount is present and readable by the process user.",
+    ],
+    docs: [SP_TROUBLESHOOT],
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "Error: ENOENT: no such file or directory, open '/etc/ssl/private/app-cert.pem'",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "client-credential-rejected",
+    title: "Microsoft Entra ID rejected the app's credential (secret or certificate) as a whole",
+    category: "credential-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS70002", "AADSTS50012"],
+      credentials: [...SP_CREDENTIALS],
+    },
+    cause:
+      "The client authenticated with a credential Microsoft Entra ID could not validate: an unknown secret, a " +
+      "certificate whose chain, subject or thumbprint is not trusted for the app, or an assertion signed with the wrong key.",
+    mitigations: [
+      "Read the description after the code: it usually names the failing check (thumbprint, subject, signature).",
+      "Re-create or re-upload the secret or certificate on the app registration and update the app's configuration.",
+    ],
+    docs: [ERROR_CODES, CERT_CREDS],
+    sources: ["entra-aadsts"],
+    examples: [
+      {
+        text: jsSts("invalid_client", "50012", "Client assertion contains an invalid signature. [Reason - The key used is expired.]"),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "client-assertion-invalid",
+    title: "The client or user assertion is expired, malformed or from an unexpected issuer",
+    category: "assertion-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS50013", "AADSTS50048", "AADSTS700030"],
+      credentials: ["ClientAssertionCredential", "ClientCertificateCredential", "OnBehalfOfCredential", "WorkloadIdentityCredential"],
+    },
+    cause:
+      "Microsoft Entra ID refused the signed assertion presented with the request: its signature, issuer, subject, " +
+      "audience or lifetime does not pass validation (for example sub and iss differ, or the certificate subject is not authorised).",
+    mitigations: [
+      "Decode the assertion (never share its signature) and compare iss, sub, aud and exp with what the app expects.",
+      "For a certificate assertion, set iss and sub to the client ID; for subject-name/issuer authentication, send the x5c chain.",
+      "Create a fresh assertion right before the token request.",
+    ],
+    docs: [CERT_CREDS, ERROR_CODES],
+    sources: ["entra-aadsts"],
+    examples: [
+      {
+        text: jsSts("invalid_grant", "50013", "Assertion failed signature validation. [Reason - The key was not found.]"),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "on-behalf-of-assertion-expired",
+    title: "The user token passed to the on-behalf-of flow has expired",
+    category: "token-expired",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS500133"],
+      text: ["Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion"],
+      credentials: ["OnBehalfOfCredential"],
+    },
+    cause:
+      "OnBehalfOfCredential exchanges the caller's incoming access token; that token was already past its expiry (or " +
+      "the clock of one side is off), so it cannot be exchanged. Resending the same token never works.",
+    mitigations: [
+      "Have the client send a fresh access token with the request, and build the OnBehalfOfCredential per request from it.",
+      "Do not cache the incoming user assertion longer than its exp; check the server's clock.",
+    ],
+    docs: ["https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow"],
+    sources: ["entra-aadsts"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_grant",
+          "500133",
+          "Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: 2026-11-22T10:00:00.0000000Z, expiry time of assertion 2026-11-22T09:00:00.0000000Z.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "on-behalf-of-audience-mismatch",
+    title: "The user token given to the on-behalf-of flow was issued for another app",
+    category: "assertion-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS500131"],
+      credentials: ["OnBehalfOfCredential"],
+    },
+    cause:
+      "The on-behalf-of flow only accepts an incoming token whose audience is the middle-tier app itself. The token " +
+      "passed in was requested for another resource (often Microsoft Graph).",
+    mitigations: [
+      "Make the client request a token for your API's scope (api://<your-api-client-id>/.default or a named scope) and pass that one.",
+      "Check that OnBehalfOfCredential uses the client ID of the API that received the token.",
+    ],
+    docs: ["https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow"],
+    sources: ["entra-aadsts"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_grant",
+          "500131",
+          `Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '00000003-0000-0000-c000-000000000000' and the expected audience is '${IDS.client}' or one of the Application Uris of this application with App ID '${IDS.client}'(my-api).`,
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "public-client-flow-needs-credential",
+    title: "A confidential app was used with a public-client flow that sends no secret",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS7000218"],
+      text: ["must contain the following parameter: 'client_assertion' or 'client_secret'"],
+      credentials: ["UsernamePasswordCredential", "DeviceCodeCredential", "InteractiveBrowserCredential"],
+    },
+    cause:
+      "Username/password, device code and interactive flows act as a public client and send no client secret. The app " +
+      "registration is confidential, so Microsoft Entra ID insists on a secret or assertion.",
+    mitigations: [
+      "Turn on 'Allow public client flows' under Authentication on the app registration.",
+      "Or use a confidential credential (ClientSecretCredential, ClientCertificateCredential) with this app.",
+    ],
+    docs: [ERROR_CODES],
+    sources: ["js-guide", "entra-aadsts"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "7000218",
+          "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "public-client-sent-credential",
+    title: "A public client app sent a secret or assertion it must not send",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700025"],
+      text: ["Client is public so neither 'client_assertion' nor 'client_secret' should be presented"],
+    },
+    cause: "The app registration is marked as a public client, but the request authenticated the client with a secret or assertion.",
+    mitigations: [
+      "Use the app as confidential: turn off 'Allow public client flows' if this app is only used by services.",
+      "Or stop sending a secret: use a public-client credential (device code, interactive) with it.",
+    ],
+    docs: [ERROR_CODES],
+    sources: ["entra-aadsts"],
+    examples: [
+      {
+        text: jsSts("invalid_client", "700025", "Client is public so neither 'client_assertion' nor 'client_secret' should be presented."),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "app-disabled",
+    title: "The application or its service principal is disabled",
+    category: "app-not-found",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS7000112", "AADSTS70001"],
+      credentials: [...SP_CREDENTIALS],
+    },
+    cause:
+      "An administrator turned off sign-in for the app in this tenant (enterprise application 'Enabled for users to sign in?' = No), " +
+      "or disabled the service principal, so no token is issued for it.",
+    mitigations: [
+      "Ask a tenant administrator to re-enable the enterprise application / service principal.",
+      "If it was disabled on purpose (for example after a leak), use the app that replaced it.",
+    ],
+    docs: [ERROR_CODES],
+    sources: ["entra-aadsts"],
+    examples: [
+      {
+        text: jsSts("unauthorized_client", "7000112", `Application '${IDS.client}'(build-agent) is disabled.`),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+];

@@ -1,0 +1,488 @@
+/**
+ * Rejections by a service after a token was obtained (HTTP 401/403 with the service's own error code): Azure Resource
+ * Manager, Key Vault, Storage, Microsoft Graph, claims challenges, and generic fallbacks.
+ */
+import type { KnowledgeEntry } from "../schema.js";
+import { IDS } from "./samples.js";
+
+const RBAC_TROUBLESHOOT = "https://learn.microsoft.com/azure/role-based-access-control/troubleshooting";
+const RBAC_ASSIGN = "https://learn.microsoft.com/azure/role-based-access-control/role-assignments-portal";
+const KV_RBAC = "https://learn.microsoft.com/azure/key-vault/general/rbac-guide";
+const KV_POLICY = "https://learn.microsoft.com/azure/key-vault/general/assign-access-policy";
+const KV_NETWORK = "https://learn.microsoft.com/azure/key-vault/general/network-security";
+const STORAGE_AUTH = "https://learn.microsoft.com/azure/storage/blobs/authorize-access-azure-active-directory";
+const STORAGE_ERRORS = "https://learn.microsoft.com/rest/api/storageservices/common-rest-api-error-codes";
+const ARM_ERRORS = "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/common-deployment-errors";
+const JS_GUIDE = "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
+const CLAIMS = "https://learn.microsoft.com/entra/identity-platform/claims-challenge";
+const CALLER = `The client 'dev@contoso.com' with object id '${IDS.client}'`;
+
+export const serviceEntries: readonly KnowledgeEntry[] = [
+  {
+    id: "service-unauthorized-generic",
+    title: "The service rejected the request as unauthenticated (HTTP 401) although a token was sent",
+    category: "permission-denied",
+    retryable: false,
+    match: { httpStatus: [401] },
+    cause:
+      "A token was obtained, but the service did not accept it: issued by the wrong tenant, for another audience " +
+      "(scope), expired, or missing claims the service requires. It is rarely a missing role; that is usually 403.",
+    mitigations: [
+      "Decode the token you sent (aud, tid, exp) and compare with what the service expects: the right scope, the tenant that owns the resource, a current time.",
+      "Check which credential produced the token (with DefaultAzureCredential it may be an unexpected developer tool or tenant) and set tenantId if needed.",
+      "Read the WWW-Authenticate header of the response: it often names the expected authority or required claims.",
+    ],
+    docs: [JS_GUIDE, RBAC_TROUBLESHOOT],
+    sources: ["GEN-03", "DAC-02", "js-guide"],
+    examples: [
+      {
+        text: "RestError: Server failed to authenticate the request. Status code: 401",
+        runtime: "javascript",
+        source: "GEN-03",
+      },
+    ],
+  },
+  {
+    id: "service-forbidden-generic",
+    title: "The service refused the operation (HTTP 403): the signed-in principal lacks permission",
+    category: "permission-denied",
+    retryable: false,
+    match: { httpStatus: [403] },
+    cause:
+      "Authentication worked; authorisation did not. The principal behind the token has no role (or access policy, " +
+      "or network access) allowing this operation on this resource, or it is not the principal you think.",
+    mitigations: [
+      "Check the documentation of the operation for the role it needs, and assign that role to the principal at the resource (or a parent scope).",
+      "Confirm which principal made the call (the token's oid/appid, or 'Result for <Credential>: SUCCESS' in the identity log) and that the assignment targets that object ID.",
+      "Role assignments can take several minutes to apply; retry after that before changing more.",
+    ],
+    docs: [RBAC_TROUBLESHOOT, RBAC_ASSIGN],
+    sources: ["GEN-03", "DAC-02", "js-guide"],
+    examples: [
+      {
+        text: "RestError: Forbidden. Status code: 403",
+        runtime: "javascript",
+        source: "GEN-03",
+      },
+    ],
+  },
+  {
+    id: "arm-authorization-failed",
+    title: "Azure Resource Manager: the principal has no role that allows this action at this scope",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["AuthorizationFailed"],
+      text: ["does not have authorization to perform action"],
+      httpStatus: [403],
+    },
+    cause:
+      "ARM checked Azure RBAC for the caller named in the message (its object ID) and found no role assignment " +
+      "granting the action at the scope, or the assignment is too recent to be effective, or the token came from another principal.",
+    mitigations: [
+      "Assign a role containing the action in the message (e.g. Contributor, or a narrower built-in role) to the object ID in the message, at the scope in the message or above.",
+      "If the object ID is not the identity you expected, find which credential produced the token and fix that instead.",
+      "After assigning, allow a few minutes and re-acquire the token (az account get-access-token / a new process) before retrying.",
+    ],
+    docs: [RBAC_TROUBLESHOOT, RBAC_ASSIGN],
+    sources: ["GEN-03", "DAC-02"],
+    examples: [
+      {
+        text: `RestError: ${CALLER} does not have authorization to perform action 'Microsoft.Resources/subscriptions/resourcegroups/read' over scope '/subscriptions/22222222-3333-4444-5555-666666666666/resourcegroups/rg-app' or the scope is invalid. If access was recently granted, please refresh your credentials.\nStatus code: 403\nCode: AuthorizationFailed`,
+        runtime: "javascript",
+        source: "arm",
+      },
+    ],
+  },
+  {
+    id: "arm-linked-authorization-failed",
+    title: "Azure Resource Manager: the caller may change this resource but not a resource it links to",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["LinkedAuthorizationFailed"],
+      text: ["has permission to perform action", "but does not have permission to perform action"],
+      httpStatus: [403],
+    },
+    cause:
+      "The operation references another resource (a subnet, a key, an identity, an image) and the caller lacks the " +
+      "join/read action on that linked resource, which often lives in another resource group or subscription.",
+    mitigations: [
+      "Grant the caller the linked action named in the message (e.g. Microsoft.Network/virtualNetworks/subnets/join/action) on the linked resource's scope.",
+      "Or have someone with access pre-create the link.",
+    ],
+    docs: [RBAC_TROUBLESHOOT],
+    sources: ["GEN-03"],
+    examples: [
+      {
+        text: `RestError: ${CALLER} has permission to perform action 'Microsoft.Network/networkInterfaces/write' on scope '/subscriptions/22222222-3333-4444-5555-666666666666/resourceGroups/rg-app/providers/Microsoft.Network/networkInterfaces/nic1'; however, it does not have permission to perform action(s) 'Microsoft.Network/virtualNetworks/subnets/join/action' on the linked scope(s) '/subscriptions/22222222-3333-4444-5555-666666666666/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/default' or the linked scope(s) are invalid.\nStatus code: 403\nCode: LinkedAuthorizationFailed`,
+        runtime: "javascript",
+        source: "arm",
+      },
+    ],
+  },
+  {
+    id: "arm-token-wrong-tenant",
+    title: "Azure Resource Manager: the token comes from a tenant other than the subscription's",
+    category: "multi-tenant",
+    retryable: false,
+    match: {
+      serviceCodes: ["InvalidAuthenticationTokenTenant"],
+      text: ["The access token is from the wrong issuer"],
+      httpStatus: [401],
+    },
+    cause:
+      "The subscription belongs to one tenant and the token was issued by another: the credential's default tenant " +
+      "(often a developer tool's home tenant) differs, or the subscription was recently moved.",
+    mitigations: [
+      "Set tenantId on the credential to the tenant named in the message (az login --tenant <id> for AzureCliCredential).",
+      "With DefaultAzureCredential, check which member produced the token; another signed-in tool may use a different tenant.",
+      "If the subscription was just transferred, wait up to an hour and retry.",
+    ],
+    docs: [ARM_ERRORS],
+    sources: ["DAC-02", "GEN-03"],
+    examples: [
+      {
+        text: `RestError: The access token is from the wrong issuer 'https://sts.windows.net/${IDS.org}/'. It must match the tenant 'https://sts.windows.net/${IDS.tenant}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${IDS.tenant}' to get the token.\nStatus code: 401\nCode: InvalidAuthenticationTokenTenant`,
+        runtime: "javascript",
+        source: "arm",
+      },
+    ],
+  },
+  {
+    id: "arm-token-wrong-audience",
+    title: "Azure Resource Manager: the token was issued for another resource",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["InvalidAuthenticationTokenAudience"],
+      text: ["The access token has been obtained for wrong audience or resource"],
+      httpStatus: [401],
+    },
+    cause: "ARM only accepts tokens whose aud is https://management.azure.com/ (or .core.windows.net); the token was requested with another scope.",
+    mitigations: [
+      "Request https://management.azure.com/.default for ARM calls (your SDK client normally does this; check custom scopes or audience options).",
+      "In sovereign clouds, use that cloud's ARM endpoint and scope together.",
+    ],
+    docs: [ARM_ERRORS],
+    sources: ["GEN-03"],
+    examples: [
+      {
+        text: "RestError: The access token has been obtained for wrong audience or resource 'https://vault.azure.net'. It should exactly match with one of the allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net','https://management.azure.com/','https://management.azure.com'.\nStatus code: 401\nCode: InvalidAuthenticationTokenAudience",
+        runtime: "javascript",
+        source: "arm",
+      },
+    ],
+  },
+  {
+    id: "arm-token-invalid",
+    title: "Azure Resource Manager could not validate the access token",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["InvalidAuthenticationToken"],
+      text: ["The received access token is not valid", "The access token is invalid"],
+      httpStatus: [401],
+    },
+    cause: "The bearer token is malformed, truncated, signed by an untrusted issuer, or not a token at all (for example an ID token or a token for another cloud).",
+    mitigations: [
+      "Pass the access token unmodified (no quotes or extra whitespace), obtained for https://management.azure.com/.default.",
+      "Use the authority host and ARM endpoint of the same cloud.",
+    ],
+    docs: [ARM_ERRORS],
+    sources: ["GEN-03"],
+    examples: [
+      {
+        text: "RestError: The received access token is not valid: at least one of the claims 'puid' or 'altsecid' or 'oid' should be present. If you are accessing as application please make sure service principal is properly created in the tenant.\nStatus code: 401\nCode: InvalidAuthenticationToken",
+        runtime: "javascript",
+        source: "arm",
+      },
+    ],
+  },
+  {
+    id: "arm-token-expired",
+    title: "Azure Resource Manager rejected an expired access token",
+    category: "token-expired",
+    retryable: true,
+    match: {
+      serviceCodes: ["ExpiredAuthenticationToken"],
+      text: ["The access token expiry UTC time", "is earlier than current UTC time"],
+      httpStatus: [401],
+    },
+    cause: "The token's exp had passed when ARM checked it: the caller cached a token string too long, or the machine clock is off.",
+    mitigations: [
+      "Let the SDK request tokens through the credential instead of passing a fixed token string; credentials refresh before expiry.",
+      "Check the machine clock (NTP).",
+    ],
+    docs: [ARM_ERRORS],
+    sources: ["GEN-03"],
+    examples: [
+      {
+        text: "RestError: The access token expiry UTC time '11/22/2026 9:00:00 AM' is earlier than current UTC time '11/22/2026 10:00:00 AM'.\nStatus code: 401\nCode: ExpiredAuthenticationToken",
+        runtime: "javascript",
+        source: "arm",
+      },
+    ],
+  },
+  {
+    id: "key-vault-access-policy-denied",
+    title: "Key Vault (access policy model): the principal has no access policy for this operation",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["ForbiddenByPolicy", "AccessDenied"],
+      text: ["does not have secrets get permission on key vault", "does not have keys", "does not have certificates", "permission on key vault"],
+      httpStatus: [403],
+    },
+    cause:
+      "The vault uses vault access policies, and none grants this principal the permission named in the message " +
+      "(e.g. secrets get). Azure RBAC roles do not apply to such vaults.",
+    mitigations: [
+      "Add an access policy for the object ID in the message with the missing permissions (az keyvault set-policy --object-id … --secret-permissions get list).",
+      "Or switch the vault to the Azure RBAC permission model and assign Key Vault Secrets User (or the matching role).",
+    ],
+    docs: [KV_POLICY, KV_RBAC],
+    sources: ["GEN-03"],
+    examples: [
+      {
+        text: `RestError: The user, group or application 'appid=${IDS.client};oid=${IDS.org};iss=https://sts.windows.net/${IDS.tenant}/' does not have secrets get permission on key vault 'kv-contoso;location=westeurope'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287\nStatus code: 403\n{"error":{"code":"Forbidden","message":"…","innererror":{"code":"AccessDenied"}}}`,
+        runtime: "javascript",
+        source: "key-vault",
+      },
+    ],
+  },
+  {
+    id: "key-vault-rbac-denied",
+    title: "Key Vault (RBAC model): the principal has no data-plane role for this operation",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["ForbiddenByRbac"],
+      text: ["Caller is not authorized to perform action on resource"],
+      httpStatus: [403],
+    },
+    cause:
+      "The vault uses Azure RBAC. Management roles such as Owner or Contributor do not read secrets, keys or " +
+      "certificates; a Key Vault data role is needed, and none is assigned to this principal at the vault or above.",
+    mitigations: [
+      "Assign a data role to the caller's object ID: Key Vault Secrets User (read secrets), Key Vault Crypto User, Key Vault Certificate User, or an Officer role to manage them.",
+      "Wait a few minutes after assigning before retrying.",
+    ],
+    docs: [KV_RBAC],
+    sources: ["GEN-03", "DAC-02"],
+    examples: [
+      {
+        text: `RestError: Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: appid=${IDS.client};oid=${IDS.org};iss=https://sts.windows.net/${IDS.tenant}/\r\nAction: 'Microsoft.KeyVault/vaults/secrets/getSecret/action'\r\nResource: '/subscriptions/22222222-3333-4444-5555-666666666666/resourcegroups/rg-app/providers/microsoft.keyvault/vaults/kv-contoso/secrets/db-password'\r\nAssignment: (not found)\r\nVault: kv-contoso;location=westeurope\nStatus code: 403\n{"error":{"code":"Forbidden","innererror":{"code":"ForbiddenByRbac"}}}`,
+        runtime: "javascript",
+        source: "key-vault",
+      },
+    ],
+  },
+  {
+    id: "key-vault-firewall-denied",
+    title: "Key Vault's firewall rejected the caller's network address",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["ForbiddenByFirewall"],
+      text: ["Client address is not authorized and caller is not a trusted service"],
+      httpStatus: [403],
+    },
+    cause: "The vault allows only selected networks or private endpoints, and the request came from an address outside them.",
+    mitigations: [
+      "Add the client's public IP or virtual network to the vault's firewall, or reach it through its private endpoint.",
+      "For Azure services, check whether 'Allow trusted Microsoft services' applies to yours.",
+    ],
+    docs: [KV_NETWORK],
+    sources: ["GEN-03"],
+    examples: [
+      {
+        text: "RestError: Client address is not authorized and caller is not a trusted service.\r\nClient address: 203.0.113.10\r\nCaller: appid=00000000-0000-0000-0000-000000000001;oid=99999999-8888-7777-6666-555555555555\r\nVault: kv-contoso;location=westeurope\nStatus code: 403\n{\"error\":{\"code\":\"Forbidden\",\"innererror\":{\"code\":\"ForbiddenByFirewall\"}}}",
+        runtime: "javascript",
+        source: "key-vault",
+      },
+    ],
+  },
+  {
+    id: "key-vault-forbidden",
+    title: "Key Vault refused the operation for this caller",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["Forbidden"],
+      context: ["vault", "keyvault"],
+      httpStatus: [403],
+    },
+    cause: "Key Vault returned Forbidden without a more specific inner code: missing access policy or RBAC role, a disabled secret, or network rules.",
+    mitigations: [
+      "Check the vault's permission model (access policies or Azure RBAC) and grant the caller's object ID the needed data permission.",
+      "Check the vault's networking settings if the caller runs outside its allowed networks.",
+    ],
+    docs: [KV_RBAC, KV_POLICY],
+    sources: ["GEN-03"],
+    examples: [
+      {
+        text: "RestError: Operation get is not allowed on a disabled secret.\nStatus code: 403\n{\"error\":{\"code\":\"Forbidden\",\"message\":\"Operation get is not allowed on a disabled secret.\"}} (vault kv-contoso.vault.azure.net)",
+        runtime: "javascript",
+        source: "key-vault",
+      },
+    ],
+  },
+  {
+    id: "key-vault-token-wrong-tenant",
+    title: "Key Vault rejected a token issued by a tenant other than the vault's",
+    category: "multi-tenant",
+    retryable: false,
+    match: {
+      text: ["AKV10032: Invalid issuer"],
+      httpStatus: [401],
+    },
+    cause: "Key Vault accepts tokens only from the tenant the vault belongs to; the credential signed in to another tenant.",
+    mitigations: [
+      "Set tenantId on the credential to the vault's tenant (or az login --tenant <id>).",
+      "Keep challenge-based tenant discovery enabled and, if needed, allow that tenant with additionallyAllowedTenants.",
+    ],
+    docs: [KV_RBAC],
+    sources: ["GEN-03", "DAC-02"],
+    examples: [
+      {
+        text: `RestError: AKV10032: Invalid issuer. Expected one of https://sts.windows.net/${IDS.tenant}/, found https://sts.windows.net/${IDS.org}/.\nStatus code: 401`,
+        runtime: "javascript",
+        source: "key-vault",
+      },
+    ],
+  },
+  {
+    id: "storage-permission-mismatch",
+    title: "Azure Storage: the principal has no data role allowing this operation",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["AuthorizationPermissionMismatch"],
+      text: ["This request is not authorized to perform this operation using this permission"],
+      httpStatus: [403],
+    },
+    cause:
+      "With Microsoft Entra authentication, Storage checks data-plane roles. Owner or Contributor on the account is not " +
+      "enough to read or write blobs, queues or tables.",
+    mitigations: [
+      "Assign Storage Blob Data Reader/Contributor (or the queue/table equivalent) to the caller at the account or container.",
+      "Wait a few minutes after assigning, then retry with a new token.",
+    ],
+    docs: [STORAGE_AUTH],
+    sources: ["GEN-03", "DAC-02"],
+    examples: [
+      {
+        text: "RestError: This request is not authorized to perform this operation using this permission.\nRequestId:44444444-5555-6666-7777-888888888888\nTime:2026-11-22T10:00:00.0000000Z\n Status code 403\n<Code>AuthorizationPermissionMismatch</Code>",
+        runtime: "javascript",
+        source: "storage",
+      },
+    ],
+  },
+  {
+    id: "storage-authorization-failure",
+    title: "Azure Storage refused the request (network rules or disabled authentication method)",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["AuthorizationFailure"],
+      text: ["This request is not authorized to perform this operation."],
+      httpStatus: [403],
+    },
+    cause:
+      "Storage rejected the request before checking roles: the account's firewall does not allow the caller's network, " +
+      "or the authentication method used (shared key, SAS) is disabled on the account.",
+    mitigations: [
+      "Check the account's Networking settings (selected networks, private endpoints) for the caller's address.",
+      "If shared key access is disabled, authenticate with a Microsoft Entra credential and a data role instead.",
+    ],
+    docs: [STORAGE_AUTH, "https://learn.microsoft.com/azure/storage/common/storage-network-security"],
+    sources: ["GEN-03"],
+    examples: [
+      {
+        text: "RestError: This request is not authorized to perform this operation.\nRequestId:44444444-5555-6666-7777-888888888888\nTime:2026-11-22T10:00:00.0000000Z\n Status code 403\n<Code>AuthorizationFailure</Code>",
+        runtime: "javascript",
+        source: "storage",
+      },
+    ],
+  },
+  {
+    id: "storage-invalid-authentication-info",
+    title: "Azure Storage could not use the authentication information sent",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["InvalidAuthenticationInfo"],
+      text: ["Authentication information is not given in the correct format", "Issuer validation failed", "Audience validation failed"],
+      httpStatus: [401],
+    },
+    cause: "The bearer token was for another audience or tenant, expired, or malformed (for example a token requested for ARM sent to Storage).",
+    mitigations: [
+      "Use a token for https://storage.azure.com/.default from the storage account's tenant; let the SDK request it through the credential.",
+    ],
+    docs: [STORAGE_AUTH, STORAGE_ERRORS],
+    sources: ["GEN-03"],
+    examples: [
+      {
+        text: "RestError: Server failed to authenticate the request. Please refer to the information in the www-authenticate header.\nRequestId:44444444-5555-6666-7777-888888888888\nTime:2026-11-22T10:00:00.0000000Z\n Status code 401\n<Code>InvalidAuthenticationInfo</Code><AuthenticationErrorDetail>Issuer validation failed. Issuer did not match.</AuthenticationErrorDetail>",
+        runtime: "javascript",
+        source: "storage",
+      },
+    ],
+  },
+  {
+    id: "graph-authorization-denied",
+    title: "Microsoft Graph: the app or user lacks the permission this call needs",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["Authorization_RequestDenied"],
+      text: ["Insufficient privileges to complete the operation."],
+      httpStatus: [403],
+    },
+    cause:
+      "Graph checks the token's scopes (delegated) or roles (application permissions) and directory roles. None of them " +
+      "allows this operation.",
+    mitigations: [
+      "Add the Graph permission the API reference lists for this call to the app registration and grant admin consent; app-only tokens need application permissions.",
+      "Request a new token afterwards (existing tokens keep their old roles).",
+      "For directory writes on behalf of a user, the user also needs a suitable directory role.",
+    ],
+    docs: ["https://learn.microsoft.com/graph/errors", "https://learn.microsoft.com/graph/permissions-reference"],
+    sources: ["GEN-03", "ADO-15"],
+    examples: [
+      {
+        text: "RestError: Insufficient privileges to complete the operation.\nStatus code: 403\n{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges to complete the operation.\"}}",
+        runtime: "javascript",
+        source: "graph",
+      },
+    ],
+  },
+  {
+    id: "claims-challenge-insufficient-claims",
+    title: "The service demanded a new token with extra claims (a claims challenge)",
+    category: "conditional-access-mfa",
+    retryable: false,
+    match: {
+      text: ["insufficient_claims"],
+      serviceCodes: ["insufficient_claims"],
+      httpStatus: [401],
+    },
+    cause:
+      "Continuous access evaluation or a Conditional Access authentication context revoked or upgraded the " +
+      "requirements for this session. The 401's WWW-Authenticate header carries the claims a new token must satisfy.",
+    mitigations: [
+      "Let the SDK handle it: clients with challenge-based auth pass the claims to getToken; with a developer tool, run the command it prints (az login --claims-challenge …).",
+      "For interactive apps, request a token again with the claims from the header and complete the prompt (often MFA).",
+    ],
+    docs: [CLAIMS, "https://learn.microsoft.com/entra/identity/conditional-access/concept-continuous-access-evaluation"],
+    sources: ["GEN-03"],
+    examples: [
+      {
+        text: "RestError: Unauthorized. Status code: 401\nwww-authenticate: Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", error=\"insufficient_claims\", claims=\"eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZX19fQ==\"",
+        runtime: "javascript",
+        source: "cae",
+      },
+    ],
+  },
+];

@@ -1,0 +1,815 @@
+/**
+ * Microsoft Entra ID (AADSTS) codes not covered by a credential-specific module: MFA and Conditional Access, consent,
+ * tenants and accounts, expired sessions, scopes and resources, throttling and outages.
+ */
+import type { KnowledgeEntry } from "../schema.js";
+import { IDS, cliSts, jsInteraction, jsSts } from "./samples.js";
+
+const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
+const CA_TROUBLESHOOT = "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access";
+const CONSENT = "https://learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent";
+const SCOPES = "https://learn.microsoft.com/entra/identity-platform/scopes-oidc";
+const CLI_AUTH = "https://learn.microsoft.com/cli/azure/authenticate-azure-cli";
+const THROTTLING = "https://learn.microsoft.com/entra/identity-platform/msal-error-handling-dotnet";
+const SRC = ["entra-aadsts", "ADO-16"] as const;
+const lookup = (code: string) => `https://login.microsoftonline.com/error?code=${code}`;
+
+export const stsCodeEntries: readonly KnowledgeEntry[] = [
+  // --- MFA and Conditional Access -------------------------------------------------------------------------
+  {
+    id: "mfa-required",
+    title: "Multi-factor authentication is required and this sign-in did not provide it",
+    category: "conditional-access-mfa",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS50076", "AADSTS50074", "AADSTS50078", "AADSTS50158"],
+      credentials: ["AzureCliCredential", "UsernamePasswordCredential", "AzurePowerShellCredential", "AzureDeveloperCliCredential", "VisualStudioCodeCredential"],
+    },
+    cause:
+      "A Conditional Access policy, security defaults or a risk check demands MFA (or an external challenge) for this " +
+      "user and resource, or the previous MFA proof is too old. Non-interactive flows such as username/password or a " +
+      "cached CLI session cannot satisfy it.",
+    mitigations: [
+      "Sign in again interactively for the resource, e.g. `az login --scope https://management.azure.com//.default` (the CLI prints the exact command), and complete MFA.",
+      "Do not use UsernamePasswordCredential for accounts that need MFA; use an interactive credential or a service principal/managed identity for automation.",
+    ],
+    docs: [lookup("50076"), CA_TROUBLESHOOT, CLI_AUTH],
+    sources: [...SRC, "js-guide"],
+    examples: [
+      {
+        text: jsInteraction(
+          "invalid_grant",
+          "50076",
+          "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '797f4846-ba00-4fd7-ba43-dac1f8f63013'.",
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text:
+          cliSts(
+            "50078",
+            "Presented multi-factor authentication has expired due to policies configured by your administrator, you must refresh your multi-factor authentication to access '797f4846-ba00-4fd7-ba43-dac1f8f63013'.",
+          ) + "\nTo re-authenticate, please run:\naz login --scope https://management.core.windows.net//.default",
+        runtime: "azure-cli",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "mfa-registration-required",
+    title: "The user must register for multi-factor authentication before signing in",
+    category: "conditional-access-mfa",
+    retryable: false,
+    match: { stsCodes: ["AADSTS50079", "AADSTS50072", "AADSTS53004"] },
+    cause: "Policy requires MFA but the account has no registered methods yet (or must finish registration because of risk).",
+    mitigations: [
+      "Sign in interactively once (https://aka.ms/mysecurityinfo) and register an authentication method.",
+      "For automation, use a service principal or managed identity instead of a user account.",
+    ],
+    docs: [lookup("50079"), "https://aka.ms/mysecurityinfo"],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction(
+          "interaction_required",
+          "50079",
+          "Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access 'https://management.azure.com/'.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "conditional-access-blocked",
+    title: "A Conditional Access policy blocked token issuance",
+    category: "conditional-access-mfa",
+    retryable: false,
+    match: { stsCodes: ["AADSTS53003", "AADSTS530032", "AADSTS530035", "AADSTS50131"] },
+    cause:
+      "A Conditional Access (or security defaults) policy decided that this sign-in — this user or workload, app, " +
+      "location, client or risk level — must not get a token.",
+    mitigations: [
+      "Ask an administrator to look up the sign-in in the Entra sign-in logs by correlation ID and timestamp: the Conditional Access tab names the policy.",
+      "Sign in from a location, device or client the policy allows, or have the policy adjusted for workload identities if this is automation.",
+    ],
+    docs: [lookup("53003"), CA_TROUBLESHOOT],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction(
+          "interaction_required",
+          "53003",
+          "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "conditional-access-device-required",
+    title: "Conditional Access requires a managed, compliant or supported device",
+    category: "conditional-access-mfa",
+    retryable: false,
+    match: { stsCodes: ["AADSTS530003", "AADSTS53000", "AADSTS53001", "AADSTS53002", "AADSTS50005", "AADSTS700003"] },
+    cause:
+      "The policy allows the resource only from a device that is Intune-managed, compliant, hybrid-joined or on a " +
+      "supported platform. A container, build agent or personal machine does not qualify, and the device may not even be known to the tenant.",
+    mitigations: [
+      "Sign in from a compliant or joined device (on Windows, through the broker so the device identity is sent).",
+      "For automation, use a service principal or managed identity, which device policies do not apply to.",
+      "Ask an administrator whether the device is registered in the tenant.",
+    ],
+    docs: [lookup("530003"), CA_TROUBLESHOOT],
+    sources: [...SRC],
+    examples: [
+      {
+        text: cliSts("530003", "Your device is required to be managed to access this resource."),
+        runtime: "azure-cli",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "sign-in-frequency-reauth",
+    title: "The session is older than the sign-in frequency policy allows",
+    category: "conditional-access-mfa",
+    retryable: false,
+    match: { stsCodes: ["AADSTS70043"] },
+    cause: "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
+    mitigations: ["Sign in again (az login, Connect-AzAccount, azd auth login, or the app's prompt)."],
+    docs: [lookup("70043"), CA_TROUBLESHOOT],
+    sources: [...SRC],
+    examples: [
+      {
+        text: cliSts(
+          "70043",
+          "The refresh token has expired or is invalid due to sign-in frequency checks by conditional access. The token was issued on 2026-11-01T10:00:00.0000000Z and the maximum allowed lifetime for this request is 43200.",
+        ),
+        runtime: "azure-cli",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  // --- Consent ---------------------------------------------------------------------------------------------
+  {
+    id: "consent-missing",
+    title: "No user or administrator has consented to the app's access",
+    category: "consent-required",
+    retryable: false,
+    match: { stsCodes: ["AADSTS65001", "AADSTS65004", "AADSTS90094", "AADSTS90095"] },
+    cause:
+      "The app asks for permissions that nobody granted in this tenant (or the user declined, or only an administrator may grant them).",
+    mitigations: [
+      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent).",
+      "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
+    ],
+    docs: [lookup("65001"), CONSENT],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction(
+          "invalid_grant",
+          "65001",
+          `The user or administrator has not consented to use the application with ID '${IDS.client}' named 'contoso-tool'. Send an interactive authorization request for this user and resource.`,
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "first-party-app-not-preauthorized",
+    title: "A Microsoft client app is not pre-authorised to call this API",
+    category: "consent-required",
+    retryable: false,
+    match: { stsCodes: ["AADSTS65002"] },
+    cause:
+      "Microsoft first-party clients (Azure CLI, Visual Studio, PowerShell) cannot be consented to arbitrary APIs; the " +
+      "API owner must pre-authorise them.",
+    mitigations: [
+      "If you own the API, add the Microsoft client's app ID as an authorised client application on the API registration.",
+      "Otherwise authenticate with your own app registration (service principal, or an interactive credential with your client ID).",
+    ],
+    docs: [lookup("65002")],
+    sources: [...SRC, "dotnet-guide"],
+    examples: [
+      {
+        text: cliSts(
+          "65002",
+          "Consent between first party application '04b07795-8ddb-461a-bbee-02f9e1bf7b46' and first party resource '00000003-0000-0ff1-ce00-000000000000' must be configured via preauthorization - applications owned and operated by Microsoft must get approval from the API owner before requesting tokens for that API.",
+        ),
+        runtime: "azure-cli",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "app-permissions-misconfigured",
+    title: "The app requests permissions that are not configured or not consented",
+    category: "consent-required",
+    retryable: false,
+    match: { stsCodes: ["AADSTS65005", "AADSTS650056", "AADSTS650057"] },
+    cause: "The requested scope is missing from the app's API permissions, refers to a resource that was removed, or lacks admin consent.",
+    mitigations: [
+      "Add the permission under API permissions on the app registration, then grant admin consent.",
+      "Check the scope string names an existing resource (for example https://graph.microsoft.com/.default).",
+    ],
+    docs: [lookup("650056"), CONSENT],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction(
+          "invalid_client",
+          "650056",
+          "Misconfigured application. This could be due to one of the following: the client has not listed any permissions for 'Microsoft Graph' in the requested permissions in the client's application registration. Or, the admin has not consented in the tenant.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "service-not-subscribed-in-tenant",
+    title: "The app needs a service that the tenant has not subscribed to or enabled",
+    category: "consent-required",
+    retryable: false,
+    match: { stsCodes: ["AADSTS650052"] },
+    cause: "The resource's service principal does not exist in this tenant because the organisation never enabled or subscribed to that service.",
+    mitigations: [
+      "Ask an administrator to enable the service (or register its resource provider / create its service principal) in the tenant.",
+      "Check you are signing in to the tenant that actually uses the service.",
+    ],
+    docs: [lookup("650052")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction(
+          "invalid_client",
+          "650052",
+          "The app needs access to a service (\"https://api.contoso.example\") that your organization \"11111111-2222-3333-4444-555555555555\" has not subscribed to or enabled. Contact your IT Admin to review the configuration of your service subscriptions.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "user-not-assigned-to-app",
+    title: "The user is not assigned to an application that requires assignment",
+    category: "permission-denied",
+    retryable: false,
+    match: { stsCodes: ["AADSTS50105"] },
+    cause: "The enterprise application has 'Assignment required' switched on and this user (or their group) is not assigned.",
+    mitigations: ["Ask an administrator to assign the user or one of their groups to the application."],
+    docs: [lookup("50105")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction(
+          "invalid_grant",
+          "50105",
+          "Your administrator has configured the application contoso-tool ('00000000-0000-0000-0000-000000000001') to block users unless they are specifically granted ('assigned') access to the application.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  // --- Tenants and accounts -------------------------------------------------------------------------------
+  {
+    id: "tenant-not-found",
+    title: "The tenant does not exist in the cloud the request was sent to",
+    category: "tenant-invalid",
+    retryable: false,
+    match: { stsCodes: ["AADSTS90002", "AADSTS90038"] },
+    cause:
+      "No tenant with this ID or domain exists at this authority: a typo, a deleted tenant, a tenant with no active " +
+      "subscription, or a tenant in a national cloud queried through the public one.",
+    mitigations: [
+      "Check AZURE_TENANT_ID / tenantId against the Directory (tenant) ID in the Entra admin center.",
+      "For sovereign clouds, set the authority host (AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.us).",
+    ],
+    docs: [lookup("90002"), "https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud"],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "90002",
+          "Tenant '22222222-0000-0000-0000-000000000000' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "tenant-not-identified",
+    title: "The request did not say which tenant to sign in to",
+    category: "tenant-invalid",
+    retryable: false,
+    match: { stsCodes: ["AADSTS50059", "AADSTS50128", "AADSTS90019"] },
+    cause: "The request went to a generic endpoint (common/organizations) in a flow that needs a specific tenant, and nothing in it identified one.",
+    mitigations: ["Pass the tenant ID to the credential (tenantId option or AZURE_TENANT_ID)."],
+    docs: [lookup("50059")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "50059",
+          "No tenant-identifying information found in either the request or implied by any provided credentials.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "app-not-multi-tenant",
+    title: "A single-tenant app was used against the common endpoint",
+    category: "multi-tenant",
+    retryable: false,
+    match: { stsCodes: ["AADSTS50194", "AADSTS90124", "AADSTS90130", "AADSTS9001023"] },
+    cause: "The app registration accepts accounts of its own tenant only, but the request used /common or /organizations.",
+    mitigations: [
+      "Use the tenant-specific authority: pass tenantId to the credential.",
+      "Or make the app multi-tenant if it really must serve several tenants.",
+    ],
+    docs: [lookup("50194")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "50194",
+          `Application '${IDS.client}'(contoso-tool) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multi-tenant.`,
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "app-for-personal-accounts-only",
+    title: "The app accepts personal Microsoft accounts only",
+    category: "tenant-invalid",
+    retryable: false,
+    match: { stsCodes: ["AADSTS9002331"] },
+    cause: "The app registration's supported account types are 'personal Microsoft accounts only', so work-tenant endpoints refuse it.",
+    mitigations: [
+      "Use the /consumers authority (tenantId: 'consumers') with this app.",
+      "Or change the supported account types of the registration.",
+    ],
+    docs: [lookup("9002331")],
+    sources: [...SRC, "js-guide"],
+    examples: [
+      {
+        text: `AuthenticationRequiredError: invalid_request: 9002331 - [${IDS.timestamp}]: AADSTS9002331: Application '${IDS.client}'(contoso-consumer) is configured for use by Microsoft Account users only. Please use the /consumers endpoint to serve this request.\r\nTrace ID: ${IDS.trace}\r\nCorrelation ID: ${IDS.correlation}\r\nTimestamp: ${IDS.timestamp} - Correlation ID: ${IDS.correlation} - Trace ID: ${IDS.trace}`,
+        runtime: "javascript",
+        source: "js-guide",
+      },
+    ],
+  },
+  {
+    id: "personal-account-not-supported",
+    title: "A personal Microsoft account tried to sign in where only work or school accounts are accepted",
+    category: "tenant-invalid",
+    retryable: false,
+    match: { stsCodes: ["AADSTS500200", "AADSTS500208"] },
+    cause: "The account is an MSA (outlook.com, hotmail.com…) and the app or tenant accepts organisational accounts only, unless the MSA is invited as a guest.",
+    mitigations: [
+      "Sign in with a work or school account of the tenant.",
+      "Or invite the personal account as a guest into the tenant and sign in to that tenant explicitly.",
+    ],
+    docs: [lookup("500200")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: cliSts(
+          "500200",
+          "User account 'someone@outlook.com' is a personal Microsoft account. Personal Microsoft accounts are not supported for this application unless explicitly invited to an organization. Try signing out and signing back in with an organizational account.",
+        ),
+        runtime: "azure-cli",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "user-not-in-tenant",
+    title: "The account does not exist in the tenant it is signing in to",
+    category: "multi-tenant",
+    retryable: false,
+    match: { stsCodes: ["AADSTS50020", "AADSTS50034", "AADSTS90072", "AADSTS16000", "AADSTS50014"] },
+    cause:
+      "The user belongs to another tenant or identity provider and was never added (or has not redeemed an invitation) " +
+      "here, or the user name is misspelled. Developer tools often hit this when the default tenant differs from the resource's tenant.",
+    mitigations: [
+      "Sign in to the resource's tenant explicitly (az login --tenant <id>, Connect-AzAccount -Tenant <id>, tenantId option).",
+      "Ask an administrator to invite the account as a guest, or use an account that belongs to the tenant.",
+    ],
+    docs: [lookup("50020")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: cliSts(
+          "50020",
+          `User account 'dev@fabrikam.com' from identity provider 'https://sts.windows.net/${IDS.org}/' does not exist in tenant 'Contoso' and cannot access the application '04b07795-8ddb-461a-bbee-02f9e1bf7b46'(Microsoft Azure CLI) in that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account.`,
+        ),
+        runtime: "azure-cli",
+        source: "entra-aadsts",
+      },
+      {
+        text: jsInteraction(
+          "interaction_required",
+          "90072",
+          `User account 'dev@fabrikam.com' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application '${IDS.client}'(contoso-tool) in that tenant. The account needs to be added as an external user in the tenant first.`,
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "tenant-restrictions-blocked",
+    title: "A tenant-restrictions or cross-tenant access policy blocks this sign-in",
+    category: "multi-tenant",
+    retryable: false,
+    match: { stsCodes: ["AADSTS500021", "AADSTS500022", "AADSTS500212", "AADSTS500213"] },
+    cause:
+      "The network (tenant restrictions proxy header) or a cross-tenant access policy of the home or resource tenant " +
+      "does not allow this account to access that tenant.",
+    mitigations: [
+      "Ask the administrators of your network or tenant to allow the target tenant, or use an account of the allowed tenant.",
+      "Check whether a corporate proxy injects Restrict-Access-To-Tenants headers.",
+    ],
+    docs: [lookup("500021"), "https://learn.microsoft.com/entra/external-id/cross-tenant-access-overview"],
+    sources: [...SRC],
+    examples: [
+      {
+        text: cliSts("500021", "Access to 'fabrikam.onmicrosoft.com' tenant is denied."),
+        runtime: "azure-cli",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "user-account-locked",
+    title: "The user account is locked or its sign-in was blocked as suspicious",
+    category: "credential-invalid",
+    retryable: true,
+    match: { stsCodes: ["AADSTS50053"] },
+    cause: "Too many failed sign-ins locked the account for a while, or the request came from an IP address flagged as malicious.",
+    mitigations: [
+      "Wait for the lockout to expire, then sign in with the right password; stop scripts that retry with a wrong one.",
+      "If it persists, ask an administrator to check the sign-in logs and unblock the account.",
+    ],
+    docs: [lookup("50053")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: cliSts("50053", "Your account is locked because you've tried to sign in too many times with an incorrect user ID or password."),
+        runtime: "azure-cli",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "user-password-expired",
+    title: "The user's password has expired",
+    category: "credential-expired",
+    retryable: false,
+    match: { stsCodes: ["AADSTS50055", "AADSTS50056"] },
+    cause: "Password policy expired the password; the account must set a new one before any token is issued.",
+    mitigations: ["Change the password interactively (for example at https://aka.ms/sspr or myaccount.microsoft.com), then sign in again."],
+    docs: [lookup("50055")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction("invalid_grant", "50055", "The password is expired."),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "user-account-disabled",
+    title: "The user account is disabled",
+    category: "credential-invalid",
+    retryable: false,
+    match: { stsCodes: ["AADSTS50057"] },
+    cause: "An administrator blocked sign-in for the account (or it was disabled by lifecycle processes).",
+    mitigations: ["Ask an administrator to re-enable the account, or use another account."],
+    docs: [lookup("50057")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction("invalid_grant", "50057", "The user account is disabled."),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  // --- Sessions and refresh tokens ------------------------------------------------------------------------
+  {
+    id: "session-expired-sign-in-again",
+    title: "The stored sign-in (refresh token) expired or was revoked",
+    category: "not-logged-in",
+    retryable: false,
+    match: { stsCodes: ["AADSTS700082", "AADSTS50173", "AADSTS70008", "AADSTS70000", "AADSTS50132", "AADSTS50133"] },
+    cause:
+      "Developer tools and interactive credentials keep a refresh token. It was unused for too long (about 90 days), " +
+      "revoked by a password reset or an administrator, or invalidated by policy, so no new access token can be issued from it.",
+    mitigations: [
+      "Sign in again with the tool that holds the session: az login, azd auth login, Connect-AzAccount, or the app's interactive prompt.",
+      "With the Azure CLI, add --tenant <id> if the resource is in another tenant.",
+    ],
+    docs: [lookup("700082"), CLI_AUTH],
+    sources: [...SRC],
+    examples: [
+      {
+        text:
+          cliSts(
+            "700082",
+            "The refresh token has expired due to inactivity. The token was issued on 2026-05-01T10:00:00.0000000Z and was inactive for 90.00:00:00.",
+          ) + "\nTo re-authenticate, please run:\naz login --scope https://management.core.windows.net//.default",
+        runtime: "azure-cli",
+        source: "entra-aadsts",
+      },
+      {
+        text: jsInteraction(
+          "invalid_grant",
+          "50173",
+          "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "silent-sign-in-no-user",
+    title: "A silent sign-in found no signed-in user",
+    category: "not-logged-in",
+    retryable: false,
+    match: { stsCodes: ["AADSTS50058"] },
+    cause: "The app tried to get a token without prompting, but there is no session (no cookie, no cached account) to use.",
+    mitigations: ["Sign in interactively first (or call authenticate()), then let later calls be silent."],
+    docs: [lookup("50058")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction("interaction_required", "50058", "A silent sign-in request was sent but no user is signed in."),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "authorization-code-invalid",
+    title: "The authorization code was already used or has expired",
+    category: "token-expired",
+    retryable: false,
+    match: { stsCodes: ["AADSTS54005", "AADSTS70019", "AADSTS70016"] },
+    cause:
+      "Authorization codes and device codes are single-use and short-lived; this one was redeemed already, timed out, " +
+      "or (device code) the user has not finished signing in yet.",
+    mitigations: [
+      "Start the sign-in again to get a new code, and redeem each code exactly once.",
+      "For device code flow, let the library keep polling until the user completes the prompt.",
+    ],
+    docs: [lookup("54005")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_grant",
+          "54005",
+          "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  // --- Scopes, resources, redirect URIs -------------------------------------------------------------------
+  {
+    id: "scope-invalid",
+    title: "The scope requested is not valid for this flow",
+    category: "not-configured",
+    retryable: false,
+    match: { stsCodes: ["AADSTS70011", "AADSTS28002", "AADSTS28003", "AADSTS700022", "AADSTS90009"] },
+    cause:
+      "App-only credentials (secret, certificate, managed identity, federation) can only request '<resource>/.default'; " +
+      "a named delegated scope, several resources at once, or a malformed scope is refused.",
+    mitigations: [
+      "Request a single resource with /.default, e.g. https://management.azure.com/.default or https://vault.azure.net/.default.",
+      "Use the scope the service SDK documents; do not mix scopes of different resources in one request.",
+    ],
+    docs: [lookup("70011"), SCOPES],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_scope",
+          "70011",
+          "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope https://storage.azure.com/user_impersonation is not valid.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "resourceless-scope-invalid",
+    title: "The scope names no resource (an invalid 'resourceless' scope)",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700023"],
+      text: ["InvalidResourcelessScope", "provided value for the input parameter scope isn't valid when request an access token"],
+      context: ["resourceless", "input parameter scope"],
+    },
+    cause:
+      "Microsoft Entra ID's reference lists AADSTS700023 also for scopes that carry no resource (for example 'openid' " +
+      "or '.default' alone) when an access token is requested; the SDK guides use the same number for an assertion audience mismatch.",
+    mitigations: [
+      "Request a resource scope such as https://management.azure.com/.default.",
+      "If the message mentions the assertion audience instead, fix the client assertion's aud claim.",
+    ],
+    docs: [lookup("700023"), SCOPES],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "700023",
+          "InvalidResourcelessScope - The provided value for the input parameter scope isn't valid when request an access token.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "resource-not-found-in-tenant",
+    title: "The resource (API) in the requested scope does not exist in the tenant",
+    category: "not-configured",
+    retryable: false,
+    match: { stsCodes: ["AADSTS500011", "AADSTS50001", "AADSTS901002"] },
+    cause:
+      "The resource part of the scope (an App ID URI or application ID) matches no service principal in this tenant: a " +
+      "typo (often a missing or extra trailing slash), a resource of another tenant, or an API that was never provisioned here.",
+    mitigations: [
+      "Check the scope's resource URI exactly (e.g. https://database.windows.net/.default, api://<app-id>/.default).",
+      "For your own API in another tenant, have that tenant's administrator consent to it first.",
+    ],
+    docs: [lookup("500011"), SCOPES],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_resource",
+          "500011",
+          "The resource principal named https://contoso-api.example was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "redirect-uri-mismatch",
+    title: "The redirect URI of the sign-in request is not registered on the app",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS50011", "AADSTS500113"],
+      text: ["does not match the redirect URIs configured for the application", "No reply address is registered for the application"],
+    },
+    cause: "Interactive sign-in must return to a URI listed on the app registration; the one used (for example http://localhost:<port>) is not there.",
+    mitigations: [
+      "Add the exact redirect URI from the message under Authentication on the app registration (platform 'Mobile and desktop' for http://localhost).",
+      "Or configure the credential's redirectUri to one already registered.",
+    ],
+    docs: [lookup("50011"), "https://learn.microsoft.com/entra/identity-platform/reply-url"],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction(
+          "invalid_request",
+          "50011",
+          `The redirect URI 'http://localhost:5173' specified in the request does not match the redirect URIs configured for the application '${IDS.client}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`,
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "implicit-grant-not-enabled",
+    title: "The app requested a token type its registration does not allow",
+    category: "not-configured",
+    retryable: false,
+    match: { stsCodes: ["AADSTS700054", "AADSTS700051"] },
+    cause: "The response_type (for example id_token through the implicit flow) is not enabled on the app registration.",
+    mitigations: [
+      "Prefer the authorization code flow with PKCE (what the Azure Identity interactive credentials use).",
+      "Or enable the required token type under Authentication on the app registration.",
+    ],
+    docs: [lookup("700054")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsInteraction("unsupported_response_type", "700054", "response_type 'id_token' is not enabled for the application."),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "request-parameter-missing",
+    title: "The token request is missing a required field",
+    category: "not-configured",
+    retryable: false,
+    match: { stsCodes: ["AADSTS90014", "AADSTS900144"] },
+    cause: "A required parameter (client_id, grant_type, scope, assertion…) was absent, usually because a value passed to the credential was empty.",
+    mitigations: [
+      "Check the values given to the credential (client ID, scope, assertion callback result) are non-empty.",
+      "For a custom assertion callback, make sure it returns the token string and not undefined.",
+    ],
+    docs: [lookup("90014")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "90014",
+          "The required field 'client_assertion' is missing from the credential. Ensure that you have all the necessary parameters for the login request.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  // --- Throttling and outages -----------------------------------------------------------------------------
+  {
+    id: "request-loop-detected",
+    title: "Microsoft Entra ID detected a request loop: the app asks for the same token too often",
+    category: "other",
+    retryable: false,
+    match: { stsCodes: ["AADSTS50196"] },
+    cause:
+      "The same client requested the same token many times in a short period, typically a new credential (and " +
+      "therefore an empty cache) per request, or a retry loop around a failing call. Retrying makes it worse.",
+    mitigations: [
+      "Create the credential once and reuse it (and service clients) for the process lifetime, so tokens are cached until they near expiry.",
+      "Stop tight retry loops around getToken; back off instead.",
+    ],
+    docs: [lookup("50196")],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_grant",
+          "50196",
+          "The server terminated an operation because it encountered a client request loop. Please contact your app vendor.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  {
+    id: "sts-transient-error",
+    title: "Microsoft Entra ID hit a temporary problem or throttled the request",
+    category: "network",
+    retryable: true,
+    match: { stsCodes: ["AADSTS50033", "AADSTS90024", "AADSTS90055", "AADSTS90006", "AADSTS90033", "AADSTS50000", "AADSTS500014"] },
+    cause:
+      "The sign-in service reported a transient failure, a busy dependency, or tenant-level throttling for too many " +
+      "requests. The request itself was fine.",
+    mitigations: [
+      "Retry with exponential back-off.",
+      "Reuse credentials and their token caches so fewer token requests are made; spread bursts of requests out.",
+      "If it persists, check the Azure status page and open a support case with the correlation ID and timestamp.",
+    ],
+    docs: [lookup("50033"), ERROR_CODES, THROTTLING],
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts("temporarily_unavailable", "50033", "A transient error has occurred. Please try again."),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+      {
+        text: jsSts("temporarily_unavailable", "90055", "TenantThrottlingError - There are too many incoming requests. This exception is thrown for blocked tenants."),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+];

@@ -1,0 +1,306 @@
+/** Workload identity federation in general (AKS, GitHub, any OIDC issuer) and WorkloadIdentityCredential. */
+import type { KnowledgeEntry } from "../schema.js";
+import { IDS, jsSts } from "./samples.js";
+
+const WI_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot";
+const AKS_WI = "https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster";
+const AWI_TROUBLESHOOT = "https://azure.github.io/azure-workload-identity/docs/troubleshooting.html";
+const FIC = "https://learn.microsoft.com/entra/workload-id/workload-identity-federation";
+const FIC_CONSIDERATIONS = "https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations";
+const FEDERATED = ["WorkloadIdentityCredential", "ClientAssertionCredential", "ManagedIdentityCredential", "AzurePipelinesCredential", "DefaultAzureCredential"] as const;
+
+export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
+  {
+    id: "workload-identity-not-configured",
+    title: "WorkloadIdentityCredential is missing its client ID, tenant ID or token file",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        "is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential",
+        "The workload options are not fully configured",
+        "no client ID/tenant ID/token file specified",
+        "no token file specified",
+        "tenantId, clientId, and federatedTokenFilePath are required parameters",
+      ],
+      patterns: ["no (?:client|tenant) ID specified\\. Check pod configuration"],
+      credentials: ["WorkloadIdentityCredential"],
+    },
+    cause:
+      "The credential needs three values, normally injected into the pod by the Azure Workload Identity webhook: " +
+      "the tenant (AZURE_TENANT_ID), the client (AZURE_CLIENT_ID) and the path of the token file (AZURE_FEDERATED_TOKEN_FILE), " +
+      "plus AZURE_AUTHORITY_HOST. At least one is absent.",
+    mitigations: [
+      "On AKS, label the pod with azure.workload.identity/use: \"true\" and run it under a service account annotated with azure.workload.identity/client-id.",
+      "Check that the workload identity webhook is installed and healthy (kubectl get pods -n kube-system | grep workload-identity, or the azure-workload-identity-system namespace).",
+      "Outside AKS, pass clientId, tenantId and tokenFilePath to the credential or set the variables yourself.",
+    ],
+    docs: [WI_TROUBLESHOOT, AKS_WI, AWI_TROUBLESHOOT],
+    sources: ["WI-01", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: WorkloadIdentityCredential: is unavailable. clientId is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - \"AZURE_CLIENT_ID\".\n        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "WorkloadIdentityCredential: no client ID/tenant ID/token file specified",
+        runtime: "go",
+        source: "WI-01",
+      },
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: WorkloadIdentityCredential authentication unavailable. The workload options are not fully configured. See the troubleshooting guide for more information: https://aka.ms/azsdk/python/identity/workloadidentitycredential/troubleshoot",
+        runtime: "python",
+        source: "WI-01",
+      },
+    ],
+  },
+  {
+    id: "workload-identity-token-file-unreadable",
+    title: "The federated token file could not be read",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["ENOENT: no such file or directory", "permission denied", "No content on the file"],
+      context: ["azure-identity-token", "AZURE_FEDERATED_TOKEN_FILE", "federated", "WorkloadIdentityCredential", "/var/run/secrets/azure/tokens"],
+      credentials: ["WorkloadIdentityCredential", "ManagedIdentityCredential"],
+    },
+    cause:
+      "AZURE_FEDERATED_TOKEN_FILE points to the projected service account token; the file is absent (the volume was " +
+      "not mounted), empty, or not readable by the container user (old clusters projected it with mode 0600).",
+    mitigations: [
+      "Check the pod spec contains the azure-identity-token projected volume (added by the webhook when the pod is labelled).",
+      "For permission denied on Kubernetes 1.18 or earlier, set securityContext.fsGroup: 65534 or upgrade the cluster.",
+      "Outside AKS, write a fresh OIDC token to the file before the credential reads it.",
+    ],
+    docs: [AWI_TROUBLESHOOT, WI_TROUBLESHOOT],
+    sources: ["WI-01", "awi-known-issues"],
+    examples: [
+      {
+        text: "AuthenticationRequiredError: ENOENT: no such file or directory, open '/var/run/secrets/azure/tokens/azure-identity-token'",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "open /var/run/secrets/azure/tokens/azure-identity-token: permission denied",
+        runtime: "go",
+        source: "awi-known-issues",
+      },
+    ],
+  },
+  {
+    id: "workload-identity-proxy-misconfigured",
+    title: "The AKS identity-binding token proxy settings are inconsistent",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        "AZURE_KUBERNETES_TOKEN_PROXY is not set but other custom endpoint-related environment variables are present",
+        "AZURE_KUBERNETES_TOKEN_PROXY is not set",
+        "Custom token endpoint must use https scheme",
+        "AZURE_KUBERNETES_CA_FILE and AZURE_KUBERNETES_CA_DATA are mutually exclusive",
+        "Invalid CA certificate data: no valid PEM certificates found",
+      ],
+      credentials: ["WorkloadIdentityCredential"],
+    },
+    cause:
+      "With enableAzureProxy the credential sends its token exchange through the AKS identity-binding proxy described " +
+      "by AZURE_KUBERNETES_* variables; those variables are incomplete or contradict each other.",
+    mitigations: [
+      "Let the AKS identity binding inject the variables (do not set them by hand), or set AZURE_KUBERNETES_TOKEN_PROXY together with exactly one of AZURE_KUBERNETES_CA_FILE / AZURE_KUBERNETES_CA_DATA.",
+      "The proxy URL must be https://.",
+    ],
+    docs: [WI_TROUBLESHOOT],
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: WorkloadIdentityCredential: is unavailable. AZURE_KUBERNETES_TOKEN_PROXY is not set but other custom endpoint-related environment variables are present",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "federated-credential-no-match",
+    title: "No federated identity credential on the app or identity matches the presented token",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS70021"],
+      text: ["No matching federated identity record found for presented assertion."],
+      credentials: [...FEDERATED],
+    },
+    cause:
+      "Microsoft Entra ID compares the external token's issuer, subject and audience with the federated identity " +
+      "credentials of the app registration or managed identity; none matches exactly (matching is case-sensitive). A " +
+      "credential created moments ago can also still be replicating.",
+    mitigations: [
+      "Compare the 'Assertion Issuer/Subject/Audience' printed in the message with the federated credential character by character (trailing '/', case, namespace and service account name).",
+      "Create the missing federated credential on the identity the client ID belongs to.",
+      "If the federated credential was created in the last few minutes, wait and retry.",
+    ],
+    docs: [FIC, FIC_CONSIDERATIONS],
+    sources: ["entra-fic", "js-guide"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "70021",
+          "No matching federated identity record found for presented assertion. Assertion Issuer: 'https://token.actions.githubusercontent.com'. Assertion Subject: 'repo:contoso/app:ref:refs/heads/main'. Assertion Audience: 'api://AzureADTokenExchange'. https://learn.microsoft.com/entra/workload-id/workload-identity-federation",
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "aks-federated-credential-no-match",
+    title: "The AKS service account token matches no federated credential (issuer or subject differ)",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS70021", "AADSTS700211", "AADSTS700213"],
+      text: ["No matching federated identity record found for presented assertion.", "No matching federated identity record found for presented assertion issuer", "No matching federated identity record found for presented assertion subject"],
+      context: ["system:serviceaccount:", "prod-aks.azure.com"],
+      credentials: ["WorkloadIdentityCredential", "ManagedIdentityCredential", "DefaultAzureCredential"],
+    },
+    cause:
+      "The federated credential must name the cluster's exact OIDC issuer URL (with its trailing '/') and the subject " +
+      "system:serviceaccount:<namespace>:<service account>. The pod runs under another service account or namespace, or " +
+      "the issuer was copied without the trailing slash or from another cluster.",
+    mitigations: [
+      "Get the issuer with `az aks show -n <cluster> -g <rg> --query oidcIssuerProfile.issuerUrl -o tsv` and paste it unchanged into the federated credential.",
+      "Set the subject to system:serviceaccount:<namespace>:<service-account-name> of the pod that runs the code.",
+      "Keep the audience api://AzureADTokenExchange.",
+    ],
+    docs: [AKS_WI, AWI_TROUBLESHOOT],
+    sources: ["awi-troubleshooting", "WI-01"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "70021",
+          `No matching federated identity record found for presented assertion. Assertion Issuer: 'https://eastus.oic.prod-aks.azure.com/${IDS.tenant}/${IDS.org}'. Assertion Subject: 'system:serviceaccount:default:workload-sa'. Assertion Audience: 'api://AzureADTokenExchange'.`,
+        ),
+        runtime: "javascript",
+        source: "awi-troubleshooting",
+      },
+    ],
+  },
+  {
+    id: "federated-credential-audience-no-match",
+    title: "No federated credential accepts the audience of the presented token",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700212"],
+      credentials: [...FEDERATED],
+    },
+    cause:
+      "The external token was minted for an audience (aud) that no federated credential lists. With AKS identity " +
+      "bindings the token carries api://AKSIdentityBinding and must go through the binding proxy.",
+    mitigations: [
+      "Make the token's audience and the federated credential's audience the same (normally api://AzureADTokenExchange).",
+      "With AKS identity bindings, construct WorkloadIdentityCredential with enableAzureProxy: true.",
+    ],
+    docs: [FIC, WI_TROUBLESHOOT],
+    sources: ["js-guide", "entra-fic"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "700212",
+          "No matching federated identity record found for presented assertion audience 'api://AKSIdentityBinding'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.",
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "federated-assertion-expired",
+    title: "The federated token presented to Microsoft Entra ID is expired or not yet valid",
+    category: "token-expired",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700024"],
+      text: ["Client assertion is not within its valid time range"],
+      credentials: [...FEDERATED],
+    },
+    cause:
+      "The external OIDC token (or client assertion) has a short lifetime and its exp is in the past, or its nbf in the " +
+      "future because of clock skew. Code that reads the token once and keeps it in memory hits this after an hour or so.",
+    mitigations: [
+      "Read the token file or call the token callback again for every request; do not cache the assertion string.",
+      "Check the clock of the machine that minted or presents the token (NTP).",
+      "For long jobs, exchange it early and reuse the resulting Azure access token, which lives longer.",
+    ],
+    docs: [FIC_CONSIDERATIONS, "https://learn.microsoft.com/entra/identity-platform/certificate-credentials"],
+    sources: ["ADO-09", "entra-aadsts"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "700024",
+          "Client assertion is not within its valid time range. Current time: 2026-11-22T10:00:00.0000000Z, assertion valid from 2026-11-22T08:40:00.0000000Z, expiry time of assertion 2026-11-22T09:40:00.0000000Z. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .",
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  {
+    id: "external-oidc-issuer-unreachable",
+    title: "Microsoft Entra ID could not fetch the external issuer's OIDC metadata or signing keys",
+    category: "network",
+    retryable: true,
+    match: {
+      stsCodes: ["AADSTS90061"],
+      text: ["Request to External OIDC endpoint failed"],
+      credentials: [...FEDERATED],
+    },
+    cause:
+      "To verify the external token, Microsoft Entra ID downloads <issuer>/.well-known/openid-configuration and the " +
+      "JWKS it points to. That download failed: the issuer is private, down, or its documents are malformed.",
+    mitigations: [
+      "curl the issuer's /.well-known/openid-configuration and its jwks_uri from the internet; both must be public and valid.",
+      "On AKS, run az aks update -n <cluster> -g <rg> to reconcile the issuer, and open a support ticket if it persists.",
+    ],
+    docs: [AWI_TROUBLESHOOT],
+    sources: ["awi-troubleshooting", "entra-aadsts"],
+    examples: [
+      {
+        text: jsSts("invalid_request", "90061", "Request to External OIDC endpoint failed."),
+        runtime: "javascript",
+        source: "awi-troubleshooting",
+      },
+    ],
+  },
+  {
+    id: "federation-token-type-forbidden",
+    title: "A token that Microsoft Entra ID itself issued was presented as a federated credential",
+    category: "federation-mismatch",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700229", "AADSTS700222"],
+      text: ["Only app-only tokens may be used as Federated Identity Credentials", "AAD-issued tokens may not be used for federated identity flows"],
+      credentials: [...FEDERATED],
+    },
+    cause:
+      "Federation with the Entra issuer accepts only app-only tokens (from a managed identity or client credentials); " +
+      "a user token, or an Entra token where only external tokens are allowed, was presented.",
+    mitigations: [
+      "Obtain the assertion with a client-credentials or managed identity token for api://AzureADTokenExchange/.default.",
+      "Or federate from the external issuer directly instead of chaining Entra tokens.",
+    ],
+    docs: [FIC_CONSIDERATIONS],
+    sources: ["entra-aadsts"],
+    examples: [
+      {
+        text: jsSts("invalid_client", "700229", "Forbidden token type. Only app-only tokens may be used as Federated Identity Credentials for AAD issuer."),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+];
