@@ -16,7 +16,7 @@ export interface CallObserver {
 
 type GetToken = (this: unknown, scopes: unknown, options?: Record<PropertyKey, unknown>) => Promise<unknown>;
 
-const observed = new WeakSet<object>();
+const observed = new WeakSet();
 
 function read(target: unknown, key: string): unknown {
   try {

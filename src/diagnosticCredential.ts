@@ -232,9 +232,13 @@ export class DiagnosticCredential implements TokenCredential {
     if (timeoutMs === undefined || !(timeoutMs > 0)) return promise;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new TimeoutSignal()), timeoutMs);
+      timer = setTimeout(() => {
+        reject(new TimeoutSignal());
+      }, timeoutMs);
     });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([promise, timeout]).finally(() => {
+      clearTimeout(timer);
+    });
   }
 
   #timeoutError(call: CallRecord | null): Error {

@@ -138,7 +138,7 @@ function attemptSummary(credential: string | null, outcome: AttemptOutcome, sing
   if (outcome === "succeeded") return `${who} returned a token`;
   if (outcome === "skipped") return `${who} was not tried${note ? `: ${note}` : ""}`;
   if (outcome === "timed-out") return `${who} did not answer in time${note ? ` (${note})` : ""}`;
-  const why = single?.matches[0]?.title ?? firstLine(single?.message ?? "") ?? "";
+  const why = single?.matches[0]?.title ?? firstLine(single?.message ?? "");
   const code = single?.facts.stsCodes[0];
   const verb = outcome === "unavailable" ? "is unavailable" : "failed";
   return `${who} ${verb}: ${why}${code && !why.includes(code) ? ` (${code})` : ""}`;

@@ -38,7 +38,7 @@ export const EXTRACTION_PATTERNS = {
   traceId: new RegExp(`trace[ _-]?id"?[ \\t]*[:=][ \\t]*"?\\[?(${GUID})`, "i"),
   timestamp: /\btimestamp"?[ \t]*[:=][ \t]*"?(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z?)/i,
   httpStatus:
-    /\b(?:status code|statuscode|http status code|status|response)"?[ \t]*[:=]?[ \t]*(\d{3})\b|\b(\d{3}) (?:unauthorized|forbidden|bad request|not found|internal server error|bad gateway|gateway timeout)\b/i,
+    /\b(?:status code|statuscode|http status code|status|response)"?[ \t]*(?:[:=][ \t]*)?(\d{3})\b|\b(\d{3}) (?:unauthorized|forbidden|bad request|not found|internal server error|bad gateway|gateway timeout)\b/i,
   oauthErrorPrefix:
     /\b(invalid_client|invalid_grant|invalid_request|invalid_scope|invalid_resource|unauthorized_client|unsupported_grant_type|interaction_required|login_required|consent_required|access_denied|temporarily_unavailable|expired_token)\b/,
   subError: /\bsub_?error"?[ \t]*[:=][ \t]*"?([a-z_]{3,40})/i,
@@ -182,9 +182,9 @@ function mostSpecificServiceCode(codes: string[]): string | null {
 /** Telltale markers of who printed a message, most specific first. */
 const RUNTIME_MARKERS: readonly (readonly [ErrorRuntime, readonly string[]])[] = [
   ["azure-devops", ["##[error]", "service connection", "azure pipelines", "system.accesstoken", "vstoken"]],
-  ["python", ["azure.identity", "azure.core.exceptions", "clientauthenticationerror", "traceback (most recent", "/python/"]],
   ["go", ["azidentity", "--------------------------------------------------------------------------------", "/go/"]],
-  ["dotnet", ["azure.identity.", "authenticationfailedexception", "credentialunavailableexception", "/net/"]],
+  ["dotnet", ["azure.identity.authenticationfailedexception", "azure.identity.credentialunavailableexception", "authenticationfailedexception", "credentialunavailableexception", "/net/"]],
+  ["python", ["azure.identity", "azure.core.exceptions", "clientauthenticationerror", "traceback (most recent", "/python/"]],
   ["java", ["com.azure.identity", "clientauthenticationexception", "/java/"]],
   ["azure-powershell", ["connect-azaccount", "get-azaccesstoken", "az.accounts"]],
   ["azd", ["azd auth login", "azd auth token"]],

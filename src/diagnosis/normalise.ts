@@ -208,6 +208,8 @@ export const NAMED_MEMBER_LINE = /^[ \t]*(?:- )?([A-Z][A-Za-z]{1,60}Credential)\
 /** A .NET member line that names no credential (`- Please run 'az login' …`). */
 export const DASH_MEMBER_LINE = /^[ \t]*- \S/;
 
+const CHAIN_NAMES = new Set(["ChainedTokenCredential", "DefaultAzureCredential"]);
+
 const AGGREGATE_HEADS = [
   "chainedtokencredential authentication failed",
   "defaultazurecredential failed to retrieve a token",
@@ -236,8 +238,10 @@ export function splitPastedAggregate(text: string): NormalisedError[] {
   const members: string[][] = [];
   let current: string[] | null = null;
   for (const line of text.split("\n", 2000)) {
-    const isMember =
-      JS_MEMBER_LINE.test(line) || NAMED_MEMBER_LINE.test(line) || (dashMembers && DASH_MEMBER_LINE.test(line));
+    const named = NAMED_MEMBER_LINE.exec(line)?.[1];
+    // The heading names the chain itself ("ChainedTokenCredential authentication failed."): not a member.
+    const namesMember = named !== undefined && !CHAIN_NAMES.has(named);
+    const isMember = JS_MEMBER_LINE.test(line) || namesMember || (dashMembers && DASH_MEMBER_LINE.test(line));
     if (isMember) {
       current = [line.trim()];
       members.push(current);

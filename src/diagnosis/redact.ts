@@ -15,7 +15,7 @@ const SECRET_JSON_KEYS =
 
 /** Every pattern `redactSecrets` applies, exported so the linear-time checker can prove them. */
 export const REDACTION_PATTERNS = {
-  jwt: /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g,
+  jwt: /(?<![\w-])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g,
   bearer: /\bBearer[ \t]+([^\s"',;]+)/gi,
   keyValue: new RegExp(`\\b(${SECRET_KEYS})=([^&\\s"',;<]+)`, "gi"),
   json: new RegExp(`("(?:${SECRET_JSON_KEYS})"[ \\t]*:[ \\t]*)"[^"]*"`, "gi"),

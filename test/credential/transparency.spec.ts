@@ -22,7 +22,7 @@ const saved = { ...process.env };
 
 beforeEach(() => {
   for (const key of Object.keys(process.env)) {
-    if (/^(AZURE_|IDENTITY_|MSI_|IMDS_)/.test(key)) delete process.env[key];
+    if (/^(AZURE_|IDENTITY_|MSI_|IMDS_)/.test(key)) Reflect.deleteProperty(process.env, key);
   }
   // An empty directory as the whole PATH: `az` cannot be found, for real.
   process.env.PATH = mkdtempSync(join(tmpdir(), "no-tools-"));

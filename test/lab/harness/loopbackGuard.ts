@@ -57,6 +57,7 @@ let active: LoopbackGuard | undefined;
 
 export function installLoopbackGuard(): LoopbackGuard {
   if (active) return active;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- re-applied with the socket as `this`
   const original = net.Socket.prototype.connect;
   const blocked: BlockedConnection[] = [];
 
@@ -75,7 +76,7 @@ export function installLoopbackGuard(): LoopbackGuard {
     process.nextTick(() => this.destroy(error));
     return this;
   };
-  net.Socket.prototype.connect = guarded as typeof net.Socket.prototype.connect;
+  net.Socket.prototype.connect = guarded;
 
   active = {
     blocked,
