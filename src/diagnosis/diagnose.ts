@@ -214,11 +214,27 @@ function singleSummary(single: SingleDiagnosis, credential: string | null): stri
   return `${who} failed: ${why}${code && !why.includes(code) ? ` (${code})` : ""}`;
 }
 
+const CHAIN_UNCONFIGURED_ENTRY = "default-credential-all-unavailable";
+
+function triedAttempts(attempts: readonly AttemptDiagnosis[]): AttemptDiagnosis[] {
+  return attempts.filter((a) => a.outcome !== "skipped" && a.outcome !== "succeeded");
+}
+
+/** Every member that was tried said only "not set up here": unavailable, for a reason that is not a failure. */
+function isNothingConfigured(attempts: readonly AttemptDiagnosis[]): boolean {
+  const tried = triedAttempts(attempts);
+  return tried.length > 0 && tried.every((a) => a.outcome === "unavailable" && UNAVAILABLE_CATEGORIES.has(a.category));
+}
+
+function promote(matches: readonly KnowledgeMatch[], id: string): KnowledgeMatch[] {
+  const found = matches.find((m) => m.id === id);
+  return found ? [found, ...matches.filter((m) => m !== found)] : [...matches];
+}
+
 function chainSummary(root: AttemptDiagnosis | null, attempts: readonly AttemptDiagnosis[]): string {
-  const tried = attempts.filter((a) => a.outcome !== "skipped" && a.outcome !== "succeeded");
+  const tried = triedAttempts(attempts);
   if (!root) return "The credential chain returned no token and reported no error";
-  const allUnavailable = tried.every((a) => a.outcome === "unavailable" && UNAVAILABLE_CATEGORIES.has(a.category));
-  if (allUnavailable) {
+  if (isNothingConfigured(attempts)) {
     return `No credential in the chain is set up on this machine (${tried.length} tried, all unavailable)`;
   }
   const others = tried.length - 1;
@@ -243,8 +259,11 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
   const facts = whole.facts;
   const root = attempts.length > 0 ? chooseRoot(attempts) : null;
   const rootMatches = root?.match ? [root.match, ...whole.matches.filter((m) => m.category === root.category)] : [];
-  const matches = root ? mergeMatches(rootMatches, whole.matches) : whole.matches;
-  const category = root?.category ?? whole.category;
+  const merged = root ? mergeMatches(rootMatches, whole.matches) : whole.matches;
+  // When nothing in the chain is set up, no single member is the cause: the chain-level advice leads.
+  const nothingConfigured = attempts.length > 0 && isNothingConfigured(attempts);
+  const matches = nothingConfigured ? promote(merged, CHAIN_UNCONFIGURED_ENTRY) : merged;
+  const category = nothingConfigured ? "not-configured" : (root?.category ?? whole.category);
   const stsCode = root?.stsCode ?? facts.stsCodes[0] ?? null;
   const top = matches[0];
 
