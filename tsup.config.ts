@@ -1,12 +1,26 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  treeshake: true,
-  external: ["@azure/identity", "@azure/core-auth", "@azure/logger"],
-});
+const external = ["@azure/identity", "@azure/core-auth", "@azure/logger"];
+
+export default defineConfig([
+  {
+    // The library: the browser-safe core and the Node-only helpers (doctor, whoami, pipeline check).
+    entry: { index: "src/index.ts", node: "src/node/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: "node20",
+    treeshake: true,
+    external,
+  },
+  {
+    // The command line: one ESM file with a shebang, started by the `azure-identity-diagnostics` bin.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "node20",
+    external,
+    banner: { js: "#!/usr/bin/env node" },
+  },
+]);

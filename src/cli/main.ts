@@ -1,0 +1,2 @@
+// The command line entry: filled in by the CLI work (issue 5).
+export {};
