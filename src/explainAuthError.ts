@@ -24,6 +24,7 @@ function undiagnosable(value: unknown): Diagnosis {
     timestamp: null,
     httpStatus: null,
     serviceErrorCode: null,
+    tokenIdentity: null,
     credentials: [],
     attempts: [],
     matches: [],

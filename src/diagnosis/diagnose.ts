@@ -241,6 +241,14 @@ function chainSummary(root: AttemptDiagnosis | null, attempts: readonly AttemptD
   return `${root.summary}${others > 0 ? ` (and ${others} other credential${others === 1 ? "" : "s"} unavailable or failed)` : ""}`;
 }
 
+/** The identity of the token a service refused, from the error or the first cause that carries one. */
+function presentedIdentity(error: NormalisedError): Diagnosis["tokenIdentity"] {
+  for (let current: NormalisedError | null = error; current; current = current.cause) {
+    if (current.tokenIdentity) return current.tokenIdentity;
+  }
+  return null;
+}
+
 function uniqueCredentials(lists: readonly (readonly (string | null)[])[]): string[] {
   const names: string[] = [];
   for (const list of lists) for (const name of list) if (name && !names.includes(name)) names.push(name);
@@ -281,6 +289,7 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
     timestamp: root?.timestamp ?? facts.timestamp,
     httpStatus: facts.httpStatus,
     serviceErrorCode: facts.serviceErrorCode,
+    tokenIdentity: presentedIdentity(error),
     credentials: uniqueCredentials([attempts.map((a) => a.credential), facts.credentials]),
     attempts,
     matches,

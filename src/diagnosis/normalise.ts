@@ -1,3 +1,5 @@
+import { readTokenIdentity, type TokenIdentity } from "./tokenIdentity.js";
+
 /**
  * Turns anything a catch block can hold into one plain shape. This is the only place that touches the
  * caller's object: every read is guarded, because getters throw, proxies trap and `cause` chains loop.
@@ -40,6 +42,8 @@ export interface NormalisedError {
   headers: Record<string, string>;
   /** Response body text (RestError `response.bodyAsText`). */
   body: string | null;
+  /** Who the bearer token of the failed request was issued to (the token itself is never kept). */
+  tokenIdentity: TokenIdentity | null;
   /** Members of an aggregate, thrown or pasted. */
   children: NormalisedError[];
   cause: NormalisedError | null;
@@ -123,6 +127,25 @@ function readHeaders(response: unknown): Record<string, string> {
   return headers;
 }
 
+/**
+ * A RestError keeps the request it answered, Authorization header included. Decoding that header tells who
+ * the service refused; the token is read in place here and never stored or returned.
+ */
+function presentedTokenIdentity(request: unknown): TokenIdentity | null {
+  const headers = read(request, "headers");
+  if (headers === null || typeof headers !== "object") return null;
+  const get = read(headers, "get");
+  let value: unknown;
+  try {
+    value = typeof get === "function" ? (get as (n: string) => unknown).call(headers, "authorization") : read(headers, "authorization");
+  } catch {
+    return null;
+  }
+  const header = asText(value);
+  const token = header && /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/.test(header) ? header.slice("Bearer ".length) : null;
+  return token ? readTokenIdentity(token) : null;
+}
+
 function emptyError(thrown: boolean, name: string | null, message: string): NormalisedError {
   return {
     thrown,
@@ -140,6 +163,7 @@ function emptyError(thrown: boolean, name: string | null, message: string): Norm
     errorResponse: null,
     headers: {},
     body: null,
+    tokenIdentity: null,
     children: [],
     cause: null,
   };
@@ -163,6 +187,7 @@ function normaliseObject(value: object, seen: Set<object>, depth: number): Norma
   result.errorResponse = normaliseResponse(read(value, "errorResponse"));
   result.headers = readHeaders(response);
   result.body = asText(read(response, "bodyAsText"));
+  result.tokenIdentity = presentedTokenIdentity(read(value, "request") ?? read(response, "request"));
 
   const errors = read(value, "errors");
   if (Array.isArray(errors)) {

@@ -89,6 +89,7 @@ export function renderDiagnosis(diagnosis: Diagnosis, options: RenderOptions = {
     ...section("Why", top ? [`  ${top.cause}`] : ["  No knowledge entry matched; the original message is below."], p),
     ...section("What to do", top ? top.mitigations.map((m, i) => `  ${i + 1}. ${m}`) : [], p),
     ...section("Credentials tried", diagnosis.attempts.map((a) => attemptLine(a, p)), p),
+    ...section("Token the service refused", identityLines(diagnosis.tokenIdentity), p),
     ...section(
       "Other possible explanations",
       diagnosis.matches.slice(1, 3).map((m) => `  - ${m.title} ${p.dim(`(${m.id})`)}`),
@@ -99,6 +100,22 @@ export function renderDiagnosis(diagnosis: Diagnosis, options: RenderOptions = {
   ];
   if (options.includeMessage || !top) lines.push(...section("Original message", [indent(diagnosis.message)], p));
   return lines.join("\n");
+}
+
+function identityLines(identity: Diagnosis["tokenIdentity"]): string[] {
+  if (!identity) return [];
+  const rows: [string, string | null][] = [
+    ["Tenant", identity.tenantId],
+    ["Object ID", identity.objectId],
+    ["App ID", identity.appId],
+    ["Identity type", identity.identityType],
+    ["Audience", identity.audience],
+    ["Expires", identity.expiresOn],
+    ["Managed identity", identity.managedIdentityResourceId],
+    ["Roles", identity.roles.length > 0 ? identity.roles.join(", ") : null],
+    ["Scopes", identity.scopes.length > 0 ? identity.scopes.join(" ") : null],
+  ];
+  return rows.filter((row): row is [string, string] => row[1] !== null).map(([label, value]) => `  ${`${label}:`.padEnd(18)}${value}`);
 }
 
 function indent(text: string): string {

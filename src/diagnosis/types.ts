@@ -2,6 +2,7 @@
  * The shapes `explainAuthError` returns. Everything here is plain data: JSON-serialisable, no classes,
  * no functions, `null` (never `undefined`) for a fact that is absent, so `JSON.stringify` keeps every key.
  */
+import type { TokenIdentity } from "./tokenIdentity.js";
 
 /** What kind of failure this is; one value per mitigation family. */
 export const DIAGNOSIS_CATEGORIES = [
@@ -112,6 +113,12 @@ export interface Diagnosis {
   httpStatus: number | null;
   /** A service's own error code after a token was obtained, e.g. ARM's `"AuthorizationFailed"`. */
   serviceErrorCode: string | null;
+  /**
+   * For a service's 401/403: who the refused token was issued to (tenant, object id, app id, audience…),
+   * decoded from the failed request's Authorization header. The token itself is never kept; user names are
+   * left out. `null` when the error carries no request or no readable token.
+   */
+  tokenIdentity: TokenIdentity | null;
   /** Every credential type involved, in the order they were tried. */
   credentials: string[];
   /** For chains: each member's attempt, in order. Empty for a single credential. */

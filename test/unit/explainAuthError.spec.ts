@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AggregateAuthenticationError, AuthenticationError, CredentialUnavailableError } from "@azure/identity";
 import { createHttpHeaders, createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
-import { DIAGNOSIS_CATEGORIES, explainAuthError, type Diagnosis } from "../../src/index.js";
+import { DIAGNOSIS_CATEGORIES, explainAuthError, renderDiagnosis, type Diagnosis } from "../../src/index.js";
 
 const TRACE = "03da4b8e-5ffe-48ca-9754-aff4276f0100";
 const CORRELATION = "7b12f9bb-2eef-42e3-ad75-eee69ec9088d";
@@ -150,6 +150,28 @@ describe("facts from the real @azure/identity error classes", () => {
     expect(d.httpStatus).toBe(403);
     expect(d.serviceErrorCode).toBe("AuthorizationFailed");
     expect(d.category).toBe("permission-denied");
+    expect(d.tokenIdentity).toBeNull();
+  });
+
+  it("says who the refused token belongs to, without keeping the token", () => {
+    const claims = { tid: "tenant-a", oid: "object-b", appid: "app-c", idtyp: "app", aud: "https://management.azure.com", upn: "someone@contoso.example" };
+    const token = `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.c2lnbmF0dXJlLXZhbHVl`;
+    const request = createPipelineRequest({
+      url: "https://127.0.0.1/subscriptions/0000",
+      headers: createHttpHeaders({ authorization: `Bearer ${token}` }),
+    });
+    const err = new RestError("Forbidden", {
+      statusCode: 403,
+      request,
+      response: { status: 403, request, headers: createHttpHeaders(), bodyAsText: "" },
+    });
+    const d = explainAuthError(err);
+    expect(d.tokenIdentity).toMatchObject({ tenantId: "tenant-a", objectId: "object-b", appId: "app-c", identityType: "app", userName: null });
+    const everything = JSON.stringify(d) + renderDiagnosis(d);
+    expect(everything).not.toContain(token.split(".")[1]);
+    expect(everything).not.toContain("c2lnbmF0dXJlLXZhbHVl");
+    expect(everything).not.toContain("someone@contoso.example");
+    expect(renderDiagnosis(d)).toContain("object-b");
   });
 });
 
