@@ -42,7 +42,12 @@ function describeValue(value: unknown): string {
 }
 
 function encodings(secret: string): string[] {
-  return [secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64"), Buffer.from(secret).toString("base64url")];
+  return [
+    secret,
+    encodeURIComponent(secret),
+    Buffer.from(secret).toString("base64"),
+    Buffer.from(secret).toString("base64url"),
+  ];
 }
 
 export function startCapture(level: AzureLogLevel = "verbose"): Capture {
@@ -63,7 +68,9 @@ export function startCapture(level: AzureLogLevel = "verbose"): Capture {
     text: () => [...events.map((e) => JSON.stringify(e)), ...logLines, ...extras].join("\n"),
     leaked(secrets) {
       const all = this.text();
-      return secrets.filter((secret) => encodings(secret).some((form) => form.length >= 6 && all.includes(form)));
+      return secrets.filter((secret) =>
+        encodings(secret).some((form) => form.length >= 6 && all.includes(form)),
+      );
     },
     stop() {
       AzureLogger.log = previousLog;

@@ -39,7 +39,8 @@ function destinationOf(args: unknown[]): Destination {
   let first = args[0];
   // Node's internals pass `[options, callback]` as one array argument.
   if (Array.isArray(first)) first = first[0];
-  if (typeof first === "string" && !/^\d+$/.test(first)) return { host: undefined, port: undefined, isPipe: true };
+  if (typeof first === "string" && !/^\d+$/.test(first))
+    return { host: undefined, port: undefined, isPipe: true };
   if (typeof first === "number" || typeof first === "string") {
     const host = typeof args[1] === "string" ? args[1] : "localhost";
     return { host, port: Number(first), isPipe: false };
