@@ -1,12 +1,18 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
 import { CredentialUnavailableError } from "@azure/identity";
-import { appendToMessage, attachDiagnosis } from "./diagnosis/attach.js";
+import { appendToMessage, attachDiagnosis, redactErrorText } from "./diagnosis/attach.js";
 import { diagnose, type ObservedAttempt } from "./diagnosis/diagnose.js";
 import { readTokenIdentity } from "./diagnosis/tokenIdentity.js";
 import type { AttemptDiagnosis, AttemptOutcome, Diagnosis } from "./diagnosis/types.js";
 import { diagnosticsLogger, EventDispatcher } from "./events/emit.js";
 import type { DiagnosticEvent, DiagnosticEventHandler } from "./events/types.js";
-import { chainMembers, credentialName, observeMembers, CALL_CONTEXT, type CallObserver } from "./chainMembers.js";
+import {
+  chainMembers,
+  credentialName,
+  observeMembers,
+  CALL_CONTEXT,
+  type CallObserver,
+} from "./chainMembers.js";
 
 export interface DiagnosticCredentialOptions {
   /** Receives a typed event for every request, member attempt, success, failure and warning. */
@@ -44,6 +50,8 @@ interface LiveAttempt {
 /** Everything one `getToken` call observes about a chain's members. */
 class CallRecord implements CallObserver {
   readonly attempts: LiveAttempt[] = [];
+  /** Set once the call has settled: a chain still running after a timeout reports nothing more. */
+  closed = false;
 
   constructor(
     private readonly members: readonly object[],
@@ -59,6 +67,7 @@ class CallRecord implements CallObserver {
       error: undefined,
       durationMs: null,
     };
+    if (this.closed) return run();
     this.attempts.push(attempt);
     this.onAttempt(attempt);
     try {
@@ -73,7 +82,7 @@ class CallRecord implements CallObserver {
   }
 
   private settle(attempt: LiveAttempt, outcome: AttemptOutcome, error: unknown): void {
-    if (attempt.outcome !== null) return;
+    if (attempt.outcome !== null || this.closed) return;
     attempt.outcome = outcome;
     attempt.error = error;
     attempt.durationMs = now() - attempt.startedAt;
@@ -92,7 +101,11 @@ class CallRecord implements CallObserver {
       const credential = credentialName(member);
       if (!attempt) {
         const note =
-          stoppedBy === "token" ? "an earlier member returned a token" : stoppedBy === "timeout" ? "the call timed out first" : "an earlier member stopped the chain";
+          stoppedBy === "token"
+            ? "an earlier member returned a token"
+            : stoppedBy === "timeout"
+              ? "the call timed out first"
+              : "an earlier member stopped the chain";
         return { credential, outcome: "skipped", durationMs: null, note };
       }
       if (attempt.outcome === null) {
@@ -104,7 +117,8 @@ class CallRecord implements CallObserver {
           ...(timeoutError === undefined ? {} : { error: timeoutError }),
         };
       }
-      const note = attempt.outcome === "skipped" ? "it is not configured here and returned no token" : undefined;
+      const note =
+        attempt.outcome === "skipped" ? "it is not configured here and returned no token" : undefined;
       return {
         credential,
         outcome: attempt.outcome,
@@ -149,7 +163,10 @@ export class DiagnosticCredential implements TokenCredential {
   constructor(credential: TokenCredential, options: DiagnosticCredentialOptions = {}) {
     this.#inner = credential;
     this.#options = options;
-    this.#events = new EventDispatcher(options.onEvent, options.logging === false ? undefined : diagnosticsLogger);
+    this.#events = new EventDispatcher(
+      options.onEvent,
+      options.logging === false ? undefined : diagnosticsLogger,
+    );
     this.#members = chainMembers(credential);
     this.#name = credentialName(credential);
     observeMembers(this.#members);
@@ -181,7 +198,13 @@ export class DiagnosticCredential implements TokenCredential {
             if (!events) return;
             const time = new Date().toISOString();
             if (attempt.outcome === null) {
-              emit({ ...base, time, type: "attempt.start", member: attempt.credential, index: attempt.index });
+              emit({
+                ...base,
+                time,
+                type: "attempt.start",
+                member: attempt.credential,
+                index: attempt.index,
+              });
             } else {
               emit({
                 ...base,
@@ -207,12 +230,22 @@ export class DiagnosticCredential implements TokenCredential {
       const timedOut = error instanceof TimeoutSignal;
       const thrown = timedOut ? this.#timeoutError(call) : error;
       const attempts = call?.observed(timedOut ? "timeout" : "error", timedOut ? thrown : undefined);
+      if (call) call.closed = true;
       const diagnosis = safeDiagnose(thrown, this.#name, attempts);
+      redactErrorText(thrown);
       if (diagnosis) {
         attachDiagnosis(thrown, diagnosis);
         if (this.#options.augmentErrorMessage !== false) appendToMessage(thrown, shortNote(diagnosis));
         if (timedOut) {
-          emit({ ...base, time: new Date().toISOString(), type: "token.warning", code: "timeout", message: diagnosis.summary, member: call?.pending()?.credential ?? this.#name, diagnosis });
+          emit({
+            ...base,
+            time: new Date().toISOString(),
+            type: "token.warning",
+            code: "timeout",
+            message: diagnosis.summary,
+            member: call?.pending()?.credential ?? this.#name,
+            diagnosis,
+          });
         }
         emit({
           ...base,
@@ -258,7 +291,8 @@ export class DiagnosticCredential implements TokenCredential {
     emit: (event: DiagnosticEvent) => void,
   ): void {
     const observed = call?.observed("token") ?? [];
-    const attempts: AttemptDiagnosis[] = observed.length > 0 ? (safeDiagnose(null, this.#name, observed)?.attempts ?? []) : [];
+    const attempts: AttemptDiagnosis[] =
+      observed.length > 0 ? (safeDiagnose(null, this.#name, observed)?.attempts ?? []) : [];
     const winner = attempts.find((a) => a.outcome === "succeeded")?.credential ?? this.#name;
     const time = new Date().toISOString();
     for (const attempt of observed) {
@@ -289,7 +323,11 @@ export class DiagnosticCredential implements TokenCredential {
   }
 }
 
-function safeDiagnose(error: unknown, credential: string, attempts: readonly ObservedAttempt[] | undefined): Diagnosis | null {
+function safeDiagnose(
+  error: unknown,
+  credential: string,
+  attempts: readonly ObservedAttempt[] | undefined,
+): Diagnosis | null {
   try {
     return diagnose(error, { credential, ...(attempts ? { attempts } : {}) });
   } catch {

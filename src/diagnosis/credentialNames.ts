@@ -20,7 +20,7 @@ const TEXT_SIGNS: readonly (readonly [fragment: string, credential: string])[] =
   ["azure cli could not be found", "AzureCliCredential"],
   ["azure cli not found", "AzureCliCredential"],
   ["please run 'az login'", "AzureCliCredential"],
-  ["please run \"az login\"", "AzureCliCredential"],
+  ['please run "az login"', "AzureCliCredential"],
   ["az login --scope", "AzureCliCredential"],
   ["azure developer cli", "AzureDeveloperCliCredential"],
   ["azd auth login", "AzureDeveloperCliCredential"],
@@ -36,8 +36,15 @@ const TEXT_SIGNS: readonly (readonly [fragment: string, credential: string])[] =
 
 /** `SomethingCredential` as a word. */
 export const CREDENTIAL_CLASS_PATTERN = /\b[A-Z][A-Za-z]{1,60}Credential\b/g;
-/** A stack frame such as `at async ClientSecretCredential.getToken`. */
-export const STACK_FRAME_PATTERN = /\bat (?:async )?([A-Z][A-Za-z]{1,60}Credential)\.getToken/g;
+/** A stack frame in a credential's method, such as `at async ClientCertificateCredential.buildClientCertificate`. */
+export const STACK_FRAME_PATTERN = /\bat (?:async )?([A-Z][A-Za-z]{1,60}Credential)\.[A-Za-z_$]/g;
+
+/**
+ * identity's MSAL client functions, one per flow. Errors from the token service are thrown there, often with no
+ * credential frame above them in the stack (tracing spans hide it), so the flow names the credential.
+ */
+export const MSAL_FLOW_FRAME_PATTERN =
+  /\bat (?:async )?(?:Object\.)?getTokenBy(ClientSecret|ClientCertificate|ClientAssertion|UsernamePassword)\b/;
 
 /** Canonical (JavaScript) spelling of a credential class name. */
 export function canonicalCredentialName(name: string): string {
@@ -64,11 +71,18 @@ export function findCredentialNames(text: string): string[] {
   return found;
 }
 
-/** The innermost credential (not a chain) whose `getToken` appears in a stack trace. */
+/**
+ * The outermost credential (not a chain) with a frame in a stack trace: the one the user built. Credentials
+ * delegate inward (WorkloadIdentityCredential and AzurePipelinesCredential to ClientAssertionCredential,
+ * EnvironmentCredential to ClientSecretCredential), and stacks list the innermost frame first.
+ */
 export function findCredentialInStack(stack: string): string | null {
+  let outermost: string | null = null;
   for (const m of stack.matchAll(STACK_FRAME_PATTERN)) {
     const name = canonicalCredentialName(m[1] ?? "");
-    if (name && !CONTAINERS.has(name)) return name;
+    if (name && !CONTAINERS.has(name)) outermost = name;
   }
-  return null;
+  if (outermost) return outermost;
+  const flow = MSAL_FLOW_FRAME_PATTERN.exec(stack)?.[1];
+  return flow ? `${flow}Credential` : null;
 }

@@ -43,9 +43,12 @@ const UNAVAILABLE_CATEGORIES: ReadonlySet<DiagnosisCategory> = new Set([
   "not-configured",
   "tool-missing",
   "imds-unreachable",
+  // A developer tool with no signed-in account (VS Code, az…) is, to a chain, one more member not set up here.
+  "not-logged-in",
 ]);
 
-const UNAVAILABLE_TEXT = /\bunavailable\b|\bnot available\b|not (?:fully )?configured|could(?: not|n't) be found|not installed|\bplease run\b/i;
+const UNAVAILABLE_TEXT =
+  /\bunavailable\b|\bnot available\b|not (?:fully )?configured|could(?: not|n't) be found|not installed|\bplease run\b/i;
 
 function toMatch({ entry, score }: ScoredEntry, docs: readonly string[] = entry.docs): KnowledgeMatch {
   return {
@@ -87,9 +90,14 @@ function findMatches(facts: ExtractedFacts): KnowledgeMatch[] {
   });
   const matches = scored.slice(0, MAX_MATCHES).map((s) => toMatch(s));
   const firstCode = facts.stsCodes[0];
-  const codeKnown = scored.some((s) => (s.entry.match.stsCodes ?? []).some((c) => facts.stsCodes.includes(c)));
+  const codeKnown = scored.some((s) =>
+    (s.entry.match.stsCodes ?? []).some((c) => facts.stsCodes.includes(c)),
+  );
   if (firstCode && !codeKnown) {
-    const fallback: KnowledgeEntry = { ...unlistedStsCodeEntry, category: categoryOfOAuthError(facts.oauthError) };
+    const fallback: KnowledgeEntry = {
+      ...unlistedStsCodeEntry,
+      category: categoryOfOAuthError(facts.oauthError),
+    };
     matches.unshift(
       toMatch({ entry: fallback, score: 100 }, [stsLookupUrl(firstCode), ...unlistedStsCodeEntry.docs]),
     );
@@ -133,7 +141,12 @@ function outcomeOf(error: NormalisedError, category: DiagnosisCategory): Attempt
   return "failed";
 }
 
-function attemptSummary(credential: string | null, outcome: AttemptOutcome, single: SingleDiagnosis | null, note?: string): string {
+function attemptSummary(
+  credential: string | null,
+  outcome: AttemptOutcome,
+  single: SingleDiagnosis | null,
+  note?: string,
+): string {
   const who = credential ?? "A credential";
   if (outcome === "succeeded") return `${who} returned a token`;
   if (outcome === "skipped") return `${who} was not tried${note ? `: ${note}` : ""}`;
@@ -187,7 +200,8 @@ function rootWeight(attempt: AttemptDiagnosis): number {
   let weight = 0;
   if (attempt.outcome === "failed" || attempt.outcome === "timed-out") weight += 1000;
   if (attempt.stsCode) weight += 500;
-  if (!UNAVAILABLE_CATEGORIES.has(attempt.category)) weight += attempt.category === "not-logged-in" ? 50 : 100;
+  if (!UNAVAILABLE_CATEGORIES.has(attempt.category))
+    weight += attempt.category === "not-logged-in" ? 50 : 100;
   return weight + (attempt.match?.score ?? 0) / 10;
 }
 
@@ -223,7 +237,10 @@ function triedAttempts(attempts: readonly AttemptDiagnosis[]): AttemptDiagnosis[
 /** Every member that was tried said only "not set up here": unavailable, for a reason that is not a failure. */
 function isNothingConfigured(attempts: readonly AttemptDiagnosis[]): boolean {
   const tried = triedAttempts(attempts);
-  return tried.length > 0 && tried.every((a) => a.outcome === "unavailable" && UNAVAILABLE_CATEGORIES.has(a.category));
+  return (
+    tried.length > 0 &&
+    tried.every((a) => a.outcome === "unavailable" && UNAVAILABLE_CATEGORIES.has(a.category))
+  );
 }
 
 function promote(matches: readonly KnowledgeMatch[], id: string): KnowledgeMatch[] {
@@ -259,14 +276,18 @@ function uniqueCredentials(lists: readonly (readonly (string | null)[])[]): stri
 export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnosis {
   const error = normaliseError(value);
   const hint = context.credential ?? null;
-  const whole = diagnoseSingle(error, hint && !isCredentialContainer(hint) ? hint : null);
+  // The credential the caller wrapped comes first: it is the one the user built, whatever it delegated to.
+  const wrapped = hint && !isCredentialContainer(hint) ? hint : null;
+  const whole = diagnoseSingle(error, wrapped);
   const attempts = context.attempts?.length
     ? attemptsFromObserved(context.attempts)
     : attemptsFromMembers(error.children);
 
   const facts = whole.facts;
   const root = attempts.length > 0 ? chooseRoot(attempts) : null;
-  const rootMatches = root?.match ? [root.match, ...whole.matches.filter((m) => m.category === root.category)] : [];
+  const rootMatches = root?.match
+    ? [root.match, ...whole.matches.filter((m) => m.category === root.category)]
+    : [];
   const merged = root ? mergeMatches(rootMatches, whole.matches) : whole.matches;
   // When nothing in the chain is set up, no single member is the cause: the chain-level advice leads.
   const nothingConfigured = attempts.length > 0 && isNothingConfigured(attempts);
@@ -290,7 +311,7 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
     httpStatus: facts.httpStatus,
     serviceErrorCode: facts.serviceErrorCode,
     tokenIdentity: presentedIdentity(error),
-    credentials: uniqueCredentials([attempts.map((a) => a.credential), facts.credentials]),
+    credentials: uniqueCredentials([attempts.map((a) => a.credential), [wrapped], facts.credentials]),
     attempts,
     matches,
     retryable: top?.retryable ?? category === "network",

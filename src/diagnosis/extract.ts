@@ -73,7 +73,8 @@ export function collectText(error: NormalisedError): string {
     parts.push(e.message);
     if (e.errorResponse) {
       parts.push(e.errorResponse.error ?? "", e.errorResponse.errorDescription ?? "");
-      if (e.errorResponse.errorCodes.length > 0) parts.push(`Error(s): ${e.errorResponse.errorCodes.join(", ")}`);
+      if (e.errorResponse.errorCodes.length > 0)
+        parts.push(`Error(s): ${e.errorResponse.errorCodes.join(", ")}`);
     }
     if (e.errorCode) parts.push(e.errorCode);
     if (e.body) parts.push(e.body);
@@ -92,7 +93,8 @@ function findStsCodes(chain: NormalisedError[], text: string): string[] {
     if (e.errorNo && /^\d{4,9}$/.test(e.errorNo)) pushUnique(codes, `AADSTS${e.errorNo}`);
   }
   const found: { at: number; code: string }[] = [];
-  for (const m of text.matchAll(EXTRACTION_PATTERNS.stsCode)) found.push({ at: m.index, code: `AADSTS${m[1]}` });
+  for (const m of text.matchAll(EXTRACTION_PATTERNS.stsCode))
+    found.push({ at: m.index, code: `AADSTS${m[1]}` });
   for (const pattern of [EXTRACTION_PATTERNS.msalErrorNumbers, EXTRACTION_PATTERNS.jsonErrorCodes]) {
     for (const m of text.matchAll(pattern)) {
       for (const n of (m[1] ?? "").split(",")) {
@@ -105,7 +107,10 @@ function findStsCodes(chain: NormalisedError[], text: string): string[] {
   return codes;
 }
 
-function firstStructured(chain: NormalisedError[], pick: (e: NormalisedError) => string | null): string | null {
+function firstStructured(
+  chain: NormalisedError[],
+  pick: (e: NormalisedError) => string | null,
+): string | null {
   for (const e of chain) {
     const value = present(pick(e));
     if (value !== null) return value;
@@ -161,7 +166,8 @@ function findServiceCodes(error: NormalisedError, chain: NormalisedError[], text
     if (header) pushUnique(codes, header);
     if (e.statusCode !== null && e.code && !NOT_SERVICE_CODES.test(e.code)) pushUnique(codes, e.code);
   }
-  const looksLikeServiceReply = error.statusCode !== null || /\b(?:40[13]|forbidden|unauthorized)\b/i.test(text);
+  const looksLikeServiceReply =
+    error.statusCode !== null || /\b(?:40[13]|forbidden|unauthorized)\b/i.test(text);
   if (!looksLikeServiceReply) return codes;
   const p = EXTRACTION_PATTERNS;
   for (const pattern of [p.jsonCode, p.xmlCode, p.labelledCode, p.parenthesisedCode]) {
@@ -182,13 +188,46 @@ function mostSpecificServiceCode(codes: string[]): string | null {
 /** Telltale markers of who printed a message, most specific first. */
 const RUNTIME_MARKERS: readonly (readonly [ErrorRuntime, readonly string[]])[] = [
   ["azure-devops", ["##[error]", "service connection", "azure pipelines", "system.accesstoken", "vstoken"]],
-  ["go", ["azidentity", "--------------------------------------------------------------------------------", "/go/"]],
-  ["dotnet", ["azure.identity.authenticationfailedexception", "azure.identity.credentialunavailableexception", "authenticationfailedexception", "credentialunavailableexception", "/net/"]],
-  ["python", ["azure.identity", "azure.core.exceptions", "clientauthenticationerror", "traceback (most recent", "/python/"]],
+  [
+    "go",
+    [
+      "azidentity",
+      "--------------------------------------------------------------------------------",
+      "/go/",
+    ],
+  ],
+  [
+    "dotnet",
+    [
+      "azure.identity.authenticationfailedexception",
+      "azure.identity.credentialunavailableexception",
+      "authenticationfailedexception",
+      "credentialunavailableexception",
+      "/net/",
+    ],
+  ],
+  [
+    "python",
+    [
+      "azure.identity",
+      "azure.core.exceptions",
+      "clientauthenticationerror",
+      "traceback (most recent",
+      "/python/",
+    ],
+  ],
   ["java", ["com.azure.identity", "clientauthenticationexception", "/java/"]],
   ["azure-powershell", ["connect-azaccount", "get-azaccesstoken", "az.accounts"]],
   ["azd", ["azd auth login", "azd auth token"]],
-  ["javascript", ["/js/", "chainedtokencredential authentication failed", "credentialunavailableerror", "authenticationrequirederror"]],
+  [
+    "javascript",
+    [
+      "/js/",
+      "chainedtokencredential authentication failed",
+      "credentialunavailableerror",
+      "authenticationrequirederror",
+    ],
+  ],
   ["azure-cli", ["az login", "az account"]],
 ];
 
@@ -230,7 +269,8 @@ export function extractFacts(error: NormalisedError, credentialHint: string | nu
       firstStructured(chain, (e) => e.errorResponse?.correlationId ?? e.correlationId) ??
       firstMatch(EXTRACTION_PATTERNS.correlationId, text),
     traceId:
-      firstStructured(chain, (e) => e.errorResponse?.traceId ?? e.traceId) ?? firstMatch(EXTRACTION_PATTERNS.traceId, text),
+      firstStructured(chain, (e) => e.errorResponse?.traceId ?? e.traceId) ??
+      firstMatch(EXTRACTION_PATTERNS.traceId, text),
     timestamp:
       firstStructured(chain, (e) => e.errorResponse?.timestamp ?? e.timestamp) ??
       firstMatch(EXTRACTION_PATTERNS.timestamp, text),

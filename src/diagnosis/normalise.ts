@@ -106,7 +106,7 @@ function normaliseResponse(value: unknown): NormalisedErrorResponse | null {
     traceId: asText(read(value, "traceId") ?? read(value, "trace_id")),
     timestamp: asText(read(value, "timestamp")),
   };
-  return response.error ?? response.errorDescription ? response : null;
+  return (response.error ?? response.errorDescription) ? response : null;
 }
 
 function readHeaders(response: unknown): Record<string, string> {
@@ -117,7 +117,8 @@ function readHeaders(response: unknown): Record<string, string> {
   for (const name of HEADERS_OF_INTEREST) {
     let value: unknown;
     try {
-      value = typeof get === "function" ? (get as (n: string) => unknown).call(source, name) : read(source, name);
+      value =
+        typeof get === "function" ? (get as (n: string) => unknown).call(source, name) : read(source, name);
     } catch {
       value = undefined;
     }
@@ -137,12 +138,16 @@ function presentedTokenIdentity(request: unknown): TokenIdentity | null {
   const get = read(headers, "get");
   let value: unknown;
   try {
-    value = typeof get === "function" ? (get as (n: string) => unknown).call(headers, "authorization") : read(headers, "authorization");
+    value =
+      typeof get === "function"
+        ? (get as (n: string) => unknown).call(headers, "authorization")
+        : read(headers, "authorization");
   } catch {
     return null;
   }
   const header = asText(value);
-  const token = header && /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/.test(header) ? header.slice("Bearer ".length) : null;
+  const token =
+    header && /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/.test(header) ? header.slice("Bearer ".length) : null;
   return token ? readTokenIdentity(token) : null;
 }
 
@@ -176,7 +181,9 @@ function normaliseObject(value: object, seen: Set<object>, depth: number): Norma
   result.stack = asText(read(value, "stack"));
   const response = read(value, "response");
   result.statusCode =
-    asStatus(read(value, "statusCode")) ?? asStatus(read(value, "status")) ?? asStatus(read(response, "status"));
+    asStatus(read(value, "statusCode")) ??
+    asStatus(read(value, "status")) ??
+    asStatus(read(response, "status"));
   result.code = asText(read(value, "code"));
   result.errorCode = asText(read(value, "errorCode"));
   result.subError = asText(read(value, "subError")) || null;
@@ -227,7 +234,8 @@ export function normaliseError(value: unknown): NormalisedError {
 // --- pasted aggregates -------------------------------------------------------------------------------
 
 /** A member line of a JS aggregate: `CredentialUnavailableError: …`. */
-export const JS_MEMBER_LINE = /^(CredentialUnavailableError|AuthenticationRequiredError|AuthenticationError|Error|TypeError|RestError): /;
+export const JS_MEMBER_LINE =
+  /^(CredentialUnavailableError|AuthenticationRequiredError|AuthenticationError|Error|TypeError|RestError): /;
 /** A member line of Python/Go (`\tEnvironmentCredential: …`) or .NET/Java (`- EnvironmentCredential …`). */
 export const NAMED_MEMBER_LINE = /^[ \t]*(?:- )?([A-Z][A-Za-z]{1,60}Credential)\b[:.]?/;
 /** A .NET member line that names no credential (`- Please run 'az login' …`). */
@@ -270,7 +278,11 @@ export function splitPastedAggregate(text: string): NormalisedError[] {
     if (isMember) {
       current = [line.trim()];
       members.push(current);
-    } else if (current && line.trim() !== "" && !/^to mitigate this issue|^attempted credentials/i.test(line.trim())) {
+    } else if (
+      current &&
+      line.trim() !== "" &&
+      !/^to mitigate this issue|^attempted credentials/i.test(line.trim())
+    ) {
       current.push(line);
     }
   }

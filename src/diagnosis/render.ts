@@ -37,7 +37,14 @@ const COLOURS: Palette = {
 };
 
 const identity: Paint = (text) => text;
-const PLAIN: Palette = { bold: identity, dim: identity, red: identity, green: identity, yellow: identity, cyan: identity };
+const PLAIN: Palette = {
+  bold: identity,
+  dim: identity,
+  red: identity,
+  green: identity,
+  yellow: identity,
+  cyan: identity,
+};
 
 const OUTCOME_MARK: Record<AttemptOutcome, string> = {
   succeeded: "ok",
@@ -86,9 +93,17 @@ export function renderDiagnosis(diagnosis: Diagnosis, options: RenderOptions = {
   const lines = [
     `${p.red(p.bold("Authentication failed:"))} ${diagnosis.summary}`,
     p.dim(facts.join(" | ")),
-    ...section("Why", top ? [`  ${top.cause}`] : ["  No knowledge entry matched; the original message is below."], p),
+    ...section(
+      "Why",
+      top ? [`  ${top.cause}`] : ["  No knowledge entry matched; the original message is below."],
+      p,
+    ),
     ...section("What to do", top ? top.mitigations.map((m, i) => `  ${i + 1}. ${m}`) : [], p),
-    ...section("Credentials tried", diagnosis.attempts.map((a) => attemptLine(a, p)), p),
+    ...section(
+      "Credentials tried",
+      diagnosis.attempts.map((a) => attemptLine(a, p)),
+      p,
+    ),
     ...section("Token the service refused", identityLines(diagnosis.tokenIdentity), p),
     ...section(
       "Other possible explanations",
@@ -96,9 +111,14 @@ export function renderDiagnosis(diagnosis: Diagnosis, options: RenderOptions = {
       p,
     ),
     ...section("Quote to support", support, p),
-    ...section("Read more", (top?.docs ?? []).map((d) => `  ${p.cyan(d)}`), p),
+    ...section(
+      "Read more",
+      (top?.docs ?? []).map((d) => `  ${p.cyan(d)}`),
+      p,
+    ),
   ];
-  if (options.includeMessage || !top) lines.push(...section("Original message", [indent(diagnosis.message)], p));
+  if (options.includeMessage || !top)
+    lines.push(...section("Original message", [indent(diagnosis.message)], p));
   return lines.join("\n");
 }
 
@@ -115,7 +135,9 @@ function identityLines(identity: Diagnosis["tokenIdentity"]): string[] {
     ["Roles", identity.roles.length > 0 ? identity.roles.join(", ") : null],
     ["Scopes", identity.scopes.length > 0 ? identity.scopes.join(" ") : null],
   ];
-  return rows.filter((row): row is [string, string] => row[1] !== null).map(([label, value]) => `  ${`${label}:`.padEnd(18)}${value}`);
+  return rows
+    .filter((row): row is [string, string] => row[1] !== null)
+    .map(([label, value]) => `  ${`${label}:`.padEnd(18)}${value}`);
 }
 
 function indent(text: string): string {

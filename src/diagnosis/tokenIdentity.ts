@@ -45,12 +45,16 @@ function claim(claims: Record<string, unknown>, name: string): string | null {
 
 function claimList(value: unknown, separator?: string): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string").slice(0, 64);
-  if (typeof value === "string" && separator !== undefined) return value.split(separator).filter(Boolean).slice(0, 64);
+  if (typeof value === "string" && separator !== undefined)
+    return value.split(separator).filter(Boolean).slice(0, 64);
   return [];
 }
 
 /** Reads the identity from a JWT access token; `null` when it is not a readable JWT. Never throws. */
-export function readTokenIdentity(token: string, options: { includeUserNames?: boolean } = {}): TokenIdentity | null {
+export function readTokenIdentity(
+  token: string,
+  options: { includeUserNames?: boolean } = {},
+): TokenIdentity | null {
   if (typeof token !== "string" || token.length > 64 * 1024) return null;
   const payload = token.split(".")[1];
   const json = payload ? decodeBase64Url(payload) : null;
@@ -63,7 +67,8 @@ export function readTokenIdentity(token: string, options: { includeUserNames?: b
   }
   if (claims === null || typeof claims !== "object" || Array.isArray(claims)) return null;
   const c = claims as Record<string, unknown>;
-  const exp = typeof c.exp === "number" && Number.isFinite(c.exp) ? new Date(c.exp * 1000).toISOString() : null;
+  const exp =
+    typeof c.exp === "number" && Number.isFinite(c.exp) ? new Date(c.exp * 1000).toISOString() : null;
   const audience = Array.isArray(c.aud) ? claimList(c.aud).join(" ") || null : claim(c, "aud");
   return {
     tenantId: claim(c, "tid"),

@@ -7,7 +7,7 @@ import { knowledgeEntries } from "../../src/knowledge/entries/index.js";
 import { EXTRACTION_PATTERNS } from "../../src/diagnosis/extract.js";
 import { REDACTION_PATTERNS } from "../../src/diagnosis/redact.js";
 import { DASH_MEMBER_LINE, JS_MEMBER_LINE, NAMED_MEMBER_LINE } from "../../src/diagnosis/normalise.js";
-import { CREDENTIAL_CLASS_PATTERN, STACK_FRAME_PATTERN } from "../../src/diagnosis/credentialNames.js";
+import { CREDENTIAL_CLASS_PATTERN, MSAL_FLOW_FRAME_PATTERN, STACK_FRAME_PATTERN } from "../../src/diagnosis/credentialNames.js";
 import { SEED_ROWS } from "./seedRows.js";
 
 const entries = listKnowledgeEntries();
@@ -110,6 +110,7 @@ describe("every regular expression runs in linear time", () => {
     ["normalise.DASH_MEMBER_LINE", DASH_MEMBER_LINE],
     ["credentialNames.CREDENTIAL_CLASS_PATTERN", CREDENTIAL_CLASS_PATTERN],
     ["credentialNames.STACK_FRAME_PATTERN", STACK_FRAME_PATTERN],
+    ["credentialNames.MSAL_FLOW_FRAME_PATTERN", MSAL_FLOW_FRAME_PATTERN],
     ...entries.flatMap((e) => (e.match.patterns ?? []).map((p, i) => [`${e.id}.patterns[${i}]`, new RegExp(p, "i")] as [string, RegExp])),
   ];
 

@@ -14,8 +14,15 @@ export interface Capture {
   add(value: unknown): void;
   /** Everything captured, as one searchable text. */
   text(): string;
+  /**
+   * What this library produced: events, its own logger lines and the values added. Other packages' log lines
+   * (`azure:identity:*`, MSAL through identity) are left out: we cannot change what they print.
+   */
+  ownText(): string;
   /** Which of `secrets` appear anywhere in what was captured (also base64 and URL-encoded forms). */
   leaked(secrets: readonly string[]): string[];
+  /** Which of `secrets` appear in `ownText()`. */
+  leakedByLibrary(secrets: readonly string[]): string[];
   stop(): void;
 }
 
@@ -50,6 +57,14 @@ function encodings(secret: string): string[] {
   ];
 }
 
+const OWN_LOG_NAMESPACE = "azure:identity-diagnostics:";
+
+function findIn(text: string, secrets: readonly string[]): string[] {
+  return secrets.filter((secret) =>
+    encodings(secret).some((form) => form.length >= 6 && text.includes(form)),
+  );
+}
+
 export function startCapture(level: AzureLogLevel = "verbose"): Capture {
   const events: DiagnosticEvent[] = [];
   const logLines: string[] = [];
@@ -66,11 +81,17 @@ export function startCapture(level: AzureLogLevel = "verbose"): Capture {
     onEvent: (event) => events.push(event),
     add: (value) => extras.push(describeValue(value)),
     text: () => [...events.map((e) => JSON.stringify(e)), ...logLines, ...extras].join("\n"),
+    ownText: () =>
+      [
+        ...events.map((e) => JSON.stringify(e)),
+        ...logLines.filter((line) => line.startsWith(OWN_LOG_NAMESPACE)),
+        ...extras,
+      ].join("\n"),
     leaked(secrets) {
-      const all = this.text();
-      return secrets.filter((secret) =>
-        encodings(secret).some((form) => form.length >= 6 && all.includes(form)),
-      );
+      return findIn(this.text(), secrets);
+    },
+    leakedByLibrary(secrets) {
+      return findIn(this.ownText(), secrets);
     },
     stop() {
       AzureLogger.log = previousLog;

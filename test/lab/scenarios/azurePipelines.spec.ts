@@ -1,0 +1,119 @@
+/**
+ * AzurePipelinesCredential: the OIDC call to the lab's Azure DevOps endpoint (authorised with System.AccessToken),
+ * then the exchange at the lab's token service.
+ */
+import { describe, expect } from "vitest";
+import { AzurePipelinesCredential } from "@azure/identity";
+import { PIPELINES, type PipelinesReply } from "../harness/fakePipelines.js";
+import { stsError, type StsReply } from "../harness/fakeSts.js";
+import { LAB } from "../harness/tokens.js";
+import { SECRETS, useLab, type Lab } from "./lab.js";
+import { defineConstructorScenarios, defineScenarios } from "./scenario.js";
+
+const lab = useLab();
+
+function pipelineJob(
+  lab: Lab,
+  replies: { oidc?: PipelinesReply; sts?: StsReply },
+): () => AzurePipelinesCredential {
+  lab.env.set({ SYSTEM_OIDCREQUESTURI: lab.pipelines.oidcRequestUri });
+  if (replies.oidc) lab.pipelines.respond(replies.oidc);
+  if (replies.sts) lab.sts.respond(replies.sts);
+  return () =>
+    new AzurePipelinesCredential(
+      LAB.tenantId,
+      LAB.clientId,
+      PIPELINES.serviceConnectionId,
+      SECRETS.systemAccessToken,
+      lab.credentialOptions(),
+    );
+}
+
+describe("AzurePipelinesCredential", () => {
+  defineConstructorScenarios(lab, [
+    {
+      name: "outside a pipeline: SYSTEM_OIDCREQUESTURI not set",
+      construct: (lab) =>
+        new AzurePipelinesCredential(
+          LAB.tenantId,
+          LAB.clientId,
+          PIPELINES.serviceConnectionId,
+          SECRETS.systemAccessToken,
+          lab.credentialOptions(),
+        ),
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "pipelines-not-in-pipeline",
+        category: "not-configured",
+        credentials: ["AzurePipelinesCredential"],
+      },
+    },
+  ]);
+
+  defineScenarios(lab, [
+    {
+      name: "OIDC endpoint refuses System.AccessToken: 401",
+      arrange: (lab) => pipelineJob(lab, { oidc: { kind: "refuse", status: 401, body: "json" } }),
+      expect: {
+        errorName: "AuthenticationError",
+        topEntry: "pipelines-oidc-unauthorized",
+        category: "credential-invalid",
+        credentials: ["AzurePipelinesCredential"],
+        facts: { httpStatus: 401 },
+      },
+    },
+    {
+      // identity 4.13 quotes the request's authorization header, System.AccessToken included, in this message.
+      name: "OIDC endpoint answers 401 with an empty body",
+      arrange: (lab) => pipelineJob(lab, { oidc: { kind: "refuse", status: 401, body: "empty" } }),
+      expect: {
+        errorName: "AuthenticationError",
+        topEntry: "pipelines-oidc-unauthorized",
+        category: "credential-invalid",
+        credentials: ["AzurePipelinesCredential"],
+        facts: { httpStatus: 401 },
+      },
+      then: (run) => {
+        // identity prints the token in its message and its own error log line; the error we rethrow no longer has it.
+        expect((run.bare as Error).message).toContain(SECRETS.systemAccessToken);
+        expect(run.identityLogLeaks).toContain(SECRETS.systemAccessToken);
+        expect((run.wrapped as Error).message).not.toContain(SECRETS.systemAccessToken);
+        expect((run.wrapped as Error).stack).not.toContain(SECRETS.systemAccessToken);
+      },
+    },
+    {
+      name: "OIDC answer without oidcToken",
+      arrange: (lab) => pipelineJob(lab, { oidc: { kind: "noToken" } }),
+      expect: {
+        errorName: "AuthenticationError",
+        topEntry: "pipelines-oidc-token-missing",
+        category: "federation-disabled",
+        credentials: ["AzurePipelinesCredential"],
+      },
+    },
+    {
+      name: "tenant is neither a GUID nor a known domain: AADSTS900023",
+      arrange: (lab) => pipelineJob(lab, { sts: stsError(900023) }),
+      expect: {
+        errorName: "AuthenticationRequiredError",
+        topEntry: "tenant-id-not-valid-domain",
+        category: "tenant-invalid",
+        credentials: ["AzurePipelinesCredential"],
+        bareErrorNamesCredential: false,
+        quotesTokenService: true,
+      },
+    },
+    {
+      name: "service connection subject renamed: AADSTS700213",
+      arrange: (lab) => pipelineJob(lab, { sts: stsError(700213) }),
+      expect: {
+        errorName: "AuthenticationRequiredError",
+        topEntry: "ado-subject-renamed",
+        category: "federation-mismatch",
+        credentials: ["AzurePipelinesCredential"],
+        bareErrorNamesCredential: false,
+        quotesTokenService: true,
+      },
+    },
+  ]);
+});
