@@ -22,6 +22,8 @@ const TEXT_SIGNS: readonly (readonly [fragment: string, credential: string])[] =
   ["please run 'az login'", "AzureCliCredential"],
   ['please run "az login"', "AzureCliCredential"],
   ["az login --scope", "AzureCliCredential"],
+  // az prints its errors as `ERROR: …`; this one is passed through verbatim by AzureCliCredential.
+  ["error: subscription '", "AzureCliCredential"],
   ["azure developer cli", "AzureDeveloperCliCredential"],
   ["azd auth login", "AzureDeveloperCliCredential"],
   ["unable to execute powershell", "AzurePowerShellCredential"],

@@ -221,10 +221,20 @@ function mergeMatches(first: readonly KnowledgeMatch[], rest: readonly Knowledge
 }
 
 function singleSummary(single: SingleDiagnosis, credential: string | null): string {
-  const who = credential ?? single.facts.credentials[0] ?? single.facts.errorName ?? "Authentication";
+  const { facts } = single;
   const top = single.matches[0];
-  const code = single.facts.stsCodes[0];
+  const code = facts.stsCodes[0];
   const why = top?.title ?? (firstLine(single.message) || "no further detail was given");
+  // A service's 401/403 after a token was issued: no credential failed, the service refused the caller.
+  if (
+    !credential &&
+    facts.credentials.length === 0 &&
+    facts.serviceErrorCode !== null &&
+    facts.httpStatus !== null
+  ) {
+    return `The service refused the request (HTTP ${String(facts.httpStatus)} ${facts.serviceErrorCode}): ${why}`;
+  }
+  const who = credential ?? facts.credentials[0] ?? facts.errorName ?? "Authentication";
   return `${who} failed: ${why}${code && !why.includes(code) ? ` (${code})` : ""}`;
 }
 

@@ -91,7 +91,7 @@ export function renderDiagnosis(diagnosis: Diagnosis, options: RenderOptions = {
   ].filter((line): line is string => typeof line === "string");
 
   const lines = [
-    `${p.red(p.bold("Authentication failed:"))} ${diagnosis.summary}`,
+    `${p.red(p.bold(diagnosis.category === "permission-denied" ? "Access denied:" : "Authentication failed:"))} ${diagnosis.summary}`,
     p.dim(facts.join(" | ")),
     ...section(
       "Why",

@@ -1,0 +1,163 @@
+/**
+ * Developer tool credentials running the lab's fake `az`, `azd` and `pwsh` (first on an otherwise empty PATH),
+ * which print the real tools' failure texts.
+ */
+import { afterAll, beforeAll, beforeEach, describe } from "vitest";
+import { AzureCliCredential, AzureDeveloperCliCredential, AzurePowerShellCredential } from "@azure/identity";
+import {
+  azBehaviour,
+  azdBehaviour,
+  createFakeTools,
+  pwshBehaviour,
+  type FakeTools,
+} from "../harness/fakeTools.js";
+import { useLab } from "./lab.js";
+import { defineScenarios } from "./scenario.js";
+
+const lab = useLab();
+let tools: FakeTools;
+
+beforeAll(async () => {
+  tools = await createFakeTools();
+});
+beforeEach(() => {
+  tools.reset();
+  lab.env.usePath(tools.bin);
+});
+afterAll(async () => {
+  await tools.cleanup();
+});
+
+describe("AzureCliCredential", () => {
+  defineScenarios(lab, [
+    {
+      name: "az not installed",
+      arrange: () => {
+        tools.remove("az");
+        return () => new AzureCliCredential();
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "azure-cli-not-installed",
+        category: "tool-missing",
+        credentials: ["AzureCliCredential"],
+      },
+    },
+    {
+      name: "az not logged in",
+      arrange: () => {
+        tools.az(azBehaviour.notLoggedIn());
+        return () => new AzureCliCredential();
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "azure-cli-not-logged-in",
+        category: "not-logged-in",
+        credentials: ["AzureCliCredential"],
+      },
+    },
+    {
+      name: "az sign-in expired: AADSTS700082",
+      arrange: () => {
+        tools.az(azBehaviour.expiredLogin());
+        return () => new AzureCliCredential();
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "session-expired-sign-in-again",
+        category: "not-logged-in",
+        credentials: ["AzureCliCredential"],
+        facts: { stsCode: "AADSTS700082", runtime: "azure-cli" } as never,
+      },
+    },
+    {
+      name: "az subscription not found",
+      arrange: () => {
+        tools.az(azBehaviour.subscriptionNotFound());
+        return () => new AzureCliCredential({ subscription: "lab-subscription-that-does-not-exist" });
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "azure-cli-subscription-not-found",
+        category: "not-configured",
+        credentials: ["AzureCliCredential"],
+      },
+    },
+  ]);
+});
+
+describe("AzureDeveloperCliCredential", () => {
+  defineScenarios(lab, [
+    {
+      name: "azd not installed",
+      arrange: () => {
+        tools.remove("azd");
+        return () => new AzureDeveloperCliCredential();
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "azd-not-installed",
+        category: "tool-missing",
+        credentials: ["AzureDeveloperCliCredential"],
+      },
+    },
+    {
+      name: "azd not logged in",
+      arrange: () => {
+        tools.azd(azdBehaviour.notLoggedIn());
+        return () => new AzureDeveloperCliCredential();
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "azd-not-logged-in",
+        category: "not-logged-in",
+        credentials: ["AzureDeveloperCliCredential"],
+      },
+    },
+  ]);
+});
+
+// pwsh last: once identity finds PowerShell missing it never looks for it again in this process.
+describe("AzurePowerShellCredential", () => {
+  defineScenarios(lab, [
+    {
+      name: "Az.Accounts module missing",
+      arrange: () => {
+        tools.pwsh(pwshBehaviour.moduleMissing());
+        return () => new AzurePowerShellCredential();
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "powershell-az-module-missing",
+        category: "tool-missing",
+        credentials: ["AzurePowerShellCredential"],
+      },
+    },
+    {
+      name: "Azure PowerShell not logged in",
+      arrange: () => {
+        tools.pwsh(pwshBehaviour.notLoggedIn());
+        return () => new AzurePowerShellCredential();
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "powershell-not-logged-in",
+        category: "not-logged-in",
+        credentials: ["AzurePowerShellCredential"],
+      },
+    },
+    {
+      name: "PowerShell not installed",
+      arrange: () => {
+        tools.remove("pwsh");
+        return () => new AzurePowerShellCredential();
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "powershell-not-installed",
+        category: "tool-missing",
+        credentials: ["AzurePowerShellCredential"],
+      },
+    },
+  ]);
+});
