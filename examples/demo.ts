@@ -12,7 +12,6 @@ import {
   ChainedTokenCredential,
   ClientSecretCredential,
   DefaultAzureCredential,
-  ManagedIdentityCredential,
   WorkloadIdentityCredential,
 } from "@azure/identity";
 import {
@@ -31,7 +30,7 @@ import { callResource, startFakeResource, type FakeResource } from "../test/lab/
 import { azBehaviour, createFakeTools, type FakeTools } from "../test/lab/harness/fakeTools.js";
 import {
   closedPort,
-  hang,
+  probeOnlyThenHang,
   startFakeManagedIdentity,
   type FakeManagedIdentity,
 } from "../test/lab/harness/fakeManagedIdentity.js";
@@ -178,12 +177,13 @@ const STAGES: Stage[] = [
     },
   },
   {
-    title: "A managed identity endpoint that never answers, bounded by timeoutMs",
+    title:
+      "DefaultAzureCredential waiting on an IMDS that answers the probe but never the token (timeoutMs: 1500)",
     expect: { topEntry: "credential-timed-out" },
     async run(fakes, onEvent) {
-      fakes.env.set(fakes.imds.env);
-      fakes.imds.respond(hang());
-      return failWith(new ManagedIdentityCredential(), onEvent, 1500);
+      fakes.env.set({ ...fakes.imds.proxyEnv, NO_PROXY: "127.0.0.1,localhost" });
+      fakes.imds.respond(probeOnlyThenHang());
+      return failWith(new DefaultAzureCredential(entraOptions(fakes)), onEvent, 1500);
     },
   },
   {

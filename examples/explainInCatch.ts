@@ -16,7 +16,11 @@ export interface Outcome {
   report: string;
 }
 
-export async function getTokenOrExplain(credential: TokenCredential, scope: string, color = false): Promise<Outcome> {
+export async function getTokenOrExplain(
+  credential: TokenCredential,
+  scope: string,
+  color = false,
+): Promise<Outcome> {
   try {
     const token = await credential.getToken(scope);
     return { ok: token !== null, diagnosis: null, report: "got a token" };

@@ -7,7 +7,12 @@
  */
 import { DefaultAzureCredential } from "@azure/identity";
 import type { TokenCredential } from "@azure/core-auth";
-import { createJsonLinesSink, DiagnosticCredential, getDiagnosis, type LineWriter } from "azure-identity-diagnostics";
+import {
+  createJsonLinesSink,
+  DiagnosticCredential,
+  getDiagnosis,
+  type LineWriter,
+} from "azure-identity-diagnostics";
 
 export async function wrapAndLog(inner: TokenCredential, scope: string, out: LineWriter): Promise<string> {
   const credential = new DiagnosticCredential(inner, {
@@ -25,6 +30,10 @@ export async function wrapAndLog(inner: TokenCredential, scope: string, out: Lin
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const summary = await wrapAndLog(new DefaultAzureCredential(), "https://management.azure.com/.default", process.stderr);
+  const summary = await wrapAndLog(
+    new DefaultAzureCredential(),
+    "https://management.azure.com/.default",
+    process.stderr,
+  );
   console.log(summary);
 }

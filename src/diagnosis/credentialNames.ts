@@ -10,7 +10,25 @@ const SPELLINGS: Readonly<Record<string, string>> = {
   AzurePowershellCredential: "AzurePowerShellCredential",
   VSCodeCredential: "VisualStudioCodeCredential",
   InteractiveBrowserBrokerCredential: "BrokerCredential",
+  // Python's name for the certificate credential.
+  CertificateCredential: "ClientCertificateCredential",
 };
+
+/** Words shaped like credential classes that are not credentials (the .NET base type appears in stack frames). */
+const NOT_CREDENTIALS = new Set([
+  "TokenCredential",
+  "AzureKeyCredential",
+  "AzureSasCredential",
+  "AzureNamedKeyCredential",
+]);
+
+/**
+ * Advice inside messages that names credentials which were not involved, e.g. WorkloadIdentityCredential's
+ * "In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable".
+ */
+const ADVICE_FRAGMENTS: readonly string[] = [
+  "In DefaultAzureCredential and ManagedIdentityCredential, this can be provided",
+];
 
 // Chains and wrappers are containers, not members: a stack frame naming them says nothing about the failure.
 const CONTAINERS = new Set(["ChainedTokenCredential", "DefaultAzureCredential", "DiagnosticCredential"]);
@@ -30,6 +48,10 @@ const TEXT_SIGNS: readonly (readonly [fragment: string, credential: string])[] =
   ["connect-azaccount", "AzurePowerShellCredential"],
   ["az.account", "AzurePowerShellCredential"],
   ["visual studio code authentication", "VisualStudioCodeCredential"],
+  ["visual studio token provider", "VisualStudioCredential"],
+  ["azure cli not installed", "AzureCliCredential"],
+  ["powershell is not installed", "AzurePowerShellCredential"],
+  ["managed identity authentication is not available", "ManagedIdentityCredential"],
   ["visual studio code credential", "VisualStudioCodeCredential"],
   ["imds endpoint", "ManagedIdentityCredential"],
   ["managed identity endpoint", "ManagedIdentityCredential"],
@@ -58,17 +80,33 @@ export function isCredentialContainer(name: string): boolean {
   return CONTAINERS.has(name);
 }
 
-/** Credential types a text names, by class name first, then by telltale phrases; in order, without repeats. */
+/** PowerShell repeats the failing command under its error (`At line:1 char:1`, `+ Connect-AzAccount …`). */
+function isPowerShellEcho(line: string): boolean {
+  const trimmed = line.trimStart();
+  return trimmed.startsWith("+") || trimmed.startsWith("At line:");
+}
+
+/**
+ * Credential types a text names, line by line: by class name, or, on a line naming none, by telltale phrases (chain
+ * reports in some runtimes name members only by what they say). In order, without repeats.
+ */
 export function findCredentialNames(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(CREDENTIAL_CLASS_PATTERN)) {
-    const name = canonicalCredentialName(m[0]);
+  const add = (name: string): void => {
     if (!found.includes(name)) found.push(name);
-  }
-  if (found.some((name) => !CONTAINERS.has(name))) return found;
-  const lower = text.toLowerCase();
-  for (const [fragment, credential] of TEXT_SIGNS) {
-    if (lower.includes(fragment) && !found.includes(credential)) found.push(credential);
+  };
+  const scanned = ADVICE_FRAGMENTS.reduce((t, fragment) => t.split(fragment).join(" "), text);
+  for (const line of scanned.split("\n")) {
+    let named = false;
+    for (const m of line.matchAll(CREDENTIAL_CLASS_PATTERN)) {
+      const name = canonicalCredentialName(m[0]);
+      if (NOT_CREDENTIALS.has(name)) continue;
+      add(name);
+      named ||= !CONTAINERS.has(name);
+    }
+    if (named || isPowerShellEcho(line)) continue;
+    const lower = line.toLowerCase();
+    for (const [fragment, credential] of TEXT_SIGNS) if (lower.includes(fragment)) add(credential);
   }
   return found;
 }

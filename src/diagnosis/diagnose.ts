@@ -234,8 +234,10 @@ function singleSummary(single: SingleDiagnosis, credential: string | null): stri
   ) {
     return `The service refused the request (HTTP ${String(facts.httpStatus)} ${facts.serviceErrorCode}): ${why}`;
   }
-  const who = credential ?? facts.credentials[0] ?? facts.errorName ?? "Authentication";
-  return `${who} failed: ${why}${code && !why.includes(code) ? ` (${code})` : ""}`;
+  const who = credential ?? facts.credentials[0] ?? facts.errorName;
+  const withCode = `${why}${code && !why.includes(code) ? ` (${code})` : ""}`;
+  // Without a credential or error name, the renderer's "Authentication failed:" heading already says who.
+  return who ? `${who} failed: ${withCode}` : withCode;
 }
 
 const CHAIN_UNCONFIGURED_ENTRY = "default-credential-all-unavailable";

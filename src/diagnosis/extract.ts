@@ -196,6 +196,8 @@ const RUNTIME_MARKERS: readonly (readonly [ErrorRuntime, readonly string[]])[] =
       "/go/",
     ],
   ],
+  // Before .NET and Python: `com.azure.identity.CredentialUnavailableException` contains both of their markers.
+  ["java", ["com.azure.identity", "com.microsoft.aad.msal4j", "clientauthenticationexception", "/java/"]],
   [
     "dotnet",
     [
@@ -216,7 +218,6 @@ const RUNTIME_MARKERS: readonly (readonly [ErrorRuntime, readonly string[]])[] =
       "/python/",
     ],
   ],
-  ["java", ["com.azure.identity", "clientauthenticationexception", "/java/"]],
   ["azure-powershell", ["connect-azaccount", "get-azaccesstoken", "az.accounts"]],
   ["azd", ["azd auth login", "azd auth token"]],
   [
@@ -242,10 +243,12 @@ function findRuntime(error: NormalisedError, lower: string): ErrorRuntime {
 function findCredentials(error: NormalisedError, text: string, hint: string | null): string[] {
   const credentials: string[] = [];
   if (hint && !isCredentialContainer(hint)) credentials.push(hint);
-  const fromStack = error.stack ? findCredentialInStack(error.stack) : null;
+  // A pasted JavaScript error often carries its stack in the text itself.
+  const fromStack = findCredentialInStack(error.stack ?? text);
   if (fromStack) pushUnique(credentials, fromStack);
   for (const child of error.children) {
-    for (const name of findCredentialNames(child.message)) pushUnique(credentials, name);
+    for (const name of findCredentialNames(child.message))
+      if (!isCredentialContainer(name)) pushUnique(credentials, name);
   }
   for (const name of findCredentialNames(text)) {
     if (!isCredentialContainer(name)) pushUnique(credentials, name);

@@ -212,10 +212,21 @@ function normaliseObject(value: object, seen: Set<object>, depth: number): Norma
   return result;
 }
 
+/**
+ * The error class a pasted message starts with, as `String(err)` and `console.error` print it:
+ * `CredentialUnavailableError: …`, `azure.core.exceptions.ClientAuthenticationError: …` (the last segment).
+ */
+export const PASTED_ERROR_NAME_PATTERN =
+  /^(?:[a-z][\w]{0,40}\.){0,6}([A-Z][A-Za-z]{1,60}(?:Error|Exception)):/;
+
+function pastedErrorName(text: string): string | null {
+  return PASTED_ERROR_NAME_PATTERN.exec(text.trimStart())?.[1] ?? null;
+}
+
 function normaliseValue(value: unknown, seen: Set<object>, depth: number): NormalisedError {
   if (typeof value === "string") {
     const text = clip(value);
-    const result = emptyError(false, null, text);
+    const result = emptyError(false, pastedErrorName(text), text);
     result.children = splitPastedAggregate(text);
     return result;
   }

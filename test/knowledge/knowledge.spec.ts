@@ -2,12 +2,26 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkSync } from "recheck";
-import { DIAGNOSIS_CATEGORIES, explainAuthError, listKnowledgeEntries, lookupKnowledge } from "../../src/index.js";
+import {
+  DIAGNOSIS_CATEGORIES,
+  explainAuthError,
+  listKnowledgeEntries,
+  lookupKnowledge,
+} from "../../src/index.js";
 import { knowledgeEntries } from "../../src/knowledge/entries/index.js";
 import { EXTRACTION_PATTERNS } from "../../src/diagnosis/extract.js";
 import { REDACTION_PATTERNS } from "../../src/diagnosis/redact.js";
-import { DASH_MEMBER_LINE, JS_MEMBER_LINE, NAMED_MEMBER_LINE } from "../../src/diagnosis/normalise.js";
-import { CREDENTIAL_CLASS_PATTERN, MSAL_FLOW_FRAME_PATTERN, STACK_FRAME_PATTERN } from "../../src/diagnosis/credentialNames.js";
+import {
+  DASH_MEMBER_LINE,
+  JS_MEMBER_LINE,
+  NAMED_MEMBER_LINE,
+  PASTED_ERROR_NAME_PATTERN,
+} from "../../src/diagnosis/normalise.js";
+import {
+  CREDENTIAL_CLASS_PATTERN,
+  MSAL_FLOW_FRAME_PATTERN,
+  STACK_FRAME_PATTERN,
+} from "../../src/diagnosis/credentialNames.js";
 import { SEED_ROWS } from "./seedRows.js";
 
 const entries = listKnowledgeEntries();
@@ -57,7 +71,13 @@ describe("every seed row is covered", () => {
 describe("every example is diagnosed with its own entry first", () => {
   const examples = entries
     .filter((e) => !e.retired)
-    .flatMap((entry) => entry.examples.map((example, i) => ({ label: `${entry.id} #${i + 1} (${example.runtime})`, entry, example })));
+    .flatMap((entry) =>
+      entry.examples.map((example, i) => ({
+        label: `${entry.id} #${i + 1} (${example.runtime})`,
+        entry,
+        example,
+      })),
+    );
 
   it("has at least one example per live entry", () => {
     const without = knowledgeEntries.filter((e) => !e.retired && e.examples.length === 0).map((e) => e.id);
@@ -76,7 +96,9 @@ describe("every example is diagnosed with its own entry first", () => {
 });
 
 describe("written in our own words", () => {
-  const fingerprints = JSON.parse(readFileSync(new URL("./seedFingerprints.json", import.meta.url), "utf8")) as {
+  const fingerprints = JSON.parse(
+    readFileSync(new URL("./seedFingerprints.json", import.meta.url), "utf8"),
+  ) as {
     words: number;
     hashes: string;
   };
@@ -86,7 +108,11 @@ describe("written in our own words", () => {
   it("no title, cause or mitigation repeats a run of words from the seed guides", () => {
     const copied: string[] = [];
     for (const entry of entries) {
-      for (const [field, text] of [["title", entry.title], ["cause", entry.cause], ...entry.mitigations.map((m) => ["mitigation", m])]) {
+      for (const [field, text] of [
+        ["title", entry.title],
+        ["cause", entry.cause],
+        ...entry.mitigations.map((m) => ["mitigation", m]),
+      ]) {
         const w = text?.toLowerCase().match(/[a-z0-9']+/g) ?? [];
         for (let i = 0; i + fingerprints.words <= w.length; i++) {
           const run = w.slice(i, i + fingerprints.words).join(" ");
@@ -106,12 +132,17 @@ describe("every regular expression runs in linear time", () => {
     ...Object.entries(EXTRACTION_PATTERNS).map(([name, re]) => [`extract.${name}`, re] as [string, RegExp]),
     ...Object.entries(REDACTION_PATTERNS).map(([name, re]) => [`redact.${name}`, re] as [string, RegExp]),
     ["normalise.JS_MEMBER_LINE", JS_MEMBER_LINE],
+    ["normalise.PASTED_ERROR_NAME_PATTERN", PASTED_ERROR_NAME_PATTERN],
     ["normalise.NAMED_MEMBER_LINE", NAMED_MEMBER_LINE],
     ["normalise.DASH_MEMBER_LINE", DASH_MEMBER_LINE],
     ["credentialNames.CREDENTIAL_CLASS_PATTERN", CREDENTIAL_CLASS_PATTERN],
     ["credentialNames.STACK_FRAME_PATTERN", STACK_FRAME_PATTERN],
     ["credentialNames.MSAL_FLOW_FRAME_PATTERN", MSAL_FLOW_FRAME_PATTERN],
-    ...entries.flatMap((e) => (e.match.patterns ?? []).map((p, i) => [`${e.id}.patterns[${i}]`, new RegExp(p, "i")] as [string, RegExp])),
+    ...entries.flatMap((e) =>
+      (e.match.patterns ?? []).map(
+        (p, i) => [`${e.id}.patterns[${i}]`, new RegExp(p, "i")] as [string, RegExp],
+      ),
+    ),
   ];
 
   it(`proves all ${named.length} patterns safe with recheck`, () => {

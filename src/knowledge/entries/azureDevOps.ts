@@ -2,23 +2,34 @@
 import type { KnowledgeEntry } from "../schema.js";
 import { IDS } from "./samples.js";
 
-const ADO_TROUBLESHOOT = "https://learn.microsoft.com/azure/devops/pipelines/release/troubleshoot-workload-identity";
-const ADO_CONFIGURE = "https://learn.microsoft.com/azure/devops/pipelines/release/configure-workload-identity";
+const ADO_TROUBLESHOOT =
+  "https://learn.microsoft.com/azure/devops/pipelines/release/troubleshoot-workload-identity";
+const ADO_CONFIGURE =
+  "https://learn.microsoft.com/azure/devops/pipelines/release/configure-workload-identity";
 const ADO_CONNECT = "https://learn.microsoft.com/azure/devops/pipelines/library/connect-to-azure";
 const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
 /** Words that show a message comes from an Azure DevOps task log or service connection. */
-const ADO_CONTEXT = ["##[error]", "service connection", "serviceconnection", "vstoken.dev.azure.com", "azure devops"] as const;
+const ADO_CONTEXT = [
+  "##[error]",
+  "service connection",
+  "serviceconnection",
+  "vstoken.dev.azure.com",
+  "azure devops",
+] as const;
 const ADO_TAIL = `\nTrace ID: ${IDS.trace}\nCorrelation ID: ${IDS.correlation}\nTimestamp: ${IDS.timestamp}`;
 
 export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
   {
     id: "ado-task-no-federation-support",
-    title: "This pipeline task (or task version) cannot use a workload identity federation service connection",
+    title:
+      "This pipeline task (or task version) cannot use a workload identity federation service connection",
     category: "federation-disabled",
     retryable: false,
     match: {
       text: [
         "audience=api://AzureADTokenExchange: unsupported protocol scheme",
+        // Go 1.14+ quotes the URL it could not request.
+        'audience=api://AzureADTokenExchange": unsupported protocol scheme',
         "Could not fetch access token for Azure",
         "only support service principal authorization",
         "only supports service principal authorization",
@@ -55,7 +66,8 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
   },
   {
     id: "ado-task-identity-not-found",
-    title: "A pipeline task reported 'Identity not found' because it cannot use the federated service connection",
+    title:
+      "A pipeline task reported 'Identity not found' because it cannot use the federated service connection",
     category: "federation-disabled",
     retryable: false,
     match: {
@@ -132,12 +144,16 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
   },
   {
     id: "ado-legacy-issuer",
-    title: "The federated credential was presented with the old Azure DevOps issuer app.vstoken.visualstudio.com",
+    title:
+      "The federated credential was presented with the old Azure DevOps issuer app.vstoken.visualstudio.com",
     category: "federation-mismatch",
     retryable: false,
     match: {
       stsCodes: ["AADSTS70021", "AADSTS700211"],
-      text: ["No matching federated identity record found for presented assertion.", "No matching federated identity record found for presented assertion issuer"],
+      text: [
+        "No matching federated identity record found for presented assertion.",
+        "No matching federated identity record found for presented assertion issuer",
+      ],
       patterns: ["Assertion Issuer: '?https://app\\.vstoken\\.visualstudio\\.com"],
       context: ["app.vstoken.visualstudio.com"],
     },
@@ -161,12 +177,16 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
   },
   {
     id: "ado-subject-renamed",
-    title: "The service connection's subject changed (organisation, project or connection renamed) but its federated credential did not",
+    title:
+      "The service connection's subject changed (organisation, project or connection renamed) but its federated credential did not",
     category: "federation-mismatch",
     retryable: false,
     match: {
       stsCodes: ["AADSTS70021", "AADSTS700213"],
-      text: ["No matching federated identity record found for presented assertion.", "No matching federated identity record found for presented assertion subject"],
+      text: [
+        "No matching federated identity record found for presented assertion.",
+        "No matching federated identity record found for presented assertion subject",
+      ],
       context: ["sc://", "/sc/"],
     },
     cause:
@@ -248,12 +268,16 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       stsCodes: ["AADSTS70025"],
       text: ["has no configured federated identity credentials"],
     },
-    cause: "A federated token was presented for an identity on which nobody created a federated credential (or it was deleted).",
+    cause:
+      "A federated token was presented for an identity on which nobody created a federated credential (or it was deleted).",
     mitigations: [
       "Add a federated credential (issuer, subject, audience api://AzureADTokenExchange) to the app registration or user-assigned managed identity.",
       "Check that the client ID is the identity you configured, not another one.",
     ],
-    docs: [ADO_TROUBLESHOOT, "https://learn.microsoft.com/entra/workload-id/workload-identity-federation-create-trust"],
+    docs: [
+      ADO_TROUBLESHOOT,
+      "https://learn.microsoft.com/entra/workload-id/workload-identity-federation-create-trust",
+    ],
     sources: ["ADO-08"],
     examples: [
       {
@@ -298,7 +322,12 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS7000215", "AADSTS7000222"],
-      text: ["Invalid client secret provided", "Invalid client secret is provided", "client secret keys for app", "are expired. Visit the Azure portal to create new keys"],
+      text: [
+        "Invalid client secret provided",
+        "Invalid client secret is provided",
+        "client secret keys for app",
+        "are expired. Visit the Azure portal to create new keys",
+      ],
       context: [...ADO_CONTEXT],
     },
     cause:
@@ -378,9 +407,13 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
     category: "federation-mismatch",
     retryable: false,
     match: {
-      text: ["Failed to obtain the JSON Web Token (JWT) using service principal client ID", "Failed to obtain the JWT"],
+      text: [
+        "Failed to obtain the JSON Web Token (JWT) using service principal client ID",
+        "Failed to obtain the JWT",
+      ],
     },
-    cause: "The federated credential on the identity does not line up with the connection, or the tenant blocks OpenID Connect federation.",
+    cause:
+      "The federated credential on the identity does not line up with the connection, or the tenant blocks OpenID Connect federation.",
     mitigations: [
       "Compare the issuer and subject of the connection (edit dialog) with the identity's federated credentials.",
       "Ask the tenant administrators whether a policy blocks federated credentials or OIDC.",
@@ -403,7 +436,8 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
     match: {
       text: ["unrecognized arguments: --federated-token"],
     },
-    cause: "AzureCLI tasks sign in with az login --federated-token, which Azure CLI supports from version 2.30; the agent has an older one.",
+    cause:
+      "AzureCLI tasks sign in with az login --federated-token, which Azure CLI supports from version 2.30; the agent has an older one.",
     mitigations: [
       "Upgrade the Azure CLI on the self-hosted agent (or use a Microsoft-hosted agent).",
       "Check the version in the log with az --version at the start of the step.",

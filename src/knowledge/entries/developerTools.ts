@@ -10,7 +10,8 @@ const PS_INSTALL = "https://learn.microsoft.com/powershell/scripting/install/ins
 const AZ_PS_INSTALL = "https://learn.microsoft.com/powershell/azure/install-azure-powershell";
 const PS_AUTH = "https://learn.microsoft.com/powershell/azure/authenticate-azureps";
 const PS_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/powershellcredential/troubleshoot";
-const JS_GUIDE = "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
+const JS_GUIDE =
+  "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
 const VSCODE_PLUGIN = "https://www.npmjs.com/package/@azure/identity-vscode";
 const BROKER = "https://learn.microsoft.com/entra/identity-platform/scenario-desktop-acquire-token-wam";
 
@@ -21,7 +22,12 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
     category: "tool-missing",
     retryable: false,
     match: {
-      text: ["Azure CLI could not be found", "Azure CLI not installed", "Azure CLI not found on path", "'az' is not recognized"],
+      text: [
+        "Azure CLI could not be found",
+        "Azure CLI not installed",
+        "Azure CLI not found on path",
+        "'az' is not recognized",
+      ],
       credentials: ["AzureCliCredential"],
     },
     cause:
@@ -56,7 +62,7 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       text: [
         "Please run 'az login' from a command prompt to authenticate before using this credential",
         "Please run 'az login' to set up account",
-        "Please run \"az login\" to set up account",
+        'Please run "az login" to set up account',
         "Please run 'az login' to setup account",
         "Please run 'az login' to set up an account",
       ],
@@ -99,7 +105,7 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "The credential passes the subscription to the az command line and refuses values that could be interpreted by " +
       "the shell; subscription names with spaces or punctuation fall into that category.",
     mitigations: [
-      "Pass the subscription ID (a GUID) instead of its display name; `az account show --name \"<name>\" --query id -o tsv` prints it.",
+      'Pass the subscription ID (a GUID) instead of its display name; `az account show --name "<name>" --query id -o tsv` prints it.',
     ],
     docs: ["https://learn.microsoft.com/azure/azure-portal/get-subscription-tenant-id"],
     sources: ["CLI-03", "js-guide"],
@@ -118,9 +124,12 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       patterns: ["ERROR: Subscription '[^'\\n]{1,200}' not found"],
+      // `az account set` names the subscription it could not find this way.
+      text: ["doesn't exist in cloud 'Azure"],
       credentials: ["AzureCliCredential"],
     },
-    cause: "The signed-in CLI account cannot see the named subscription: wrong ID, another tenant, or no access.",
+    cause:
+      "The signed-in CLI account cannot see the named subscription: wrong ID, another tenant, or no access.",
     mitigations: [
       "List what the account can see with `az account list -o table` and pass one of those IDs.",
       "If it lives in another tenant, run `az login --tenant <tenant-id>` first.",
@@ -132,6 +141,62 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
         text: "CredentialUnavailableError: ERROR: Subscription '22222222-3333-4444-5555-666666666666' not found. Check the spelling and casing and try again.",
         runtime: "javascript",
         source: "lab",
+      },
+    ],
+  },
+  {
+    id: "azure-cli-no-subscriptions",
+    title: "The signed-in Azure CLI identity has access to no subscription",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      text: ["No subscriptions found for"],
+      credentials: ["AzureCliCredential"],
+    },
+    cause:
+      "The sign-in itself worked, but the account or service principal holds no role on any subscription, so az has " +
+      "nothing to select. Common right after creating a service principal without a role assignment.",
+    mitigations: [
+      "Give the identity a role (for example Reader or Contributor) on the subscription or resource group it works on.",
+      "For work that needs no subscription (Microsoft Graph, tenant-level calls), sign in with `az login --allow-no-subscriptions`.",
+    ],
+    docs: [CLI_AUTH],
+    sources: ["azure-cli"],
+    examples: [
+      {
+        text: "ERROR: No subscriptions found for 3f1c2b7a-8d4e-4b61-9a0c-5e2d7f8b1c94.",
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
+  {
+    id: "visual-studio-token-provider-unavailable",
+    title: "Visual Studio has no signed-in Azure account to lend its token provider",
+    category: "tool-missing",
+    retryable: false,
+    match: {
+      text: [
+        "Visual Studio Token provider can't be accessed",
+        "Visual Studio Token provider can not be accessed",
+      ],
+      credentials: ["VisualStudioCredential"],
+    },
+    cause:
+      "The .NET VisualStudioCredential reads a token-provider file that Visual Studio writes once an Azure account is " +
+      "added under Tools > Options > Azure Service Authentication. On machines without Visual Studio, or before that " +
+      "sign-in, the file is missing and the credential steps aside.",
+    mitigations: [
+      "Outside Visual Studio (servers, containers, CI) nothing is needed: another credential in the chain is meant to work there.",
+      "On a developer machine, sign in under Tools > Options > Azure Service Authentication, or use `az login` instead.",
+    ],
+    docs: ["https://aka.ms/azsdk/net/identity/vscredential/troubleshoot"],
+    sources: ["net-guide"],
+    examples: [
+      {
+        text: "- Visual Studio Token provider can't be accessed at C:\\Users\\dev\\AppData\\Local\\.IdentityService\\AzureServiceAuth\\tokenprovider.json",
+        runtime: "dotnet",
+        source: "written",
       },
     ],
   },
@@ -164,7 +229,8 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
   },
   {
     id: "developer-tool-claims-challenge",
-    title: "A developer tool credential cannot answer a claims challenge and needs a fresh interactive sign-in",
+    title:
+      "A developer tool credential cannot answer a claims challenge and needs a fresh interactive sign-in",
     category: "conditional-access-mfa",
     retryable: false,
     match: {
@@ -194,10 +260,16 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
     category: "tool-missing",
     retryable: false,
     match: {
-      text: ["Azure Developer CLI couldn't be found", "Azure Developer CLI could not be found", "Azure Developer CLI not found on path", "Azure Developer CLI not installed"],
+      text: [
+        "Azure Developer CLI couldn't be found",
+        "Azure Developer CLI could not be found",
+        "Azure Developer CLI not found on path",
+        "Azure Developer CLI not installed",
+      ],
       credentials: ["AzureDeveloperCliCredential"],
     },
-    cause: "AzureDeveloperCliCredential runs `azd auth token`, and the azd executable could not be started from this process.",
+    cause:
+      "AzureDeveloperCliCredential runs `azd auth token`, and the azd executable could not be started from this process.",
     mitigations: [
       "Install azd, then sign in with `azd auth login`.",
       "Check that azd's folder is on the PATH of the process running your code.",
@@ -224,15 +296,23 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
     category: "not-logged-in",
     retryable: false,
     match: {
-      text: ["Please run 'azd auth login'", "Please run \"azd auth login\"", "not logged in, run `azd auth login` to login"],
+      text: [
+        "Please run 'azd auth login'",
+        'Please run "azd auth login"',
+        "not logged in, run `azd auth login` to login",
+      ],
       credentials: ["AzureDeveloperCliCredential"],
     },
-    cause: "azd is installed but could not issue a token: nobody is signed in, or the stored sign-in is no longer valid.",
+    cause:
+      "azd is installed but could not issue a token: nobody is signed in, or the stored sign-in is no longer valid.",
     mitigations: [
       "Run `azd auth login` (with `--tenant-id` when needed).",
       "Check that `azd auth token --output json` returns a token (the output is a secret).",
     ],
-    docs: [AZD_TROUBLESHOOT, "https://learn.microsoft.com/azure/developer/azure-developer-cli/reference#azd-auth-login"],
+    docs: [
+      AZD_TROUBLESHOOT,
+      "https://learn.microsoft.com/azure/developer/azure-developer-cli/reference#azd-auth-login",
+    ],
     sources: ["AZD-02", "js-guide"],
     examples: [
       {
@@ -251,7 +331,8 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       text: ["Unable to execute PowerShell", "PowerShell is not installed", "PowerShell isn't installed"],
       credentials: ["AzurePowerShellCredential"],
     },
-    cause: "The credential runs pwsh (or powershell.exe on Windows) to call Get-AzAccessToken, and neither could be launched.",
+    cause:
+      "The credential runs pwsh (or powershell.exe on Windows) to call Get-AzAccessToken, and neither could be launched.",
     mitigations: [
       "Install PowerShell 7 (pwsh) and make sure it is on the PATH of this process.",
       "Then install the Az module and run Connect-AzAccount.",
@@ -272,10 +353,17 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
     category: "tool-missing",
     retryable: false,
     match: {
-      text: ["module >= 2.2.0 is not installed", "module >= 2.2.0 isn't installed"],
+      text: [
+        "module >= 2.2.0 is not installed",
+        "module >= 2.2.0 isn't installed",
+        // What PowerShell itself says when no Az module provides the cmdlet.
+        "The term 'Get-AzAccessToken' is not recognized",
+        "The term 'Connect-AzAccount' is not recognized",
+      ],
       credentials: ["AzurePowerShellCredential"],
     },
-    cause: "PowerShell runs, but it cannot load Az.Accounts, which provides the sign-in and Get-AzAccessToken.",
+    cause:
+      "PowerShell runs, but it cannot load Az.Accounts, which provides the sign-in and Get-AzAccessToken.",
     mitigations: [
       "Run Install-Module -Name Az -Scope CurrentUser -Repository PSGallery -Force (or Update-Module Az for an old one).",
       "Install it for the same PowerShell edition the credential starts (pwsh vs Windows PowerShell).",
@@ -404,7 +492,11 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
     category: "not-logged-in",
     retryable: false,
     match: {
-      text: ["Failed To Read VS Code Credentials", "Authenticate via Azure Tools plugin in VS Code", "Failed To Read Credentials"],
+      text: [
+        "Failed To Read VS Code Credentials",
+        "Authenticate via Azure Tools plugin in VS Code",
+        "Failed To Read Credentials",
+      ],
       credentials: ["VisualStudioCodeCredential"],
     },
     cause: "VisualStudioCodeCredential looked for a signed-in Azure account in VS Code and found none.",
@@ -432,7 +524,8 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       context: ["Visual Studio Code", "VS Code", "VisualStudioCodeCredential", "VSCode"],
       credentials: ["VisualStudioCodeCredential"],
     },
-    cause: "The credential found VS Code's cached sign-in, but its refresh token is expired or needs new consent or MFA.",
+    cause:
+      "The credential found VS Code's cached sign-in, but its refresh token is expired or needs new consent or MFA.",
     mitigations: [
       "Sign in again in VS Code ('Azure: Sign In' from the Command Palette).",
       "Or use AzureCliCredential with a fresh az login.",
@@ -456,7 +549,8 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       text: ["does not support authentication with ADFS tenants", "ADFS tenant not supported"],
       credentials: ["VisualStudioCodeCredential"],
     },
-    cause: "Tokens from Active Directory Federation Services (on-premises, tenant 'adfs') are outside what this credential handles.",
+    cause:
+      "Tokens from Active Directory Federation Services (on-premises, tenant 'adfs') are outside what this credential handles.",
     mitigations: [
       "Use a Microsoft Entra ID tenant, or another credential (for example a service principal) against ADFS-backed Azure Stack.",
     ],

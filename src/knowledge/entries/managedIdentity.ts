@@ -1,7 +1,8 @@
 /** Managed identity on VMs (IMDS), App Service/Functions, Arc, AKS pod identity, Service Fabric, Cloud Shell. */
 import type { KnowledgeEntry } from "../schema.js";
 
-const VM_MI = "https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/qs-configure-portal-windows-vm";
+const VM_MI =
+  "https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/qs-configure-portal-windows-vm";
 const APP_MI = "https://learn.microsoft.com/azure/app-service/overview-managed-identity";
 const MI_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/managedidentitycredential/troubleshoot";
 const IMDS = "https://learn.microsoft.com/azure/virtual-machines/instance-metadata-service";
@@ -59,7 +60,10 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
     category: "imds-unreachable",
     retryable: false,
     match: {
-      text: ["ManagedIdentityCredential authentication unavailable. The request failed due to a gateway error", "The request failed due to a gateway error"],
+      text: [
+        "ManagedIdentityCredential authentication unavailable. The request failed due to a gateway error",
+        "The request failed due to a gateway error",
+      ],
       credentials: [...MI],
     },
     cause:
@@ -89,6 +93,8 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
         "No response received from the managed identity endpoint",
         "no response from the IMDS endpoint",
         "ManagedIdentityCredential: Network unreachable",
+        // Java's wording.
+        "Connection to IMDS endpoint cannot be established",
       ],
       credentials: [...MI],
     },
@@ -181,6 +187,37 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
     ],
   },
   {
+    id: "managed-identity-endpoint-error",
+    title: "The managed identity endpoint answered with an error of its own",
+    category: "managed-identity-unavailable",
+    retryable: true,
+    // A fallback (no primary rule): identity 4.13+ wraps every endpoint answer msal-node could parse but not use in
+    // this one prefix, so anything more specific about the same message must win.
+    match: {
+      context: ["ManagedIdentityCredential: Authentication failed. Message"],
+      credentials: [...MI],
+      errorNames: ["CredentialUnavailableError"],
+    },
+    cause:
+      "The local endpoint that hands out managed identity tokens (IMDS, App Service, Azure Arc, Service Fabric, Cloud " +
+      "Shell) was reached but refused or failed the request, for example with a 5xx while the host is starting or " +
+      "under maintenance. The description after 'Message' is the endpoint's own explanation.",
+    mitigations: [
+      "Read the description after 'Message' and the HTTP status in identity's log (AZURE_LOG_LEVEL=info).",
+      "Retry after a short wait: a platform endpoint failing with 5xx usually recovers on its own.",
+      "If it persists, check the resource's managed identity settings and the platform's health (App Service: restart the app; Arc: check the himds service).",
+    ],
+    docs: [MI_TROUBLESHOOT, VM_MI],
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message unknown_error: Error(s): Not Available - Timestamp: Not Available - Description: The service is temporarily unavailable. - Correlation ID: Not Available - Trace ID: Not Available",
+        runtime: "javascript",
+        source: "js-lab",
+      },
+    ],
+  },
+  {
     id: "app-service-managed-identity-missing",
     title: "App Service or Functions did not provide a managed identity endpoint to the app",
     category: "managed-identity-unavailable",
@@ -208,7 +245,7 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
         source: "MI-05",
       },
       {
-        text: "ManagedIdentityCredential: Get \"http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.core.windows.net\": dial tcp 169.254.169.254:80: i/o timeout",
+        text: 'ManagedIdentityCredential: Get "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.core.windows.net": dial tcp 169.254.169.254:80: i/o timeout',
         runtime: "go",
         source: "MI-05",
       },
@@ -231,7 +268,10 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "Let NMI send Retry-After (see the pod identity feature flags) so start-up requests wait instead of failing.",
       "Plan a move to Microsoft Entra Workload ID, which replaces pod identity.",
     ],
-    docs: ["https://azure.github.io/aad-pod-identity/docs/configure/feature_flags/", "https://learn.microsoft.com/azure/aks/workload-identity-migrate-from-pod-identity"],
+    docs: [
+      "https://azure.github.io/aad-pod-identity/docs/configure/feature_flags/",
+      "https://learn.microsoft.com/azure/aks/workload-identity-migrate-from-pod-identity",
+    ],
     sources: ["MI-06", "MI-07"],
     examples: [
       {
@@ -252,16 +292,20 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
     category: "not-configured",
     retryable: false,
     match: {
-      text: ["only one of 'clientId', 'resourceId', or 'objectId' can be provided", "Client Id and Resource Id can't be provided at the same time"],
+      text: [
+        "only one of 'clientId', 'resourceId', or 'objectId' can be provided",
+        "Client Id and Resource Id can't be provided at the same time",
+      ],
       credentials: ["ManagedIdentityCredential"],
     },
-    cause: "A user-assigned identity is selected by exactly one of its client ID, resource ID or object ID; passing two is ambiguous.",
+    cause:
+      "A user-assigned identity is selected by exactly one of its client ID, resource ID or object ID; passing two is ambiguous.",
     mitigations: ["Pass only one of clientId, resourceId or objectId (client ID is the most common)."],
     docs: [MI_TROUBLESHOOT],
     sources: ["MI-07", "js-lab"],
     examples: [
       {
-        text: "Error: ManagedIdentityCredential: only one of 'clientId', 'resourceId', or 'objectId' can be provided. Received values: {\"clientId\":\"00000000-0000-0000-0000-000000000001\",\"resourceId\":\"/subscriptions/x/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id\"}",
+        text: 'Error: ManagedIdentityCredential: only one of \'clientId\', \'resourceId\', or \'objectId\' can be provided. Received values: {"clientId":"00000000-0000-0000-0000-000000000001","resourceId":"/subscriptions/x/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id"}',
         runtime: "javascript",
         source: "lab",
       },
@@ -286,7 +330,10 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "Build ManagedIdentityCredential without clientId/resourceId/objectId on these hosts.",
       "In Service Fabric, choose the identity in the application's configuration (see aka.ms/servicefabricmi).",
     ],
-    docs: ["https://aka.ms/servicefabricmi", "https://learn.microsoft.com/azure/service-fabric/concepts-managed-identity"],
+    docs: [
+      "https://aka.ms/servicefabricmi",
+      "https://learn.microsoft.com/azure/service-fabric/concepts-managed-identity",
+    ],
     sources: ["MI-07", "js-lab"],
     examples: [
       {
@@ -339,13 +386,16 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       text: ["Multiple scopes are not supported"],
       credentials: ["ManagedIdentityCredential"],
     },
-    cause: "Managed identity endpoints issue a token for a single resource per request; a list of scopes cannot be honoured.",
-    mitigations: ["Request one scope at a time, in the form <resource>/.default (for example https://management.azure.com/.default)."],
+    cause:
+      "Managed identity endpoints issue a token for a single resource per request; a list of scopes cannot be honoured.",
+    mitigations: [
+      "Request one scope at a time, in the form <resource>/.default (for example https://management.azure.com/.default).",
+    ],
     docs: [MI_TROUBLESHOOT],
     sources: ["js-lab"],
     examples: [
       {
-        text: "CredentialUnavailableError: ManagedIdentityCredential: Multiple scopes are not supported. Scopes: [\"https://vault.azure.net/.default\",\"https://storage.azure.com/.default\"]",
+        text: 'CredentialUnavailableError: ManagedIdentityCredential: Multiple scopes are not supported. Scopes: ["https://vault.azure.net/.default","https://storage.azure.com/.default"]',
         runtime: "javascript",
         source: "lab",
       },

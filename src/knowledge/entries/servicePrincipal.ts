@@ -2,7 +2,8 @@
 import type { KnowledgeEntry } from "../schema.js";
 import { IDS, dotnetSts, goSts, jsSts, pySts } from "./samples.js";
 
-const CREATE_SECRET = "https://learn.microsoft.com/entra/identity-platform/howto-create-service-principal-portal";
+const CREATE_SECRET =
+  "https://learn.microsoft.com/entra/identity-platform/howto-create-service-principal-portal";
 const CERT_CREDS = "https://learn.microsoft.com/entra/identity-platform/certificate-credentials";
 const SP_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/serviceprincipalauthentication/troubleshoot";
 const ENV_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/environmentcredential/troubleshoot";
@@ -42,7 +43,10 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Check that the variables reach the process itself (container env, App Service settings, a .env loader that runs before the credential is built).",
       "If you did not mean to use a service principal here, ignore this member and look at the next credential in the chain.",
     ],
-    docs: [ENV_TROUBLESHOOT, "https://learn.microsoft.com/javascript/api/@azure/identity/environmentcredential"],
+    docs: [
+      ENV_TROUBLESHOOT,
+      "https://learn.microsoft.com/javascript/api/@azure/identity/environmentcredential",
+    ],
     sources: ["ENV-01", "GEN-02", "js-guide"],
     examples: [
       {
@@ -190,8 +194,13 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     category: "app-not-found",
     retryable: false,
     match: {
-      stsCodes: ["AADSTS700016", "AADSTS700011"],
-      text: ["was not found in the directory", "wasn't found in the directory"],
+      // 7000229: the app registration exists, but the tenant holds no service principal (enterprise app) for it.
+      stsCodes: ["AADSTS700016", "AADSTS700011", "AADSTS7000229"],
+      text: [
+        "was not found in the directory",
+        "wasn't found in the directory",
+        "is missing service principal in the tenant",
+      ],
       credentials: [...SP_CREDENTIALS, "WorkloadIdentityCredential", "UsernamePasswordCredential"],
     },
     cause:
@@ -235,7 +244,11 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS700027"],
-      text: ["Client assertion contains an invalid signature", "Client assertion failed signature validation", "used to sign the client assertion is not registered"],
+      text: [
+        "Client assertion contains an invalid signature",
+        "Client assertion failed signature validation",
+        "used to sign the client assertion is not registered",
+      ],
       credentials: ["ClientCertificateCredential", "ClientAssertionCredential", "EnvironmentCredential"],
     },
     cause:
@@ -272,7 +285,10 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS700021"],
-      text: ["Client assertion application identifier doesn't match", "Client assertion application identifier does not match"],
+      text: [
+        "Client assertion application identifier doesn't match",
+        "Client assertion application identifier does not match",
+      ],
       credentials: ["ClientAssertionCredential", "ClientCertificateCredential"],
     },
     cause:
@@ -362,7 +378,10 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS50126"],
-      text: ["invalid username or password", "Error validating credentials due to invalid username or password"],
+      text: [
+        "invalid username or password",
+        "Error validating credentials due to invalid username or password",
+      ],
       credentials: ["UsernamePasswordCredential", "EnvironmentCredential"],
     },
     cause:
@@ -372,7 +391,10 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Check AZURE_USERNAME / AZURE_PASSWORD (or the constructor arguments) and that the user belongs to this tenant.",
       "Prefer another credential: the password flow cannot do multi-factor authentication and is deprecated.",
     ],
-    docs: ["https://aka.ms/azsdk/js/identity/usernamepasswordcredential/troubleshoot", "https://login.microsoftonline.com/error?code=50126"],
+    docs: [
+      "https://aka.ms/azsdk/js/identity/usernamepasswordcredential/troubleshoot",
+      "https://login.microsoftonline.com/error?code=50126",
+    ],
     sources: ["UP-01"],
     examples: [
       {
@@ -381,7 +403,11 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
         source: "lab",
       },
       {
-        text: pySts("UsernamePasswordCredential", "50126", "Error validating credentials due to invalid username or password."),
+        text: pySts(
+          "UsernamePasswordCredential",
+          "50126",
+          "Error validating credentials due to invalid username or password.",
+        ),
         runtime: "python",
         source: "UP-01",
       },
@@ -399,7 +425,13 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
         "tenantId and clientId are required parameters",
         "You must provide one of clientSecret, certificatePath, or a getAssertion callback",
       ],
-      credentials: ["ClientSecretCredential", "ClientCertificateCredential", "OnBehalfOfCredential", "UsernamePasswordCredential", "ClientAssertionCredential"],
+      credentials: [
+        "ClientSecretCredential",
+        "ClientCertificateCredential",
+        "OnBehalfOfCredential",
+        "UsernamePasswordCredential",
+        "ClientAssertionCredential",
+      ],
     },
     cause:
       "The constructor received an empty or undefined tenant ID, client ID, secret or other mandatory value, most " +
@@ -489,7 +521,8 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       text: ["bad decrypt"],
       credentials: ["ClientCertificateCredential", "EnvironmentCredential"],
     },
-    cause: "OpenSSL failed to decrypt the private key in the PEM file: the password is wrong or belongs to another file.",
+    cause:
+      "OpenSSL failed to decrypt the private key in the PEM file: the password is wrong or belongs to another file.",
     mitigations: [
       "Check certificatePassword / AZURE_CLIENT_CERTIFICATE_PASSWORD for this file.",
       "Or export an unencrypted PEM and protect the file with file-system permissions or a secret store.",
@@ -514,7 +547,8 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       context: [".pem", ".pfx", ".crt", "certificate"],
       credentials: ["ClientCertificateCredential", "EnvironmentCredential"],
     },
-    cause: "The path in certificatePath or AZURE_CLIENT_CERTIFICATE_PATH points to no file inside this process's file system.",
+    cause:
+      "The path in certificatePath or AZURE_CLIENT_CERTIFICATE_PATH points to no file inside this process's file system.",
     mitigations: [
       "Use an absolute path that exists where the code runs (inside the container, not on the build machine).",
       "Check that the secret volume or mount is present and readable by the process user.",
@@ -549,7 +583,11 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     sources: ["entra-aadsts"],
     examples: [
       {
-        text: jsSts("invalid_client", "50012", "Client assertion contains an invalid signature. [Reason - The key used is expired.]"),
+        text: jsSts(
+          "invalid_client",
+          "50012",
+          "Client assertion contains an invalid signature. [Reason - The key used is expired.]",
+        ),
         runtime: "javascript",
         source: "entra-aadsts",
       },
@@ -562,7 +600,12 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS50013", "AADSTS50048", "AADSTS700030"],
-      credentials: ["ClientAssertionCredential", "ClientCertificateCredential", "OnBehalfOfCredential", "WorkloadIdentityCredential"],
+      credentials: [
+        "ClientAssertionCredential",
+        "ClientCertificateCredential",
+        "OnBehalfOfCredential",
+        "WorkloadIdentityCredential",
+      ],
     },
     cause:
       "Microsoft Entra ID refused the signed assertion presented with the request: its signature, issuer, subject, " +
@@ -576,7 +619,11 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     sources: ["entra-aadsts"],
     examples: [
       {
-        text: jsSts("invalid_grant", "50013", "Assertion failed signature validation. [Reason - The key was not found.]"),
+        text: jsSts(
+          "invalid_grant",
+          "50013",
+          "Assertion failed signature validation. [Reason - The key was not found.]",
+        ),
         runtime: "javascript",
         source: "entra-aadsts",
       },
@@ -589,7 +636,9 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS500133"],
-      text: ["Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion"],
+      text: [
+        "Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion",
+      ],
       credentials: ["OnBehalfOfCredential"],
     },
     cause:
@@ -683,7 +732,8 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       stsCodes: ["AADSTS700025"],
       text: ["Client is public so neither 'client_assertion' nor 'client_secret' should be presented"],
     },
-    cause: "The app registration is marked as a public client, but the request authenticated the client with a secret or assertion.",
+    cause:
+      "The app registration is marked as a public client, but the request authenticated the client with a secret or assertion.",
     mitigations: [
       "Use the app as confidential: turn off 'Allow public client flows' if this app is only used by services.",
       "Or stop sending a secret: use a public-client credential (device code, interactive) with it.",
@@ -692,7 +742,11 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     sources: ["entra-aadsts"],
     examples: [
       {
-        text: jsSts("invalid_client", "700025", "Client is public so neither 'client_assertion' nor 'client_secret' should be presented."),
+        text: jsSts(
+          "invalid_client",
+          "700025",
+          "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
+        ),
         runtime: "javascript",
         source: "entra-aadsts",
       },
@@ -718,7 +772,11 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     sources: ["entra-aadsts"],
     examples: [
       {
-        text: jsSts("unauthorized_client", "7000112", `Application '${IDS.client}'(build-agent) is disabled.`),
+        text: jsSts(
+          "unauthorized_client",
+          "7000112",
+          `Application '${IDS.client}'(build-agent) is disabled.`,
+        ),
         runtime: "javascript",
         source: "entra-aadsts",
       },
