@@ -80,6 +80,9 @@ export function isCredentialContainer(name: string): boolean {
   return CONTAINERS.has(name);
 }
 
+/** DefaultAzureCredential's list of allowed AZURE_TOKEN_CREDENTIALS values names every credential; none was involved. */
+export const VALID_VALUES_LIST = /Valid values are [^\n]*/g;
+
 /** PowerShell repeats the failing command under its error (`At line:1 char:1`, `+ Connect-AzAccount …`). */
 function isPowerShellEcho(line: string): boolean {
   const trimmed = line.trimStart();
@@ -95,7 +98,10 @@ export function findCredentialNames(text: string): string[] {
   const add = (name: string): void => {
     if (!found.includes(name)) found.push(name);
   };
-  const scanned = ADVICE_FRAGMENTS.reduce((t, fragment) => t.split(fragment).join(" "), text);
+  const scanned = ADVICE_FRAGMENTS.reduce((t, fragment) => t.split(fragment).join(" "), text).replace(
+    VALID_VALUES_LIST,
+    " ",
+  );
   for (const line of scanned.split("\n")) {
     let named = false;
     for (const m of line.matchAll(CREDENTIAL_CLASS_PATTERN)) {

@@ -32,6 +32,8 @@ const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /** Every pattern extraction uses, exported so the linear-time checker can prove them. */
 export const EXTRACTION_PATTERNS = {
   stsCode: /\bAADSTS(\d{4,9})\b/g,
+  /** `error="insufficient_claims"` in a `www-authenticate` challenge. */
+  challengeError: /\berror="([a-z_]{1,40})"/,
   msalErrorNumbers: /\bError\(s\): ?(\d{4,9}(?:, ?\d{4,9}){0,8})/g,
   jsonErrorCodes: /"error_codes"[ \t]*:[ \t]*\[([\d, ]{1,120})\]/g,
   correlationId: new RegExp(`correlation[ _-]?id"?[ \\t]*[:=][ \\t]*"?\\[?(${GUID})`, "i"),
@@ -165,6 +167,11 @@ function findServiceCodes(error: NormalisedError, chain: NormalisedError[], text
     const header = e.headers["x-ms-error-code"];
     if (header) pushUnique(codes, header);
     if (e.statusCode !== null && e.code && !NOT_SERVICE_CODES.test(e.code)) pushUnique(codes, e.code);
+  }
+  // A claims challenge is the service saying exactly what it wants; it goes last so the body's code stays the headline.
+  for (const e of chain) {
+    const challenge = EXTRACTION_PATTERNS.challengeError.exec(e.headers["www-authenticate"] ?? "")?.[1];
+    if (challenge) pushUnique(codes, challenge);
   }
   const looksLikeServiceReply =
     error.statusCode !== null || /\b(?:40[13]|forbidden|unauthorized)\b/i.test(text);

@@ -57,6 +57,8 @@ const HEADERS_OF_INTEREST = [
   "x-ms-correlation-request-id",
   "x-ms-request-id",
   "x-ms-failure-cause",
+  // Only Key Vault sends it: tells a vault's generic `Forbidden` from any other service's.
+  "x-ms-keyvault-service-version",
 ] as const;
 
 /** Reads a property; a throwing getter or proxy trap reads as `undefined`. */

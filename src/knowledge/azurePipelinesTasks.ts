@@ -18,7 +18,12 @@ export interface PipelineTaskSupport {
 const YES = "Supports workload identity federation.";
 
 function supported(task: string, note = YES): PipelineTaskSupport {
-  return { task, supportedFrom: `${task.split("@")[0] ?? task}@${minVersion(task)}`, recommended: null, note };
+  return {
+    task,
+    supportedFrom: `${task.split("@")[0] ?? task}@${minVersion(task)}`,
+    recommended: null,
+    note,
+  };
 }
 
 function upgrade(task: string, to: string, note?: string): PipelineTaskSupport {
@@ -124,8 +129,14 @@ export const azurePipelinesTasks: readonly PipelineTaskSupport[] = Object.freeze
       "Docker@1",
       "Supports workload identity federation through an Azure Resource Manager service connection; a Docker Registry service connection does not.",
     ),
-    supported("HelmDeploy@0", "Supports workload identity federation through an Azure Resource Manager service connection."),
-    supported("HelmDeploy@1", "Supports workload identity federation through an Azure Resource Manager service connection."),
+    supported(
+      "HelmDeploy@0",
+      "Supports workload identity federation through an Azure Resource Manager service connection.",
+    ),
+    supported(
+      "HelmDeploy@1",
+      "Supports workload identity federation through an Azure Resource Manager service connection.",
+    ),
     unsupported(
       "AzureNLBManagement@1",
       "No version supports workload identity federation; keep a secret- or certificate-based service connection for it, or script the change with AzureCLI@2 or AzurePowerShell@5.",

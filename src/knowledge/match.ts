@@ -46,13 +46,17 @@ function primaryScore(indexed: IndexedEntry, facts: MatchFacts): number {
   if (facts.stsCodes.some((code) => indexed.stsCodes.has(code))) score += SCORES.stsCode;
   score += bestTextScore(indexed, facts.text);
   if (indexed.patterns.some((pattern) => pattern.test(facts.text))) score += SCORES.pattern;
-  if (facts.serviceCodes.some((code) => indexed.serviceCodes.has(code.toLowerCase()))) score += SCORES.serviceCode;
+  if (facts.serviceCodes.some((code) => indexed.serviceCodes.has(code.toLowerCase())))
+    score += SCORES.serviceCode;
   return score;
 }
 
 function hasPrimaryRules(indexed: IndexedEntry): boolean {
   return (
-    indexed.stsCodes.size > 0 || indexed.text.length > 0 || indexed.patterns.length > 0 || indexed.serviceCodes.size > 0
+    indexed.stsCodes.size > 0 ||
+    indexed.text.length > 0 ||
+    indexed.patterns.length > 0 ||
+    indexed.serviceCodes.size > 0
   );
 }
 
@@ -71,7 +75,10 @@ function scoreEntry(indexed: IndexedEntry, facts: MatchFacts): number {
     score = 1;
   }
   if (indexed.context.length > 0) {
-    if (!indexed.context.some((fragment) => facts.text.includes(fragment))) return 0;
+    // A credential named in the context counts when the caller knows it was that credential (DiagnosticCredential).
+    const known = facts.credentials.map((c) => c.toLowerCase());
+    if (!indexed.context.some((fragment) => facts.text.includes(fragment) || known.includes(fragment)))
+      return 0;
     score += SCORES.context;
   }
   if (facts.credentials.some((c) => (rules.credentials ?? []).includes(c))) score += SCORES.credential;

@@ -21,6 +21,7 @@ import {
   CREDENTIAL_CLASS_PATTERN,
   MSAL_FLOW_FRAME_PATTERN,
   STACK_FRAME_PATTERN,
+  VALID_VALUES_LIST,
 } from "../../src/diagnosis/credentialNames.js";
 import { SEED_ROWS } from "./seedRows.js";
 
@@ -138,6 +139,7 @@ describe("every regular expression runs in linear time", () => {
     ["credentialNames.CREDENTIAL_CLASS_PATTERN", CREDENTIAL_CLASS_PATTERN],
     ["credentialNames.STACK_FRAME_PATTERN", STACK_FRAME_PATTERN],
     ["credentialNames.MSAL_FLOW_FRAME_PATTERN", MSAL_FLOW_FRAME_PATTERN],
+    ["credentialNames.VALID_VALUES_LIST", VALID_VALUES_LIST],
     ...entries.flatMap((e) =>
       (e.match.patterns ?? []).map(
         (p, i) => [`${e.id}.patterns[${i}]`, new RegExp(p, "i")] as [string, RegExp],

@@ -3,7 +3,8 @@ import type { KnowledgeEntry } from "../schema.js";
 import { IDS, jsSts } from "./samples.js";
 
 const APC_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot";
-const SYSTEM_ACCESS_TOKEN = "https://learn.microsoft.com/azure/devops/pipelines/build/variables#systemaccesstoken";
+const SYSTEM_ACCESS_TOKEN =
+  "https://learn.microsoft.com/azure/devops/pipelines/build/variables#systemaccesstoken";
 const FIND_TENANT = "https://learn.microsoft.com/partner-center/find-ids-and-domain-names";
 const APC = ["AzurePipelinesCredential"] as const;
 
@@ -16,7 +17,12 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
     match: {
       stsCodes: ["AADSTS900023"],
       text: ["is neither a valid DNS name, nor a valid external domain"],
-      credentials: ["AzurePipelinesCredential", "ClientSecretCredential", "ClientAssertionCredential", "WorkloadIdentityCredential"],
+      credentials: [
+        "AzurePipelinesCredential",
+        "ClientSecretCredential",
+        "ClientAssertionCredential",
+        "WorkloadIdentityCredential",
+      ],
     },
     cause:
       "The tenant passed to the credential is not a well-formed tenant ID or verified domain (a typo, a subscription " +
@@ -47,7 +53,9 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       text: ["No service connection found with identifier"],
-      patterns: ["No service connection found with identifier [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"],
+      patterns: [
+        "No service connection found with identifier [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+      ],
       credentials: [...APC],
     },
     cause:
@@ -61,7 +69,7 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
     sources: ["AZP-02"],
     examples: [
       {
-        text: "AuthenticationError: AzurePipelinesCredential: Authentication Failed. oidcToken field not detected in the response. Status code: 404\nMore details:\nResponse from service = {\"$id\":\"1\",\"innerException\":null,\"message\":\"No service connection found with identifier 33333333-4444-5555-6666-777777777777.\",\"typeName\":\"Microsoft.TeamFoundation.DistributedTask.WebApi.ServiceEndpointNotFoundException\"}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot,",
+        text: 'AuthenticationError: AzurePipelinesCredential: Authentication Failed. oidcToken field not detected in the response. Status code: 404\nMore details:\nResponse from service = {"$id":"1","innerException":null,"message":"No service connection found with identifier 33333333-4444-5555-6666-777777777777.","typeName":"Microsoft.TeamFoundation.DistributedTask.WebApi.ServiceEndpointNotFoundException"}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot,',
         runtime: "javascript",
         source: "AZP-02",
       },
@@ -73,8 +81,12 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
     category: "credential-invalid",
     retryable: false,
     match: {
-      text: ["response from OIDC endpoint", "oidcToken field not detected in the response", "Received null token from OIDC request"],
-      context: ["401 (unauthorized)", "status code: 401", "\"status\":401", "status code 401"],
+      text: [
+        "response from OIDC endpoint",
+        "oidcToken field not detected in the response",
+        "Received null token from OIDC request",
+      ],
+      context: ["401 (unauthorized)", "status code: 401", '"status":401', "status code 401"],
       credentials: [...APC],
       httpStatus: [401],
     },
@@ -94,7 +106,7 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
         source: "AZP-03",
       },
       {
-        text: "AuthenticationError: AzurePipelinesCredential: Authentication Failed. Received null token from OIDC request. Status code: 401\nMore details:\nComplete response - {\"status\":401,\"bodyAsText\":\"\",\"headers\":{\"x-vss-e2eid\":\"bbbbbbbb-cccc-dddd-eeee-ffffffffffff\"}}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot,",
+        text: 'AuthenticationError: AzurePipelinesCredential: Authentication Failed. Received null token from OIDC request. Status code: 401\nMore details:\nComplete response - {"status":401,"bodyAsText":"","headers":{"x-vss-e2eid":"bbbbbbbb-cccc-dddd-eeee-ffffffffffff"}}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot,',
         runtime: "javascript",
         source: "lab",
       },
@@ -106,7 +118,11 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
     category: "federation-disabled",
     retryable: false,
     match: {
-      text: ["OIDC token not found in response", "oidcToken field not detected in the response", "Received null token from OIDC request"],
+      text: [
+        "OIDC token not found in response",
+        "oidcToken field not detected in the response",
+        "Received null token from OIDC request",
+      ],
       credentials: [...APC],
     },
     cause:
@@ -116,11 +132,14 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
       "Read the message inside the response JSON and act on it.",
       "Make sure the service connection uses workload identity federation and that the task or script supports it (see the task table).",
     ],
-    docs: [APC_TROUBLESHOOT, "https://learn.microsoft.com/azure/devops/pipelines/release/troubleshoot-workload-identity"],
+    docs: [
+      APC_TROUBLESHOOT,
+      "https://learn.microsoft.com/azure/devops/pipelines/release/troubleshoot-workload-identity",
+    ],
     sources: ["AZP-04", "ADO-01"],
     examples: [
       {
-        text: "azure.core.exceptions.ClientAuthenticationError: OIDC token not found in response. Response = {\"$id\":\"1\", \"innerException\":null, \"message\":\"The version of the API is not supported.\", \"typeName\":\"Microsoft.VisualStudio.Services.WebApi.VssInvalidPreviewVersionException, Microsoft.VisualStudio.Services.WebApi\", \"typeKey\":\"VssInvalidPreviewVersionException\", \"errorCode\":0}",
+        text: 'azure.core.exceptions.ClientAuthenticationError: OIDC token not found in response. Response = {"$id":"1", "innerException":null, "message":"The version of the API is not supported.", "typeName":"Microsoft.VisualStudio.Services.WebApi.VssInvalidPreviewVersionException, Microsoft.VisualStudio.Services.WebApi", "typeKey":"VssInvalidPreviewVersionException", "errorCode":0}',
         runtime: "python",
         source: "AZP-04",
       },
@@ -150,7 +169,7 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
     sources: ["AZP-05"],
     examples: [
       {
-        text: "CredentialUnavailableError: AzurePipelinesCredential: is unavailable. Ensure that you're running this task in an Azure Pipeline, so that following missing system variable(s) can be defined- \"SYSTEM_OIDCREQUESTURI\"",
+        text: 'CredentialUnavailableError: AzurePipelinesCredential: is unavailable. Ensure that you\'re running this task in an Azure Pipeline, so that following missing system variable(s) can be defined- "SYSTEM_OIDCREQUESTURI"',
         runtime: "javascript",
         source: "lab",
       },
@@ -163,7 +182,8 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
   },
   {
     id: "pipelines-app-not-found",
-    title: "The client ID given to AzurePipelinesCredential is not the identity behind the service connection",
+    title:
+      "The client ID given to AzurePipelinesCredential is not the identity behind the service connection",
     category: "app-not-found",
     retryable: false,
     match: {
@@ -197,14 +217,18 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
   },
   {
     id: "pipelines-required-parameter-missing",
-    title: "AzurePipelinesCredential was built without its client ID, tenant ID, service connection ID or access token",
+    title:
+      "AzurePipelinesCredential was built without its client ID, tenant ID, service connection ID or access token",
     category: "not-configured",
     retryable: false,
     match: {
-      patterns: ["AzurePipelinesCredential: is unavailable\\. (?:clientId|tenantId|serviceConnectionId|systemAccessToken) is a required parameter"],
+      patterns: [
+        "AzurePipelinesCredential: is unavailable\\. (?:clientId|tenantId|serviceConnectionId|systemAccessToken) is a required parameter",
+      ],
       credentials: [...APC],
     },
-    cause: "One of the four constructor values is empty, usually a pipeline variable that is not mapped into the step's environment.",
+    cause:
+      "One of the four constructor values is empty, usually a pipeline variable that is not mapped into the step's environment.",
     mitigations: [
       "Map each value into the step (env: section) and read it from process.env; secret variables are never mapped automatically.",
       "Pass $(System.AccessToken) explicitly as systemAccessToken.",
@@ -228,7 +252,8 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
       text: ["while allowInsecureConnection is false"],
       credentials: [...APC],
     },
-    cause: "SYSTEM_OIDCREQUESTURI points to an http:// address (usually a manual override); tokens are only requested over https.",
+    cause:
+      "SYSTEM_OIDCREQUESTURI points to an http:// address (usually a manual override); tokens are only requested over https.",
     mitigations: ["Leave SYSTEM_OIDCREQUESTURI as the agent sets it (https://…); do not override it."],
     docs: [APC_TROUBLESHOOT],
     sources: ["js-lab"],

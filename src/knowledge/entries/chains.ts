@@ -1,7 +1,8 @@
 /** DefaultAzureCredential and ChainedTokenCredential as a whole. */
 import type { KnowledgeEntry } from "../schema.js";
 
-const JS_GUIDE = "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
+const JS_GUIDE =
+  "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
 const LOGGER = "https://learn.microsoft.com/javascript/api/overview/azure/logger-readme";
 const CHAINS = "https://learn.microsoft.com/azure/developer/javascript/sdk/authentication/credential-chains";
 
@@ -42,7 +43,7 @@ export const chainEntries: readonly KnowledgeEntry[] = [
       "them is the credential you meant to use; the others are expected to be unavailable in this environment.",
     mitigations: [
       "Find the line of the credential you expected to succeed (for example ManagedIdentityCredential in Azure, AzureCliCredential on a laptop) and fix that one.",
-      "Turn on logging (AZURE_LOG_LEVEL=info, or setLogLevel(\"info\") from @azure/logger) to see every attempt, including members skipped silently.",
+      'Turn on logging (AZURE_LOG_LEVEL=info, or setLogLevel("info") from @azure/logger) to see every attempt, including members skipped silently.',
       "Replace the chain with the single credential you need, or narrow it with AZURE_TOKEN_CREDENTIALS=dev / prod / <CredentialName>.",
     ],
     docs: [JS_GUIDE, LOGGER, CHAINS],
@@ -67,12 +68,22 @@ export const chainEntries: readonly KnowledgeEntry[] = [
   },
   {
     id: "default-credential-unexpected-identity",
-    title: "The service refused a token that DefaultAzureCredential obtained, possibly for an unintended account",
+    title:
+      "The service refused a token that DefaultAzureCredential obtained, possibly for an unintended account",
     category: "permission-denied",
     retryable: false,
     match: {
       text: ["DefaultAzureCredential", "ChainedTokenCredential"],
-      context: ["403 (forbidden)", "401 (unauthorized)", "status code 403", "status code 401", "status code: 403", "status code: 401", "forbidden", "401 unauthorized"],
+      context: [
+        "403 (forbidden)",
+        "401 (unauthorized)",
+        "status code 403",
+        "status code 401",
+        "status code: 403",
+        "status code: 401",
+        "forbidden",
+        "401 unauthorized",
+      ],
       credentials: ["DefaultAzureCredential", "ChainedTokenCredential"],
       httpStatus: [401, 403],
     },

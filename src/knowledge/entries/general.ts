@@ -2,7 +2,8 @@
 import type { KnowledgeEntry } from "../schema.js";
 import { IDS } from "./samples.js";
 
-const JS_GUIDE = "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
+const JS_GUIDE =
+  "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
 const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
 const LOGGER = "https://learn.microsoft.com/javascript/api/overview/azure/logger-readme";
 const FIND_TENANT = "https://learn.microsoft.com/partner-center/find-ids-and-domain-names";
@@ -20,7 +21,12 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         "The service indicated that the request was invalid",
         "unknown_error",
       ],
-      errorNames: ["AuthenticationError", "AuthenticationRequiredError", "ClientAuthenticationError", "AuthenticationFailedError"],
+      errorNames: [
+        "AuthenticationError",
+        "AuthenticationRequiredError",
+        "ClientAuthenticationError",
+        "AuthenticationFailedError",
+      ],
     },
     cause:
       "Service clients ask their credential for a token only when they first send a request and again when the token " +
@@ -109,7 +115,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "The Azure SDK logger accepts only verbose, info, warning and error. Any other value is rejected, and without " +
       "logging the attempts of each credential stay invisible.",
     mitigations: [
-      "Set AZURE_LOG_LEVEL=info (or verbose) before the process starts, or call setLogLevel(\"info\") from @azure/logger early.",
+      'Set AZURE_LOG_LEVEL=info (or verbose) before the process starts, or call setLogLevel("info") from @azure/logger early.',
       "Use the @azure/logger instance that @azure/identity itself resolves; a second copy in node_modules logs nothing for identity.",
     ],
     docs: [LOGGER],
@@ -262,10 +268,15 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     category: "not-configured",
     retryable: false,
     match: {
-      text: ["for DefaultAzureCredential is not set or empty", "for DefaultAzureCredential are not set or empty", "Required environment variables are missing"],
+      text: [
+        "for DefaultAzureCredential is not set or empty",
+        "for DefaultAzureCredential are not set or empty",
+        "Required environment variables are missing",
+      ],
       credentials: ["DefaultAzureCredential"],
     },
-    cause: "The application opted in (requiredEnvVars) to failing fast when some variables are missing, and at least one is empty.",
+    cause:
+      "The application opted in (requiredEnvVars) to failing fast when some variables are missing, and at least one is empty.",
     mitigations: [
       "Set the variables named in the message before the process starts.",
       "If they are optional in this environment, remove them from requiredEnvVars.",
@@ -286,17 +297,24 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     category: "multi-tenant",
     retryable: false,
     match: {
-      text: ["is not configured to acquire tokens for tenant", "additionallyAllowedTenants", "AdditionallyAllowedTenants"],
+      text: [
+        "is not configured to acquire tokens for tenant",
+        "additionallyAllowedTenants",
+        "AdditionallyAllowedTenants",
+      ],
     },
     cause:
       "A service challenge (or getToken's tenantId option) asked for a token from a tenant other than the one the " +
       "credential was built for. Credentials refuse such cross-tenant requests unless the tenant is explicitly allowed.",
     mitigations: [
       "Add that tenant ID to additionallyAllowedTenants in the credential options.",
-      "Or add \"*\" to additionallyAllowedTenants to allow any tenant (only when the app is meant to be multi-tenant).",
+      'Or add "*" to additionallyAllowedTenants to allow any tenant (only when the app is meant to be multi-tenant).',
       "If the resource should live in your own tenant, check that the service endpoint and subscription are the ones you expect.",
     ],
-    docs: [JS_GUIDE, "https://learn.microsoft.com/javascript/api/@azure/identity/defaultazurecredentialoptions"],
+    docs: [
+      JS_GUIDE,
+      "https://learn.microsoft.com/javascript/api/@azure/identity/defaultazurecredentialoptions",
+    ],
     sources: ["MT-01", "js-guide"],
     examples: [
       {

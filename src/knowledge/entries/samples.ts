@@ -40,7 +40,14 @@ export function pySts(credential: string, code: string, description: string): st
 }
 
 /** Go azidentity's AuthenticationFailedError text for an STS refusal. */
-export function goSts(credential: string, status: string, oauthError: string, code: string, description: string, anchor: string): string {
+export function goSts(
+  credential: string,
+  status: string,
+  oauthError: string,
+  code: string,
+  description: string,
+  anchor: string,
+): string {
   const line = "--------------------------------------------------------------------------------";
   return (
     `${credential}: Authentication failed:\nPOST https://login.microsoftonline.com/${IDS.tenant}/oauth2/v2.0/token\n${line}\n` +

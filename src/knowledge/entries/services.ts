@@ -10,10 +10,13 @@ const RBAC_ASSIGN = "https://learn.microsoft.com/azure/role-based-access-control
 const KV_RBAC = "https://learn.microsoft.com/azure/key-vault/general/rbac-guide";
 const KV_POLICY = "https://learn.microsoft.com/azure/key-vault/general/assign-access-policy";
 const KV_NETWORK = "https://learn.microsoft.com/azure/key-vault/general/network-security";
-const STORAGE_AUTH = "https://learn.microsoft.com/azure/storage/blobs/authorize-access-azure-active-directory";
+const STORAGE_AUTH =
+  "https://learn.microsoft.com/azure/storage/blobs/authorize-access-azure-active-directory";
 const STORAGE_ERRORS = "https://learn.microsoft.com/rest/api/storageservices/common-rest-api-error-codes";
-const ARM_ERRORS = "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/common-deployment-errors";
-const JS_GUIDE = "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
+const ARM_ERRORS =
+  "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/common-deployment-errors";
+const JS_GUIDE =
+  "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
 const CLAIMS = "https://learn.microsoft.com/entra/identity-platform/claims-challenge";
 const CALLER = `The client 'dev@contoso.com' with object id '${IDS.client}'`;
 
@@ -159,7 +162,8 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       text: ["The access token has been obtained for wrong audience or resource"],
       httpStatus: [401],
     },
-    cause: "ARM only accepts tokens whose aud is https://management.azure.com/ (or .core.windows.net); the token was requested with another scope.",
+    cause:
+      "ARM only accepts tokens whose aud is https://management.azure.com/ (or .core.windows.net); the token was requested with another scope.",
     mitigations: [
       "Request https://management.azure.com/.default for ARM calls (your SDK client normally does this; check custom scopes or audience options).",
       "In sovereign clouds, use that cloud's ARM endpoint and scope together.",
@@ -184,7 +188,8 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       text: ["The received access token is not valid", "The access token is invalid"],
       httpStatus: [401],
     },
-    cause: "The bearer token is malformed, truncated, signed by an untrusted issuer, or not a token at all (for example an ID token or a token for another cloud).",
+    cause:
+      "The bearer token is malformed, truncated, signed by an untrusted issuer, or not a token at all (for example an ID token or a token for another cloud).",
     mitigations: [
       "Pass the access token unmodified (no quotes or extra whitespace), obtained for https://management.azure.com/.default.",
       "Use the authority host and ARM endpoint of the same cloud.",
@@ -209,7 +214,8 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       text: ["The access token expiry UTC time", "is earlier than current UTC time"],
       httpStatus: [401],
     },
-    cause: "The token's exp had passed when ARM checked it: the caller cached a token string too long, or the machine clock is off.",
+    cause:
+      "The token's exp had passed when ARM checked it: the caller cached a token string too long, or the machine clock is off.",
     mitigations: [
       "Let the SDK request tokens through the credential instead of passing a fixed token string; credentials refresh before expiry.",
       "Check the machine clock (NTP).",
@@ -231,7 +237,12 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       serviceCodes: ["ForbiddenByPolicy", "AccessDenied"],
-      text: ["does not have secrets get permission on key vault", "does not have keys", "does not have certificates", "permission on key vault"],
+      text: [
+        "does not have secrets get permission on key vault",
+        "does not have keys",
+        "does not have certificates",
+        "permission on key vault",
+      ],
       httpStatus: [403],
     },
     cause:
@@ -288,7 +299,8 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       text: ["Client address is not authorized and caller is not a trusted service"],
       httpStatus: [403],
     },
-    cause: "The vault allows only selected networks or private endpoints, and the request came from an address outside them.",
+    cause:
+      "The vault allows only selected networks or private endpoints, and the request came from an address outside them.",
     mitigations: [
       "Add the client's public IP or virtual network to the vault's firewall, or reach it through its private endpoint.",
       "For Azure services, check whether 'Allow trusted Microsoft services' applies to yours.",
@@ -297,7 +309,7 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
     sources: ["GEN-03"],
     examples: [
       {
-        text: "RestError: Client address is not authorized and caller is not a trusted service.\r\nClient address: 203.0.113.10\r\nCaller: appid=00000000-0000-0000-0000-000000000001;oid=99999999-8888-7777-6666-555555555555\r\nVault: kv-contoso;location=westeurope\nStatus code: 403\n{\"error\":{\"code\":\"Forbidden\",\"innererror\":{\"code\":\"ForbiddenByFirewall\"}}}",
+        text: 'RestError: Client address is not authorized and caller is not a trusted service.\r\nClient address: 203.0.113.10\r\nCaller: appid=00000000-0000-0000-0000-000000000001;oid=99999999-8888-7777-6666-555555555555\r\nVault: kv-contoso;location=westeurope\nStatus code: 403\n{"error":{"code":"Forbidden","innererror":{"code":"ForbiddenByFirewall"}}}',
         runtime: "javascript",
         source: "key-vault",
       },
@@ -310,10 +322,11 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       serviceCodes: ["Forbidden"],
-      context: ["vault", "keyvault"],
+      context: ["vault", "keyvault", "x-ms-keyvault-service-version"],
       httpStatus: [403],
     },
-    cause: "Key Vault returned Forbidden without a more specific inner code: missing access policy or RBAC role, a disabled secret, or network rules.",
+    cause:
+      "Key Vault returned Forbidden without a more specific inner code: missing access policy or RBAC role, a disabled secret, or network rules.",
     mitigations: [
       "Check the vault's permission model (access policies or Azure RBAC) and grant the caller's object ID the needed data permission.",
       "Check the vault's networking settings if the caller runs outside its allowed networks.",
@@ -322,7 +335,7 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
     sources: ["GEN-03"],
     examples: [
       {
-        text: "RestError: Operation get is not allowed on a disabled secret.\nStatus code: 403\n{\"error\":{\"code\":\"Forbidden\",\"message\":\"Operation get is not allowed on a disabled secret.\"}} (vault kv-contoso.vault.azure.net)",
+        text: 'RestError: Operation get is not allowed on a disabled secret.\nStatus code: 403\n{"error":{"code":"Forbidden","message":"Operation get is not allowed on a disabled secret."}} (vault kv-contoso.vault.azure.net)',
         runtime: "javascript",
         source: "key-vault",
       },
@@ -337,7 +350,8 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       text: ["AKV10032: Invalid issuer"],
       httpStatus: [401],
     },
-    cause: "Key Vault accepts tokens only from the tenant the vault belongs to; the credential signed in to another tenant.",
+    cause:
+      "Key Vault accepts tokens only from the tenant the vault belongs to; the credential signed in to another tenant.",
     mitigations: [
       "Set tenantId on the credential to the vault's tenant (or az login --tenant <id>).",
       "Keep challenge-based tenant discovery enabled and, if needed, allow that tenant with additionallyAllowedTenants.",
@@ -413,10 +427,15 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       serviceCodes: ["InvalidAuthenticationInfo"],
-      text: ["Authentication information is not given in the correct format", "Issuer validation failed", "Audience validation failed"],
+      text: [
+        "Authentication information is not given in the correct format",
+        "Issuer validation failed",
+        "Audience validation failed",
+      ],
       httpStatus: [401],
     },
-    cause: "The bearer token was for another audience or tenant, expired, or malformed (for example a token requested for ARM sent to Storage).",
+    cause:
+      "The bearer token was for another audience or tenant, expired, or malformed (for example a token requested for ARM sent to Storage).",
     mitigations: [
       "Use a token for https://storage.azure.com/.default from the storage account's tenant; let the SDK request it through the credential.",
     ],
@@ -448,11 +467,14 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Request a new token afterwards (existing tokens keep their old roles).",
       "For directory writes on behalf of a user, the user also needs a suitable directory role.",
     ],
-    docs: ["https://learn.microsoft.com/graph/errors", "https://learn.microsoft.com/graph/permissions-reference"],
+    docs: [
+      "https://learn.microsoft.com/graph/errors",
+      "https://learn.microsoft.com/graph/permissions-reference",
+    ],
     sources: ["GEN-03", "ADO-15"],
     examples: [
       {
-        text: "RestError: Insufficient privileges to complete the operation.\nStatus code: 403\n{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges to complete the operation.\"}}",
+        text: 'RestError: Insufficient privileges to complete the operation.\nStatus code: 403\n{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}',
         runtime: "javascript",
         source: "graph",
       },
@@ -475,11 +497,14 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Let the SDK handle it: clients with challenge-based auth pass the claims to getToken; with a developer tool, run the command it prints (az login --claims-challenge …).",
       "For interactive apps, request a token again with the claims from the header and complete the prompt (often MFA).",
     ],
-    docs: [CLAIMS, "https://learn.microsoft.com/entra/identity/conditional-access/concept-continuous-access-evaluation"],
+    docs: [
+      CLAIMS,
+      "https://learn.microsoft.com/entra/identity/conditional-access/concept-continuous-access-evaluation",
+    ],
     sources: ["GEN-03"],
     examples: [
       {
-        text: "RestError: Unauthorized. Status code: 401\nwww-authenticate: Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", error=\"insufficient_claims\", claims=\"eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZX19fQ==\"",
+        text: 'RestError: Unauthorized. Status code: 401\nwww-authenticate: Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZX19fQ=="',
         runtime: "javascript",
         source: "cae",
       },

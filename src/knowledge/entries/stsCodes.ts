@@ -6,7 +6,8 @@ import type { KnowledgeEntry } from "../schema.js";
 import { IDS, cliSts, jsInteraction, jsSts } from "./samples.js";
 
 const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
-const CA_TROUBLESHOOT = "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access";
+const CA_TROUBLESHOOT =
+  "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access";
 const CONSENT = "https://learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent";
 const SCOPES = "https://learn.microsoft.com/entra/identity-platform/scopes-oidc";
 const CLI_AUTH = "https://learn.microsoft.com/cli/azure/authenticate-azure-cli";
@@ -23,7 +24,13 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS50076", "AADSTS50074", "AADSTS50078", "AADSTS50158"],
-      credentials: ["AzureCliCredential", "UsernamePasswordCredential", "AzurePowerShellCredential", "AzureDeveloperCliCredential", "VisualStudioCodeCredential"],
+      credentials: [
+        "AzureCliCredential",
+        "UsernamePasswordCredential",
+        "AzurePowerShellCredential",
+        "AzureDeveloperCliCredential",
+        "VisualStudioCodeCredential",
+      ],
     },
     cause:
       "A Conditional Access policy, security defaults or a risk check demands MFA (or an external challenge) for this " +
@@ -50,7 +57,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
           cliSts(
             "50078",
             "Presented multi-factor authentication has expired due to policies configured by your administrator, you must refresh your multi-factor authentication to access '797f4846-ba00-4fd7-ba43-dac1f8f63013'.",
-          ) + "\nTo re-authenticate, please run:\naz login --scope https://management.core.windows.net//.default",
+          ) +
+          "\nTo re-authenticate, please run:\naz login --scope https://management.core.windows.net//.default",
         runtime: "azure-cli",
         source: "entra-aadsts",
       },
@@ -62,7 +70,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "conditional-access-mfa",
     retryable: false,
     match: { stsCodes: ["AADSTS50079", "AADSTS50072", "AADSTS53004"] },
-    cause: "Policy requires MFA but the account has no registered methods yet (or must finish registration because of risk).",
+    cause:
+      "Policy requires MFA but the account has no registered methods yet (or must finish registration because of risk).",
     mitigations: [
       "Sign in interactively once (https://aka.ms/mysecurityinfo) and register an authentication method.",
       "For automation, use a service principal or managed identity instead of a user account.",
@@ -113,7 +122,9 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     title: "Conditional Access requires a managed, compliant or supported device",
     category: "conditional-access-mfa",
     retryable: false,
-    match: { stsCodes: ["AADSTS530003", "AADSTS53000", "AADSTS53001", "AADSTS53002", "AADSTS50005", "AADSTS700003"] },
+    match: {
+      stsCodes: ["AADSTS530003", "AADSTS53000", "AADSTS53001", "AADSTS53002", "AADSTS50005", "AADSTS700003"],
+    },
     cause:
       "The policy allows the resource only from a device that is Intune-managed, compliant, hybrid-joined or on a " +
       "supported platform. A container, build agent or personal machine does not qualify, and the device may not even be known to the tenant.",
@@ -138,7 +149,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "conditional-access-mfa",
     retryable: false,
     match: { stsCodes: ["AADSTS70043"] },
-    cause: "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
+    cause:
+      "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
     mitigations: ["Sign in again (az login, Connect-AzAccount, azd auth login, or the app's prompt)."],
     docs: [lookup("70043"), CA_TROUBLESHOOT],
     sources: [...SRC],
@@ -212,7 +224,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "consent-required",
     retryable: false,
     match: { stsCodes: ["AADSTS65005", "AADSTS650056", "AADSTS650057"] },
-    cause: "The requested scope is missing from the app's API permissions, refers to a resource that was removed, or lacks admin consent.",
+    cause:
+      "The requested scope is missing from the app's API permissions, refers to a resource that was removed, or lacks admin consent.",
     mitigations: [
       "Add the permission under API permissions on the app registration, then grant admin consent.",
       "Check the scope string names an existing resource (for example https://graph.microsoft.com/.default).",
@@ -237,7 +250,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "consent-required",
     retryable: false,
     match: { stsCodes: ["AADSTS650052"] },
-    cause: "The resource's service principal does not exist in this tenant because the organisation never enabled or subscribed to that service.",
+    cause:
+      "The resource's service principal does not exist in this tenant because the organisation never enabled or subscribed to that service.",
     mitigations: [
       "Ask an administrator to enable the service (or register its resource provider / create its service principal) in the tenant.",
       "Check you are signing in to the tenant that actually uses the service.",
@@ -249,7 +263,7 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
         text: jsInteraction(
           "invalid_client",
           "650052",
-          "The app needs access to a service (\"https://api.contoso.example\") that your organization \"11111111-2222-3333-4444-555555555555\" has not subscribed to or enabled. Contact your IT Admin to review the configuration of your service subscriptions.",
+          'The app needs access to a service ("https://api.contoso.example") that your organization "11111111-2222-3333-4444-555555555555" has not subscribed to or enabled. Contact your IT Admin to review the configuration of your service subscriptions.',
         ),
         runtime: "javascript",
         source: "entra-aadsts",
@@ -262,7 +276,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "permission-denied",
     retryable: false,
     match: { stsCodes: ["AADSTS50105"] },
-    cause: "The enterprise application has 'Assignment required' switched on and this user (or their group) is not assigned.",
+    cause:
+      "The enterprise application has 'Assignment required' switched on and this user (or their group) is not assigned.",
     mitigations: ["Ask an administrator to assign the user or one of their groups to the application."],
     docs: [lookup("50105")],
     sources: [...SRC],
@@ -292,7 +307,10 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Check AZURE_TENANT_ID / tenantId against the Directory (tenant) ID in the Entra admin center.",
       "For sovereign clouds, set the authority host (AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.us).",
     ],
-    docs: [lookup("90002"), "https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud"],
+    docs: [
+      lookup("90002"),
+      "https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud",
+    ],
     sources: [...SRC],
     examples: [
       {
@@ -312,7 +330,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "tenant-invalid",
     retryable: false,
     match: { stsCodes: ["AADSTS50059", "AADSTS50128", "AADSTS90019"] },
-    cause: "The request went to a generic endpoint (common/organizations) in a flow that needs a specific tenant, and nothing in it identified one.",
+    cause:
+      "The request went to a generic endpoint (common/organizations) in a flow that needs a specific tenant, and nothing in it identified one.",
     mitigations: ["Pass the tenant ID to the credential (tenantId option or AZURE_TENANT_ID)."],
     docs: [lookup("50059")],
     sources: [...SRC],
@@ -334,7 +353,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "multi-tenant",
     retryable: false,
     match: { stsCodes: ["AADSTS50194", "AADSTS90124", "AADSTS90130", "AADSTS9001023"] },
-    cause: "The app registration accepts accounts of its own tenant only, but the request used /common or /organizations.",
+    cause:
+      "The app registration accepts accounts of its own tenant only, but the request used /common or /organizations.",
     mitigations: [
       "Use the tenant-specific authority: pass tenantId to the credential.",
       "Or make the app multi-tenant if it really must serve several tenants.",
@@ -359,7 +379,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "tenant-invalid",
     retryable: false,
     match: { stsCodes: ["AADSTS9002331"] },
-    cause: "The app registration's supported account types are 'personal Microsoft accounts only', so work-tenant endpoints refuse it.",
+    cause:
+      "The app registration's supported account types are 'personal Microsoft accounts only', so work-tenant endpoints refuse it.",
     mitigations: [
       "Use the /consumers authority (tenantId: 'consumers') with this app.",
       "Or change the supported account types of the registration.",
@@ -380,7 +401,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "tenant-invalid",
     retryable: false,
     match: { stsCodes: ["AADSTS500200", "AADSTS500208"] },
-    cause: "The account is an MSA (outlook.com, hotmail.com…) and the app or tenant accepts organisational accounts only, unless the MSA is invited as a guest.",
+    cause:
+      "The account is an MSA (outlook.com, hotmail.com…) and the app or tenant accepts organisational accounts only, unless the MSA is invited as a guest.",
     mitigations: [
       "Sign in with a work or school account of the tenant.",
       "Or invite the personal account as a guest into the tenant and sign in to that tenant explicitly.",
@@ -462,7 +484,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "credential-invalid",
     retryable: true,
     match: { stsCodes: ["AADSTS50053"] },
-    cause: "Too many failed sign-ins locked the account for a while, or the request came from an IP address flagged as malicious.",
+    cause:
+      "Too many failed sign-ins locked the account for a while, or the request came from an IP address flagged as malicious.",
     mitigations: [
       "Wait for the lockout to expire, then sign in with the right password; stop scripts that retry with a wrong one.",
       "If it persists, ask an administrator to check the sign-in logs and unblock the account.",
@@ -471,7 +494,10 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     sources: [...SRC],
     examples: [
       {
-        text: cliSts("50053", "Your account is locked because you've tried to sign in too many times with an incorrect user ID or password."),
+        text: cliSts(
+          "50053",
+          "Your account is locked because you've tried to sign in too many times with an incorrect user ID or password.",
+        ),
         runtime: "azure-cli",
         source: "entra-aadsts",
       },
@@ -484,7 +510,9 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: { stsCodes: ["AADSTS50055", "AADSTS50056"] },
     cause: "Password policy expired the password; the account must set a new one before any token is issued.",
-    mitigations: ["Change the password interactively (for example at https://aka.ms/sspr or myaccount.microsoft.com), then sign in again."],
+    mitigations: [
+      "Change the password interactively (for example at https://aka.ms/sspr or myaccount.microsoft.com), then sign in again.",
+    ],
     docs: [lookup("50055")],
     sources: [...SRC],
     examples: [
@@ -519,7 +547,9 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     title: "The stored sign-in (refresh token) expired or was revoked",
     category: "not-logged-in",
     retryable: false,
-    match: { stsCodes: ["AADSTS700082", "AADSTS50173", "AADSTS70008", "AADSTS70000", "AADSTS50132", "AADSTS50133"] },
+    match: {
+      stsCodes: ["AADSTS700082", "AADSTS50173", "AADSTS70008", "AADSTS70000", "AADSTS50132", "AADSTS50133"],
+    },
     cause:
       "Developer tools and interactive credentials keep a refresh token. It was unused for too long (about 90 days), " +
       "revoked by a password reset or an administrator, or invalidated by policy, so no new access token can be issued from it.",
@@ -535,7 +565,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
           cliSts(
             "700082",
             "The refresh token has expired due to inactivity. The token was issued on 2026-05-01T10:00:00.0000000Z and was inactive for 90.00:00:00.",
-          ) + "\nTo re-authenticate, please run:\naz login --scope https://management.core.windows.net//.default",
+          ) +
+          "\nTo re-authenticate, please run:\naz login --scope https://management.core.windows.net//.default",
         runtime: "azure-cli",
         source: "entra-aadsts",
       },
@@ -556,13 +587,18 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "not-logged-in",
     retryable: false,
     match: { stsCodes: ["AADSTS50058"] },
-    cause: "The app tried to get a token without prompting, but there is no session (no cookie, no cached account) to use.",
+    cause:
+      "The app tried to get a token without prompting, but there is no session (no cookie, no cached account) to use.",
     mitigations: ["Sign in interactively first (or call authenticate()), then let later calls be silent."],
     docs: [lookup("50058")],
     sources: [...SRC],
     examples: [
       {
-        text: jsInteraction("interaction_required", "50058", "A silent sign-in request was sent but no user is signed in."),
+        text: jsInteraction(
+          "interaction_required",
+          "50058",
+          "A silent sign-in request was sent but no user is signed in.",
+        ),
         runtime: "javascript",
         source: "entra-aadsts",
       },
@@ -630,7 +666,10 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS700023"],
-      text: ["InvalidResourcelessScope", "provided value for the input parameter scope isn't valid when request an access token"],
+      text: [
+        "InvalidResourcelessScope",
+        "provided value for the input parameter scope isn't valid when request an access token",
+      ],
       context: ["resourceless", "input parameter scope"],
     },
     cause:
@@ -688,9 +727,13 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS50011", "AADSTS500113"],
-      text: ["does not match the redirect URIs configured for the application", "No reply address is registered for the application"],
+      text: [
+        "does not match the redirect URIs configured for the application",
+        "No reply address is registered for the application",
+      ],
     },
-    cause: "Interactive sign-in must return to a URI listed on the app registration; the one used (for example http://localhost:<port>) is not there.",
+    cause:
+      "Interactive sign-in must return to a URI listed on the app registration; the one used (for example http://localhost:<port>) is not there.",
     mitigations: [
       "Add the exact redirect URI from the message under Authentication on the app registration (platform 'Mobile and desktop' for http://localhost).",
       "Or configure the credential's redirectUri to one already registered.",
@@ -715,7 +758,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "not-configured",
     retryable: false,
     match: { stsCodes: ["AADSTS700054", "AADSTS700051"] },
-    cause: "The response_type (for example id_token through the implicit flow) is not enabled on the app registration.",
+    cause:
+      "The response_type (for example id_token through the implicit flow) is not enabled on the app registration.",
     mitigations: [
       "Prefer the authorization code flow with PKCE (what the Azure Identity interactive credentials use).",
       "Or enable the required token type under Authentication on the app registration.",
@@ -724,7 +768,11 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     sources: [...SRC],
     examples: [
       {
-        text: jsInteraction("unsupported_response_type", "700054", "response_type 'id_token' is not enabled for the application."),
+        text: jsInteraction(
+          "unsupported_response_type",
+          "700054",
+          "response_type 'id_token' is not enabled for the application.",
+        ),
         runtime: "javascript",
         source: "entra-aadsts",
       },
@@ -736,7 +784,8 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     category: "not-configured",
     retryable: false,
     match: { stsCodes: ["AADSTS90014", "AADSTS900144"] },
-    cause: "A required parameter (client_id, grant_type, scope, assertion…) was absent, usually because a value passed to the credential was empty.",
+    cause:
+      "A required parameter (client_id, grant_type, scope, assertion…) was absent, usually because a value passed to the credential was empty.",
     mitigations: [
       "Check the values given to the credential (client ID, scope, assertion callback result) are non-empty.",
       "For a custom assertion callback, make sure it returns the token string and not undefined.",
@@ -788,7 +837,17 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     title: "Microsoft Entra ID hit a temporary problem or throttled the request",
     category: "network",
     retryable: true,
-    match: { stsCodes: ["AADSTS50033", "AADSTS90024", "AADSTS90055", "AADSTS90006", "AADSTS90033", "AADSTS50000", "AADSTS500014"] },
+    match: {
+      stsCodes: [
+        "AADSTS50033",
+        "AADSTS90024",
+        "AADSTS90055",
+        "AADSTS90006",
+        "AADSTS90033",
+        "AADSTS50000",
+        "AADSTS500014",
+      ],
+    },
     cause:
       "The sign-in service reported a transient failure, a busy dependency, or tenant-level throttling for too many " +
       "requests. The request itself was fine.",
@@ -806,7 +865,11 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
         source: "entra-aadsts",
       },
       {
-        text: jsSts("temporarily_unavailable", "90055", "TenantThrottlingError - There are too many incoming requests. This exception is thrown for blocked tenants."),
+        text: jsSts(
+          "temporarily_unavailable",
+          "90055",
+          "TenantThrottlingError - There are too many incoming requests. This exception is thrown for blocked tenants.",
+        ),
         runtime: "javascript",
         source: "entra-aadsts",
       },

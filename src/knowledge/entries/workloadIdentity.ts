@@ -6,8 +6,15 @@ const WI_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/workloadidentitycreden
 const AKS_WI = "https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster";
 const AWI_TROUBLESHOOT = "https://azure.github.io/azure-workload-identity/docs/troubleshooting.html";
 const FIC = "https://learn.microsoft.com/entra/workload-id/workload-identity-federation";
-const FIC_CONSIDERATIONS = "https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations";
-const FEDERATED = ["WorkloadIdentityCredential", "ClientAssertionCredential", "ManagedIdentityCredential", "AzurePipelinesCredential", "DefaultAzureCredential"] as const;
+const FIC_CONSIDERATIONS =
+  "https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations";
+const FEDERATED = [
+  "WorkloadIdentityCredential",
+  "ClientAssertionCredential",
+  "ManagedIdentityCredential",
+  "AzurePipelinesCredential",
+  "DefaultAzureCredential",
+] as const;
 
 export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
   {
@@ -31,7 +38,7 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
       "the tenant (AZURE_TENANT_ID), the client (AZURE_CLIENT_ID) and the path of the token file (AZURE_FEDERATED_TOKEN_FILE), " +
       "plus AZURE_AUTHORITY_HOST. At least one is absent.",
     mitigations: [
-      "On AKS, label the pod with azure.workload.identity/use: \"true\" and run it under a service account annotated with azure.workload.identity/client-id.",
+      'On AKS, label the pod with azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id.',
       "Check that the workload identity webhook is installed and healthy (kubectl get pods -n kube-system | grep workload-identity, or the azure-workload-identity-system namespace).",
       "Outside AKS, pass clientId, tenantId and tokenFilePath to the credential or set the variables yourself.",
     ],
@@ -39,7 +46,7 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
     sources: ["WI-01", "js-guide"],
     examples: [
       {
-        text: "CredentialUnavailableError: WorkloadIdentityCredential: is unavailable. clientId is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - \"AZURE_CLIENT_ID\".\n        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot",
+        text: 'CredentialUnavailableError: WorkloadIdentityCredential: is unavailable. clientId is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - "AZURE_CLIENT_ID".\n        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot',
         runtime: "javascript",
         source: "lab",
       },
@@ -62,7 +69,13 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       text: ["ENOENT: no such file or directory", "permission denied", "No content on the file"],
-      context: ["azure-identity-token", "AZURE_FEDERATED_TOKEN_FILE", "federated", "WorkloadIdentityCredential", "/var/run/secrets/azure/tokens"],
+      context: [
+        "azure-identity-token",
+        "AZURE_FEDERATED_TOKEN_FILE",
+        "federated",
+        "WorkloadIdentityCredential",
+        "/var/run/secrets/azure/tokens",
+      ],
       credentials: ["WorkloadIdentityCredential", "ManagedIdentityCredential"],
     },
     cause:
@@ -160,7 +173,11 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS70021", "AADSTS700211", "AADSTS700213"],
-      text: ["No matching federated identity record found for presented assertion.", "No matching federated identity record found for presented assertion issuer", "No matching federated identity record found for presented assertion subject"],
+      text: [
+        "No matching federated identity record found for presented assertion.",
+        "No matching federated identity record found for presented assertion issuer",
+        "No matching federated identity record found for presented assertion subject",
+      ],
       context: ["system:serviceaccount:", "prod-aks.azure.com"],
       credentials: ["WorkloadIdentityCredential", "ManagedIdentityCredential", "DefaultAzureCredential"],
     },
@@ -283,7 +300,10 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
     retryable: false,
     match: {
       stsCodes: ["AADSTS700229", "AADSTS700222"],
-      text: ["Only app-only tokens may be used as Federated Identity Credentials", "AAD-issued tokens may not be used for federated identity flows"],
+      text: [
+        "Only app-only tokens may be used as Federated Identity Credentials",
+        "AAD-issued tokens may not be used for federated identity flows",
+      ],
       credentials: [...FEDERATED],
     },
     cause:
@@ -297,7 +317,11 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
     sources: ["entra-aadsts"],
     examples: [
       {
-        text: jsSts("invalid_client", "700229", "Forbidden token type. Only app-only tokens may be used as Federated Identity Credentials for AAD issuer."),
+        text: jsSts(
+          "invalid_client",
+          "700229",
+          "Forbidden token type. Only app-only tokens may be used as Federated Identity Credentials for AAD issuer.",
+        ),
         runtime: "javascript",
         source: "entra-aadsts",
       },

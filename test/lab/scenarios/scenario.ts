@@ -37,6 +37,11 @@ export interface ScenarioExpectation {
    * frame in the stack), so `explainAuthError` on it alone cannot list one. DiagnosticCredential always can.
    */
   bareErrorNamesCredential?: false;
+  /**
+   * What `explainAuthError` on the bare error alone leads with, when that differs from `topEntry` because only the
+   * wrapper knows which credential failed (`null`: no entry matches the bare text).
+   */
+  bareTopEntry?: string | null;
   /** Further facts that must be exactly these. */
   facts?: Partial<Pick<Diagnosis, "stsCode" | "httpStatus" | "oauthError" | "subError" | "category">>;
 }
@@ -178,7 +183,13 @@ export async function runScenario(lab: Lab, scenario: FailureScenario): Promise<
   if (bare !== undefined) {
     const explained = explainAuthError(bare);
     const credentials = scenario.expect.bareErrorNamesCredential === false ? [] : scenario.expect.credentials;
-    expectDiagnosis(explained, { ...scenario.expect, credentials }, sentToBare);
+    const bareTop = scenario.expect.bareTopEntry;
+    if (bareTop === undefined) {
+      expectDiagnosis(explained, { ...scenario.expect, credentials }, sentToBare);
+    } else {
+      expect(explained.matches[0]?.id ?? null).toBe(bareTop);
+      if (scenario.expect.quotesTokenService) expectQuotesRefusal(explained, sentToBare);
+    }
     capture.add(explained);
     capture.add(renderDiagnosis(explained));
   }
@@ -211,6 +222,8 @@ export interface ConstructorScenario {
   /** Builds the credential; must throw, as identity's constructors do for missing configuration. */
   construct(lab: Lab): unknown;
   expect: Omit<ScenarioExpectation, "quotesTokenService">;
+  /** Further assertions on the diagnosis. */
+  then?: (diagnosis: Diagnosis) => void;
 }
 
 /**
@@ -229,6 +242,7 @@ export function defineConstructorScenarios(lab: Lab, scenarios: readonly Constru
       expect(nameOf(thrown)).toBe(scenario.expect.errorName);
       const diagnosis = explainAuthError(thrown);
       expectDiagnosis(diagnosis, scenario.expect, undefined);
+      scenario.then?.(diagnosis);
       const capture = startCapture("verbose");
       capture.stop();
       capture.add(diagnosis);

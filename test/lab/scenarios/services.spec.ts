@@ -22,6 +22,26 @@ const lab = useLab();
 const KEY_VAULT_SCOPE = "https://vault.azure.net/.default";
 const STORAGE_SCOPE = "https://storage.azure.com/.default";
 
+/** An ARM error reply the fake has no dedicated kind for. */
+function armRaw(status: number, code: string, message: string): ResourceReply {
+  return {
+    kind: "raw",
+    status,
+    headers: { "content-type": "application/json", "x-ms-failure-cause": "gateway" },
+    body: JSON.stringify({ error: { code, message } }),
+  };
+}
+
+/** A Key Vault error reply: `error.code`, and the specific reason in `innererror.code`. */
+function keyVaultRaw(status: number, code: string, innerCode: string | null, message: string): ResourceReply {
+  const error = { code, message, ...(innerCode === null ? {} : { innererror: { code: innerCode } }) };
+  const headers = {
+    "content-type": "application/json; charset=utf-8",
+    "x-ms-keyvault-service-version": "1.9.1000.1",
+  };
+  return { kind: "raw", status, headers, body: JSON.stringify({ error }) };
+}
+
 interface ServiceScenario {
   name: string;
   reply: ResourceReply;
@@ -31,7 +51,7 @@ interface ServiceScenario {
   topEntry: string;
   category: DiagnosisCategory;
   httpStatus: number;
-  serviceErrorCode: string;
+  serviceErrorCode: string | null;
 }
 
 const scenarios: ServiceScenario[] = [
@@ -75,6 +95,180 @@ const scenarios: ServiceScenario[] = [
     category: "permission-denied",
     httpStatus: 403,
     serviceErrorCode: "AuthorizationPermissionMismatch",
+  },
+  {
+    name: "ARM 401 ExpiredAuthenticationToken: the token presented had expired",
+    reply: { kind: "armExpiredToken" },
+    tokenClaims: { claims: { exp: Math.floor(Date.now() / 1000) - 600 } },
+    scope: ARM_SCOPE,
+    path: "/subscriptions/00000000-0000-4000-8000-000000000000",
+    topEntry: "arm-token-expired",
+    category: "token-expired",
+    httpStatus: 401,
+    serviceErrorCode: "ExpiredAuthenticationToken",
+  },
+  {
+    name: "ARM 401 InvalidAuthenticationTokenAudience: a Key Vault token sent to ARM",
+    reply: { kind: "armInvalidAudience" },
+    scope: KEY_VAULT_SCOPE,
+    path: "/subscriptions/00000000-0000-4000-8000-000000000000",
+    topEntry: "arm-token-wrong-audience",
+    category: "permission-denied",
+    httpStatus: 401,
+    serviceErrorCode: "InvalidAuthenticationTokenAudience",
+  },
+  {
+    name: "ARM 401 InvalidAuthenticationToken: the token cannot be validated",
+    reply: armRaw(
+      401,
+      "InvalidAuthenticationToken",
+      "The received access token is not valid: at least one of the claims 'puid' or 'altsecid' or 'oid' should be present.",
+    ),
+    scope: ARM_SCOPE,
+    path: "/subscriptions/00000000-0000-4000-8000-000000000000",
+    topEntry: "arm-token-invalid",
+    category: "permission-denied",
+    httpStatus: 401,
+    serviceErrorCode: "InvalidAuthenticationToken",
+  },
+  {
+    name: "ARM 403 LinkedAuthorizationFailed: allowed on the resource, not on the linked one",
+    reply: armRaw(
+      403,
+      "LinkedAuthorizationFailed",
+      `The client '${LAB.clientId}' with object id '${LAB.objectId}' has permission to perform action 'Microsoft.Network/networkInterfaces/write' on scope '/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/lab-rg'; however, it does not have permission to perform action 'Microsoft.Network/virtualNetworks/subnets/join/action' on the linked scope(s) '/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/lab-vnet/subnets/default' or the linked scope(s) are invalid.`,
+    ),
+    scope: ARM_SCOPE,
+    path: "/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/lab-rg/providers/Microsoft.Network/networkInterfaces/lab-nic",
+    topEntry: "arm-linked-authorization-failed",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: "LinkedAuthorizationFailed",
+  },
+  {
+    name: "ARM 401 with a claims challenge (continuous access evaluation) that a new token does not satisfy",
+    reply: { kind: "armClaimsChallenge" },
+    scope: ARM_SCOPE,
+    path: "/subscriptions/00000000-0000-4000-8000-000000000000",
+    topEntry: "claims-challenge-insufficient-claims",
+    category: "conditional-access-mfa",
+    httpStatus: 401,
+    serviceErrorCode: "InvalidAuthenticationToken",
+  },
+  {
+    name: "Key Vault 403 AccessDenied: no access policy for the principal",
+    reply: { kind: "keyVaultForbidden", innerCode: "AccessDenied" },
+    scope: KEY_VAULT_SCOPE,
+    path: "/secrets/lab-secret",
+    topEntry: "key-vault-access-policy-denied",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: "AccessDenied",
+  },
+  {
+    name: "Key Vault 401 AKV10032: the vault is in another tenant",
+    reply: { kind: "keyVaultWrongTenant" },
+    scope: KEY_VAULT_SCOPE,
+    path: "/secrets/lab-secret",
+    topEntry: "key-vault-token-wrong-tenant",
+    category: "multi-tenant",
+    httpStatus: 401,
+    serviceErrorCode: "Unauthorized",
+  },
+  {
+    name: "Key Vault 403 ForbiddenByFirewall: the caller's address is not allowed",
+    reply: keyVaultRaw(
+      403,
+      "Forbidden",
+      "ForbiddenByFirewall",
+      "Client address is not authorized and caller is not a trusted service.\r\nClient address: 203.0.113.10\r\nCaller: appid=" +
+        LAB.clientId +
+        ";oid=" +
+        LAB.objectId +
+        "\r\nVault: lab-vault;location=westeurope",
+    ),
+    scope: KEY_VAULT_SCOPE,
+    path: "/secrets/lab-secret",
+    topEntry: "key-vault-firewall-denied",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: "ForbiddenByFirewall",
+  },
+  {
+    name: "Key Vault 403 Forbidden: the operation is not allowed on this secret",
+    reply: keyVaultRaw(403, "Forbidden", null, "Operation get is not allowed on a disabled secret."),
+    scope: KEY_VAULT_SCOPE,
+    path: "/secrets/lab-secret",
+    topEntry: "key-vault-forbidden",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: "Forbidden",
+  },
+  {
+    name: "Storage 401 InvalidAuthenticationInfo: the account trusts another tenant",
+    reply: { kind: "storageInvalidAuthenticationInfo" },
+    scope: STORAGE_SCOPE,
+    path: "/lab-container/blob.txt",
+    topEntry: "storage-invalid-authentication-info",
+    category: "permission-denied",
+    httpStatus: 401,
+    serviceErrorCode: "InvalidAuthenticationInfo",
+  },
+  {
+    name: "Storage 403 AuthorizationFailure: network rules refuse the caller",
+    reply: {
+      kind: "raw",
+      status: 403,
+      headers: { "content-type": "application/xml", "x-ms-error-code": "AuthorizationFailure" },
+      body: '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthorizationFailure</Code><Message>This request is not authorized to perform this operation.\nRequestId:5c4f0c6e-601e-0042-0f1a-7f0a3c000000\nTime:2026-11-24T10:00:00.0000000Z</Message></Error>',
+    },
+    scope: STORAGE_SCOPE,
+    path: "/lab-container/blob.txt",
+    topEntry: "storage-authorization-failure",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: "AuthorizationFailure",
+  },
+  {
+    name: "Microsoft Graph 403 Authorization_RequestDenied: the app lacks the permission",
+    reply: {
+      kind: "raw",
+      status: 403,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        error: {
+          code: "Authorization_RequestDenied",
+          message: "Insufficient privileges to complete the operation.",
+          innerError: { "request-id": "9d1c5a52-0000-4000-8000-00000000e001", date: "2026-11-24T10:00:00" },
+        },
+      }),
+    },
+    scope: "https://graph.microsoft.com/.default",
+    path: "/v1.0/users",
+    topEntry: "graph-authorization-denied",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: "Authorization_RequestDenied",
+  },
+  {
+    name: "An unknown service answers a bare 401",
+    reply: { kind: "raw", status: 401, body: "" },
+    scope: "https://lab.example/.default",
+    path: "/api/items",
+    topEntry: "service-unauthorized-generic",
+    category: "permission-denied",
+    httpStatus: 401,
+    serviceErrorCode: null,
+  },
+  {
+    name: "An unknown service answers a bare 403",
+    reply: { kind: "raw", status: 403, body: "" },
+    scope: "https://lab.example/.default",
+    path: "/api/items",
+    topEntry: "service-forbidden-generic",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: null,
   },
 ];
 
