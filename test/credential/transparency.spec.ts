@@ -15,6 +15,7 @@ import {
   CredentialUnavailableError,
   EnvironmentCredential,
 } from "@azure/identity";
+import { AzureLogger, getLogLevel, setLogLevel } from "@azure/logger";
 import { DiagnosticCredential, getDiagnosis, type DiagnosticEvent } from "../../src/index.js";
 
 const SCOPE = "https://management.azure.com/.default";
@@ -86,9 +87,14 @@ describe("DiagnosticCredential around a single credential", () => {
 
 describe("DiagnosticCredential inside the real ChainedTokenCredential", () => {
   it("falls through exactly like the bare member", async () => {
-    const bare = await rejection(new ChainedTokenCredential(new EnvironmentCredential(), new AzureCliCredential()).getToken(SCOPE));
+    const bare = await rejection(
+      new ChainedTokenCredential(new EnvironmentCredential(), new AzureCliCredential()).getToken(SCOPE),
+    );
     const wrapped = await rejection(
-      new ChainedTokenCredential(new DiagnosticCredential(new EnvironmentCredential()), new AzureCliCredential()).getToken(SCOPE),
+      new ChainedTokenCredential(
+        new DiagnosticCredential(new EnvironmentCredential()),
+        new AzureCliCredential(),
+      ).getToken(SCOPE),
     );
     expect(wrapped).toBeInstanceOf(AggregateAuthenticationError);
     expect((wrapped as AggregateAuthenticationError).errors.map((e: Error) => e.name)).toEqual(
@@ -99,8 +105,14 @@ describe("DiagnosticCredential inside the real ChainedTokenCredential", () => {
 
   it("still stops the chain on an error that stops it", async () => {
     const cert = () =>
-      new ClientCertificateCredential("11111111-2222-3333-4444-555555555555", "11111111-2222-3333-4444-555555555555", "/nonexistent/lab/cert.pem");
-    const bare = (await rejection(new ChainedTokenCredential(cert(), new AzureCliCredential()).getToken(SCOPE))) as Error;
+      new ClientCertificateCredential(
+        "11111111-2222-3333-4444-555555555555",
+        "11111111-2222-3333-4444-555555555555",
+        "/nonexistent/lab/cert.pem",
+      );
+    const bare = (await rejection(
+      new ChainedTokenCredential(cert(), new AzureCliCredential()).getToken(SCOPE),
+    )) as Error;
     const wrapped = (await rejection(
       new ChainedTokenCredential(new DiagnosticCredential(cert()), new AzureCliCredential()).getToken(SCOPE),
     )) as Error;
@@ -113,7 +125,9 @@ describe("DiagnosticCredential around a chain", () => {
   it("reports every member's attempt in order, and names credentials the aggregate only describes", async () => {
     const events: DiagnosticEvent[] = [];
     const chain = new ChainedTokenCredential(new EnvironmentCredential(), new AzureCliCredential());
-    const error = await rejection(new DiagnosticCredential(chain, { onEvent: (e) => events.push(e) }).getToken(SCOPE));
+    const error = await rejection(
+      new DiagnosticCredential(chain, { onEvent: (e) => events.push(e) }).getToken(SCOPE),
+    );
 
     const diagnosis = getDiagnosis(error);
     expect(diagnosis?.attempts.map((a) => [a.credential, a.outcome])).toEqual([
@@ -156,5 +170,32 @@ describe("DiagnosticCredential around a chain", () => {
     );
     expect((error as Error).name).toBe("CredentialUnavailableError");
     expect((error as Error).message).not.toContain("hook exploded");
+  });
+
+  it("leaves the user's log level and identity's own log lines as they were", async () => {
+    const previousLog = AzureLogger.log;
+    const previousLevel = getLogLevel();
+    // Identity's lines with the parts that differ between two runs (ids, durations) blanked out.
+    const identityLines = async (wrap: boolean): Promise<string[]> => {
+      const lines: string[] = [];
+      AzureLogger.log = (...args: unknown[]) => lines.push(args.map(String).join(" "));
+      const chain = new ChainedTokenCredential(new EnvironmentCredential(), new AzureCliCredential());
+      await rejection((wrap ? new DiagnosticCredential(chain) : chain).getToken(SCOPE));
+      return lines
+        .filter((line) => line.startsWith("azure:identity:"))
+        .map((line) => line.replace(/[0-9a-f-]{36}|\d+(\.\d+)? ?ms/g, "#"));
+    };
+    try {
+      setLogLevel("info");
+      const bare = await identityLines(false);
+      const wrapped = await identityLines(true);
+
+      expect(getLogLevel()).toBe("info");
+      expect(bare.length).toBeGreaterThan(0);
+      expect(wrapped).toEqual(bare);
+    } finally {
+      AzureLogger.log = previousLog;
+      setLogLevel(previousLevel);
+    }
   });
 });
