@@ -17,9 +17,12 @@ export function shingleHash(run) {
 
 const dir = process.argv[2] ?? "../shared/seeds";
 const hashes = new Set();
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()) {
   const w = words(readFileSync(join(dir, file), "utf8"));
-  for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) hashes.add(shingleHash(w.slice(i, i + SHINGLE_WORDS).join(" ")));
+  for (let i = 0; i + SHINGLE_WORDS <= w.length; i++)
+    hashes.add(shingleHash(w.slice(i, i + SHINGLE_WORDS).join(" ")));
 }
 writeFileSync(
   "test/knowledge/seedFingerprints.json",

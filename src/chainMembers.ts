@@ -30,7 +30,9 @@ function read(target: unknown, key: string): unknown {
 export function chainMembers(credential: unknown): object[] {
   const sources = read(credential, "_sources");
   if (!Array.isArray(sources)) return [];
-  return sources.filter((s): s is object => s !== null && typeof s === "object" && typeof read(s, "getToken") === "function");
+  return sources.filter(
+    (s): s is object => s !== null && typeof s === "object" && typeof read(s, "getToken") === "function",
+  );
 }
 
 /**
@@ -39,10 +41,12 @@ export function chainMembers(credential: unknown): object[] {
  */
 export function credentialName(credential: unknown): string {
   const constructorName = read(read(credential, "constructor"), "name");
-  const name = typeof constructorName === "string" && constructorName !== "" ? constructorName : "TokenCredential";
+  const name =
+    typeof constructorName === "string" && constructorName !== "" ? constructorName : "TokenCredential";
   if (name === "UnavailableDefaultCredential") {
     const factory = read(credential, "credentialName");
-    const m = typeof factory === "string" ? /^createDefault([A-Za-z]{1,60}?)(?:Credential)?$/.exec(factory) : null;
+    const m =
+      typeof factory === "string" ? /^createDefault([A-Za-z]{1,60}?)(?:Credential)?$/.exec(factory) : null;
     if (m?.[1]) return `${m[1]}Credential`;
   }
   if (name === "DiagnosticCredential") return credentialName(read(credential, "credential"));
@@ -60,7 +64,12 @@ export function observeMembers(members: readonly object[]): void {
       return call.observe(member, () => original.call(this, scopes, options));
     };
     try {
-      Object.defineProperty(member, "getToken", { value: reporting, configurable: true, writable: true, enumerable: false });
+      Object.defineProperty(member, "getToken", {
+        value: reporting,
+        configurable: true,
+        writable: true,
+        enumerable: false,
+      });
       observed.add(member);
     } catch {
       // A frozen member cannot be observed; the chain still works, its attempt is reported from the aggregate.

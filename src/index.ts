@@ -14,7 +14,11 @@ export { redactSecrets } from "./diagnosis/redact.js";
 export { readTokenIdentity, type TokenIdentity } from "./diagnosis/tokenIdentity.js";
 export { createJsonLinesSink, diagnosticsLogger, type LineWriter } from "./events/emit.js";
 export { listKnowledgeEntries, lookupKnowledge } from "./knowledge/index.js";
-export { lookupPipelineTask, azurePipelinesTasks, type PipelineTaskSupport } from "./knowledge/azurePipelinesTasks.js";
+export {
+  lookupPipelineTask,
+  azurePipelinesTasks,
+  type PipelineTaskSupport,
+} from "./knowledge/azurePipelinesTasks.js";
 export type { KnowledgeEntry, KnowledgeExample, MatchRules } from "./knowledge/schema.js";
 export {
   DIAGNOSIS_CATEGORIES,

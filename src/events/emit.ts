@@ -52,7 +52,10 @@ export class EventDispatcher {
   /** Whether anyone will receive events; when not, callers skip building them. */
   get active(): boolean {
     const logger = this.#logger;
-    return this.#handler !== undefined || (logger !== undefined && (logger.info.enabled || logger.verbose.enabled || logger.warning.enabled));
+    return (
+      this.#handler !== undefined ||
+      (logger !== undefined && (logger.info.enabled || logger.verbose.enabled || logger.warning.enabled))
+    );
   }
 
   emit(event: DiagnosticEvent): void {
@@ -65,7 +68,9 @@ export class EventDispatcher {
     try {
       this.#handler(event);
     } catch (hookError) {
-      logger?.warning(`onEvent threw while handling ${event.type}; the event was dropped: ${describe(hookError)}`);
+      logger?.warning(
+        `onEvent threw while handling ${event.type}; the event was dropped: ${describe(hookError)}`,
+      );
     }
   }
 }

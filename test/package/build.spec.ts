@@ -10,7 +10,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const run = (args: string[]): string =>
-  execFileSync(process.execPath, args, { cwd: root, encoding: "utf8", env: { ...process.env, AZURE_LOG_LEVEL: "" } });
+  execFileSync(process.execPath, args, {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, AZURE_LOG_LEVEL: "" },
+  });
 
 beforeAll(() => {
   execFileSync(process.execPath, ["node_modules/tsup/dist/cli-default.js"], { cwd: root, stdio: "pipe" });
@@ -27,10 +31,20 @@ describe("built package", () => {
 
   it("loads by name through the exports map from ESM and from CJS", () => {
     const names = "Object.keys(m).sort().join(',')";
-    const esm = run(["--input-type=module", "-e", `const m = await import('azure-identity-diagnostics'); console.log(${names})`]);
+    const esm = run([
+      "--input-type=module",
+      "-e",
+      `const m = await import('azure-identity-diagnostics'); console.log(${names})`,
+    ]);
     const cjs = run(["-e", `const m = require('azure-identity-diagnostics'); console.log(${names})`]);
     expect(esm.trim()).toBe(cjs.trim());
-    for (const name of ["explainAuthError", "DiagnosticCredential", "renderDiagnosis", "getDiagnosis", "createJsonLinesSink"]) {
+    for (const name of [
+      "explainAuthError",
+      "DiagnosticCredential",
+      "renderDiagnosis",
+      "getDiagnosis",
+      "createJsonLinesSink",
+    ]) {
       expect(esm).toContain(name);
     }
   });

@@ -11,6 +11,8 @@ afterEach(() => {
   const refused = guard.drain();
   if (refused.length > 0) {
     const where = refused.map((c) => `${c.host}:${c.port ?? "?"}`).join(", ");
-    throw new Error(`This test tried to leave loopback (${where}). First attempt:\n${refused[0]?.stack ?? ""}`);
+    throw new Error(
+      `This test tried to leave loopback (${where}). First attempt:\n${refused[0]?.stack ?? ""}`,
+    );
   }
 });

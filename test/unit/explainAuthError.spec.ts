@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { AggregateAuthenticationError, AuthenticationError, CredentialUnavailableError } from "@azure/identity";
+import {
+  AggregateAuthenticationError,
+  AuthenticationError,
+  CredentialUnavailableError,
+} from "@azure/identity";
 import { createHttpHeaders, createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
 import { DIAGNOSIS_CATEGORIES, explainAuthError, renderDiagnosis, type Diagnosis } from "../../src/index.js";
 
@@ -60,7 +64,10 @@ describe("explainAuthError never throws", () => {
     ["a proxy whose traps throw", hostileProxy],
     ["a frozen error", Object.freeze(new Error("frozen AADSTS50126"))],
     ["a non-string message and name", { name: 7, message: { nested: true }, errors: "not an array" }],
-    ["an aggregate with hostile members", { name: "AggregateAuthenticationError", message: "x", errors: [hostileProxy, null, 3] }],
+    [
+      "an aggregate with hostile members",
+      { name: "AggregateAuthenticationError", message: "x", errors: [hostileProxy, null, 3] },
+    ],
     ["a 10 MB string", "AADSTS50126 ".repeat(900_000)],
     ["lone surrogates", "\ud800AADSTS7000215\udfff"],
   ];
@@ -154,7 +161,14 @@ describe("facts from the real @azure/identity error classes", () => {
   });
 
   it("says who the refused token belongs to, without keeping the token", () => {
-    const claims = { tid: "tenant-a", oid: "object-b", appid: "app-c", idtyp: "app", aud: "https://management.azure.com", upn: "someone@contoso.example" };
+    const claims = {
+      tid: "tenant-a",
+      oid: "object-b",
+      appid: "app-c",
+      idtyp: "app",
+      aud: "https://management.azure.com",
+      upn: "someone@contoso.example",
+    };
     const token = `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.c2lnbmF0dXJlLXZhbHVl`;
     const request = createPipelineRequest({
       url: "https://127.0.0.1/subscriptions/0000",
@@ -166,7 +180,13 @@ describe("facts from the real @azure/identity error classes", () => {
       response: { status: 403, request, headers: createHttpHeaders(), bodyAsText: "" },
     });
     const d = explainAuthError(err);
-    expect(d.tokenIdentity).toMatchObject({ tenantId: "tenant-a", objectId: "object-b", appId: "app-c", identityType: "app", userName: null });
+    expect(d.tokenIdentity).toMatchObject({
+      tenantId: "tenant-a",
+      objectId: "object-b",
+      appId: "app-c",
+      identityType: "app",
+      userName: null,
+    });
     const everything = JSON.stringify(d) + renderDiagnosis(d);
     expect(everything).not.toContain(token.split(".")[1]);
     expect(everything).not.toContain("c2lnbmF0dXJlLXZhbHVl");

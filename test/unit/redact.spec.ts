@@ -9,20 +9,52 @@ const SYSTEM_ACCESS_TOKEN = "system-access-token-7f3c9a1e2b4d";
 /** Each secret shape, in a place it really hides. `secret` must not survive redaction. */
 const CASES: { label: string; text: string; secret: string }[] = [
   { label: "a JWT on its own", text: `token was ${JWT} and more`, secret: JWT },
-  { label: "a Bearer header value", text: "Authorization: Bearer opaque-token-123", secret: "opaque-token-123" },
-  { label: "a lower-case bearer in prose", text: "sent bearer opaque-token-456 to the API", secret: "opaque-token-456" },
-  { label: "client_secret in a form body", text: `grant_type=client_credentials&client_secret=${CLIENT_SECRET}&scope=x`, secret: CLIENT_SECRET },
-  { label: "an Entra client secret value alone", text: `the secret ${CLIENT_SECRET} was wrong`, secret: CLIENT_SECRET },
-  { label: "password= in a connection string", text: "Server=x;User Id=u;Password=hunter2-lab;", secret: "hunter2-lab" },
-  { label: "a SAS sig= in a URL", text: "https://acct.blob.core.windows.net/c/b?sv=2022&sig=abcDEF123%2Bsig&se=1", secret: "abcDEF123%2Bsig" },
+  {
+    label: "a Bearer header value",
+    text: "Authorization: Bearer opaque-token-123",
+    secret: "opaque-token-123",
+  },
+  {
+    label: "a lower-case bearer in prose",
+    text: "sent bearer opaque-token-456 to the API",
+    secret: "opaque-token-456",
+  },
+  {
+    label: "client_secret in a form body",
+    text: `grant_type=client_credentials&client_secret=${CLIENT_SECRET}&scope=x`,
+    secret: CLIENT_SECRET,
+  },
+  {
+    label: "an Entra client secret value alone",
+    text: `the secret ${CLIENT_SECRET} was wrong`,
+    secret: CLIENT_SECRET,
+  },
+  {
+    label: "password= in a connection string",
+    text: "Server=x;User Id=u;Password=hunter2-lab;",
+    secret: "hunter2-lab",
+  },
+  {
+    label: "a SAS sig= in a URL",
+    text: "https://acct.blob.core.windows.net/c/b?sv=2022&sig=abcDEF123%2Bsig&se=1",
+    secret: "abcDEF123%2Bsig",
+  },
   { label: "client_assertion in a form body", text: `client_assertion=${JWT}&client_id=1`, secret: JWT },
   {
     label: "identity 4.13.1's pipelines message with the request headers as JSON",
     text: `AzurePipelinesCredential: Authentication Failed. oidcToken field not detected in the response. {"request":{"headers":{"authorization":"Bearer ${SYSTEM_ACCESS_TOKEN}","content-type":"application/json"}}}`,
     secret: SYSTEM_ACCESS_TOKEN,
   },
-  { label: "an access token as a JSON property", text: `{"accessToken":"opaque-access-999","expiresOn":"x"}`, secret: "opaque-access-999" },
-  { label: "a refresh token as a JSON property", text: `{"refresh_token":"0.AAAA-refresh-lab"}`, secret: "0.AAAA-refresh-lab" },
+  {
+    label: "an access token as a JSON property",
+    text: `{"accessToken":"opaque-access-999","expiresOn":"x"}`,
+    secret: "opaque-access-999",
+  },
+  {
+    label: "a refresh token as a JSON property",
+    text: `{"refresh_token":"0.AAAA-refresh-lab"}`,
+    secret: "0.AAAA-refresh-lab",
+  },
   {
     label: "a PEM private key",
     text: "key:\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\nend",
@@ -49,7 +81,8 @@ describe("redactSecrets", () => {
   });
 
   it("leaves a www-authenticate challenge's parameters readable", () => {
-    const text = 'www-authenticate: Bearer authorization_uri="https://login.microsoftonline.com/t", error="invalid_token"';
+    const text =
+      'www-authenticate: Bearer authorization_uri="https://login.microsoftonline.com/t", error="invalid_token"';
     expect(redactSecrets(text)).toContain('error="invalid_token"');
   });
 

@@ -5,6 +5,12 @@
 import type { Command } from "../command.js";
 import { checkPipelineCommand } from "./checkPipeline.js";
 import { codesCommand } from "./codes.js";
+import { doctorCommand } from "./doctor.js";
 import { explainCommand } from "./explain.js";
 
-export const commands: readonly Command[] = [explainCommand, codesCommand, checkPipelineCommand];
+export const commands: readonly Command[] = [
+  explainCommand,
+  codesCommand,
+  doctorCommand,
+  checkPipelineCommand,
+];
