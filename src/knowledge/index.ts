@@ -7,6 +7,7 @@ import { fallbackEntries } from "./fallbacks.js";
 import type { KnowledgeEntry } from "./schema.js";
 
 export type { KnowledgeEntry, KnowledgeExample, MatchRules } from "./schema.js";
+export { retiredKnowledgeIds, type RetiredKnowledgeId } from "./retired.js";
 
 /** An entry with its rules prepared for matching. */
 export interface IndexedEntry {
