@@ -1,11 +1,12 @@
 import { defineConfig } from "tsup";
 
-const external = ["@azure/identity", "@azure/core-auth", "@azure/logger"];
+const external = ["@azure/identity", "@azure/core-auth", "@azure/logger", "@opentelemetry/api"];
 
 export default defineConfig([
   {
-    // The library: the browser-safe core and the Node-only helpers (doctor, whoami, pipeline check).
-    entry: { index: "src/index.ts", node: "src/node/index.ts" },
+    // The library: the browser-safe core, the Node-only helpers (doctor, whoami, pipeline check), and the
+    // OpenTelemetry handler (the only entry that imports @opentelemetry/api).
+    entry: { index: "src/index.ts", node: "src/node/index.ts", opentelemetry: "src/opentelemetry/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

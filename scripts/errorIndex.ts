@@ -4,14 +4,15 @@
  * of date; both modes exit with 1 when an id was deleted instead of retired.
  */
 import { fileURLToPath } from "node:url";
-import { listKnowledgeEntries, retiredKnowledgeIds } from "../src/knowledge/index.js";
+import { listKnowledgeEntriesWithExamples } from "../src/knowledge/examples/index.js";
+import { retiredKnowledgeIds } from "../src/knowledge/index.js";
 import { isUpToDate, syncErrorIndex } from "./errorIndex/sync.js";
 
 const root = new URL("../", import.meta.url);
 const check = process.argv.includes("--check");
 
 const result = syncErrorIndex({
-  source: { entries: listKnowledgeEntries(), retired: retiredKnowledgeIds },
+  source: { entries: listKnowledgeEntriesWithExamples(), retired: retiredKnowledgeIds },
   docsDir: fileURLToPath(new URL("docs/errors/", root)),
   publishedIdsPath: fileURLToPath(new URL("test/knowledge/publishedIds.json", root)),
   check,

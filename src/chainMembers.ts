@@ -6,6 +6,8 @@
  * untouched: identity's "Result for X" log line and users' `instanceof` checks see no change.
  */
 
+import { canonicalCredentialName } from "./diagnosis/credentialNames.js";
+
 /** Where a `DiagnosticCredential` call record travels inside `GetTokenOptions`. */
 export const CALL_CONTEXT = Symbol.for("azure-identity-diagnostics.call");
 
@@ -50,6 +52,10 @@ export function credentialName(credential: unknown): string {
     if (m?.[1]) return `${m[1]}Credential`;
   }
   if (name === "DiagnosticCredential") return credentialName(read(credential, "credential"));
+  // identity 4.0 builds DefaultAzureCredential's members from private subclasses named after the public class
+  // they extend (`DefaultAzurePowershellCredential extends AzurePowerShellCredential`); users know the public one.
+  const inner = /^Default([A-Za-z]{1,60}Credential)$/.exec(name)?.[1];
+  if (inner !== undefined && name !== "DefaultAzureCredential") return canonicalCredentialName(inner);
   return name;
 }
 

@@ -177,7 +177,31 @@ export class DiagnosticCredential implements TokenCredential {
     return this.#inner;
   }
 
-  async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+  getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+    // Nobody listens and there is no chain to observe: success then builds nothing (see bench/credentialOverhead.ts).
+    if (this.#members.length === 0 && !this.#events.active) return this.#getTokenUnobserved(scopes, options);
+    return this.#getTokenObserved(scopes, options);
+  }
+
+  async #getTokenUnobserved(
+    scopes: string | string[],
+    options?: GetTokenOptions,
+  ): Promise<AccessToken | null> {
+    try {
+      return await this.#withTimeout(this.#inner.getToken(scopes, options));
+    } catch (error) {
+      // In its own method: locals here would enlarge every call's async frame, failing or not.
+      throw this.#explainUnobservedFailure(error);
+    }
+  }
+
+  #explainUnobservedFailure(error: unknown): unknown {
+    const thrown = error instanceof TimeoutSignal ? this.#timeoutError(null) : error;
+    this.#explainFailure(thrown, undefined);
+    return thrown;
+  }
+
+  async #getTokenObserved(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
     const events = this.#events.active ? this.#events : null;
     const startedAt = now();
     const scopeList = typeof scopes === "string" ? [scopes] : [...scopes];
@@ -225,18 +249,34 @@ export class DiagnosticCredential implements TokenCredential {
     try {
       const token = await this.#withTimeout(this.#inner.getToken(scopes, innerOptions));
       if (events && token) this.#reportSuccess(token, base, startedAt, call, emit);
+      // The contract allows null ("no token"); callers such as core's bearer policy treat it as a failure, so
+      // the events do too, and whoever pairs requests with their end (spans, timings) sees the call end.
+      else if (events && token === null) {
+        const diagnosis = safeDiagnose(
+          `${this.#name}.getToken returned null instead of an access token.`,
+          this.#name,
+          call?.observed("token"),
+        );
+        if (diagnosis)
+          emit({
+            ...base,
+            time: new Date().toISOString(),
+            type: "token.failure",
+            durationMs: now() - startedAt,
+            errorName: null,
+            diagnosis,
+          });
+      }
       return token;
     } catch (error) {
       const timedOut = error instanceof TimeoutSignal;
       const thrown = timedOut ? this.#timeoutError(call) : error;
       const attempts = call?.observed(timedOut ? "timeout" : "error", timedOut ? thrown : undefined);
       if (call) call.closed = true;
-      const diagnosis = safeDiagnose(thrown, this.#name, attempts);
-      redactErrorText(thrown);
+      const diagnosis = this.#explainFailure(thrown, attempts);
       if (diagnosis) {
-        attachDiagnosis(thrown, diagnosis);
-        if (this.#options.augmentErrorMessage !== false) appendToMessage(thrown, shortNote(diagnosis));
-        if (timedOut) {
+        // Events are only built when someone receives them (hook, enabled logger or channel subscriber).
+        if (events && timedOut) {
           emit({
             ...base,
             time: new Date().toISOString(),
@@ -247,17 +287,29 @@ export class DiagnosticCredential implements TokenCredential {
             diagnosis,
           });
         }
-        emit({
-          ...base,
-          time: new Date().toISOString(),
-          type: "token.failure",
-          durationMs: now() - startedAt,
-          errorName: readName(thrown),
-          diagnosis,
-        });
+        if (events)
+          emit({
+            ...base,
+            time: new Date().toISOString(),
+            type: "token.failure",
+            durationMs: now() - startedAt,
+            errorName: readName(thrown),
+            diagnosis,
+          });
       }
       throw thrown;
     }
+  }
+
+  /** Attaches the diagnosis to the failure, redacts its text and appends the short note, in place. */
+  #explainFailure(thrown: unknown, attempts: readonly ObservedAttempt[] | undefined): Diagnosis | null {
+    const diagnosis = safeDiagnose(thrown, this.#name, attempts);
+    redactErrorText(thrown);
+    if (diagnosis) {
+      attachDiagnosis(thrown, diagnosis);
+      if (this.#options.augmentErrorMessage !== false) appendToMessage(thrown, shortNote(diagnosis));
+    }
+    return diagnosis;
   }
 
   #withTimeout<T>(promise: Promise<T>): Promise<T> {

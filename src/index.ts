@@ -13,6 +13,16 @@ export { getDiagnosis } from "./diagnosis/attach.js";
 export { redactSecrets } from "./diagnosis/redact.js";
 export { readTokenIdentity, type TokenIdentity } from "./diagnosis/tokenIdentity.js";
 export { createJsonLinesSink, diagnosticsLogger, type LineWriter } from "./events/emit.js";
+export { DIAGNOSTIC_CHANNELS } from "./events/channels.js";
+export {
+  createChainTimings,
+  type ChainMemberTiming,
+  type ChainTiming,
+  type ChainTimings,
+  type ChainTimingsOptions,
+  type ChainTimingsSummary,
+  type ImdsProbeTiming,
+} from "./events/chainTimings.js";
 export { listKnowledgeEntries, lookupKnowledge } from "./knowledge/index.js";
 export {
   lookupPipelineTask,
@@ -33,6 +43,7 @@ export type {
   AttemptEndEvent,
   AttemptStartEvent,
   DiagnosticEvent,
+  DiagnosticEventBase,
   DiagnosticEventHandler,
   TokenFailureEvent,
   TokenRequestEvent,

@@ -2,7 +2,7 @@
  * The id registry behind the error index: which ids are live, which are retired, and the rules that keep
  * ids permanent (rustc's index does the same with its error codes). Pure: no I/O.
  */
-import type { KnowledgeEntry, RetiredKnowledgeId } from "../../src/knowledge/index.js";
+import type { KnowledgeEntryWithExamples, RetiredKnowledgeId } from "../../src/knowledge/index.js";
 
 /** A retired id, from the register (`src/knowledge/retired.ts`) or from an entry kept with a `retired` marker. */
 export interface Retirement {
@@ -11,19 +11,19 @@ export interface Retirement {
   readonly retiredIn?: string;
   readonly replacedBy?: string;
   /** The entry's record, when it was kept in place. */
-  readonly entry?: KnowledgeEntry;
+  readonly entry?: KnowledgeEntryWithExamples;
 }
 
 /** Everything the index is generated from. */
 export interface ErrorIndexSource {
   /** Every knowledge entry, retired-in-place ones included. */
-  readonly entries: readonly KnowledgeEntry[];
+  readonly entries: readonly KnowledgeEntryWithExamples[];
   /** The register of retired ids whose entries are gone. */
   readonly retired: readonly RetiredKnowledgeId[];
 }
 
 /** Entries that still match errors. */
-export function liveEntries(source: ErrorIndexSource): KnowledgeEntry[] {
+export function liveEntries(source: ErrorIndexSource): KnowledgeEntryWithExamples[] {
   return source.entries.filter((entry) => !entry.retired);
 }
 

@@ -8,7 +8,7 @@ import {
   type DiagnosisCategory,
   type ErrorRuntime,
 } from "../../src/diagnosis/types.js";
-import type { KnowledgeEntry, KnowledgeExample } from "../../src/knowledge/index.js";
+import type { KnowledgeEntryWithExamples, KnowledgeExample } from "../../src/knowledge/index.js";
 import { codeBlock, document, inlineCode, prose } from "./markdown.js";
 import {
   compareText,
@@ -99,7 +99,7 @@ function retirementNotice(retirement: Retirement, titles: ReadonlyMap<string, st
   return lines.join("\n");
 }
 
-function factsBlock(entry: KnowledgeEntry): string {
+function factsBlock(entry: KnowledgeEntryWithExamples): string {
   const rules = entry.match;
   const facts = [
     `- **Category:** [${entry.category}](${INDEX_PAGE}#${entry.category}) — ${prose(CATEGORY_SUMMARIES[entry.category])}`,
@@ -140,7 +140,7 @@ function wordingSection(examples: readonly KnowledgeExample[]): string[] {
   return blocks;
 }
 
-function recognitionSection(entry: KnowledgeEntry): string[] {
+function recognitionSection(entry: KnowledgeEntryWithExamples): string[] {
   const rules = entry.match;
   const lines: string[] = [];
   const anyOf = (one: string, many: string, values: readonly string[] | undefined) => {
@@ -167,7 +167,7 @@ function recognitionSection(entry: KnowledgeEntry): string[] {
 }
 
 function entryPage(
-  entry: KnowledgeEntry,
+  entry: KnowledgeEntryWithExamples,
   retirement: Retirement | undefined,
   titles: ReadonlyMap<string, string>,
 ): string {
@@ -199,7 +199,7 @@ function retiredOnlyPage(retirement: Retirement, titles: ReadonlyMap<string, str
   ]);
 }
 
-function indexLine(entry: KnowledgeEntry): string {
+function indexLine(entry: KnowledgeEntryWithExamples): string {
   const codes = [...(entry.match.stsCodes ?? []), ...(entry.match.serviceCodes ?? [])];
   const suffix = codes.length > 0 ? ` (${codeList(codes)})` : "";
   return `- ${pageLink(entry.id)}: ${prose(entry.title)}${suffix}`;
@@ -219,8 +219,8 @@ function codeTable(
 }
 
 function groupCodes(
-  entries: readonly KnowledgeEntry[],
-  codesOf: (entry: KnowledgeEntry) => readonly string[],
+  entries: readonly KnowledgeEntryWithExamples[],
+  codesOf: (entry: KnowledgeEntryWithExamples) => readonly string[],
 ): Map<string, string[]> {
   const byCode = new Map<string, string[]>();
   for (const entry of [...entries].sort((a, b) => compareText(a.id, b.id))) {

@@ -8,7 +8,7 @@
  */
 import type { CliIo } from "./io.js";
 
-type Paint = (text: string) => string;
+export type Paint = (text: string) => string;
 
 export interface Style {
   readonly color: boolean;

@@ -64,11 +64,12 @@ export const CREDENTIAL_CLASS_PATTERN = /\b[A-Z][A-Za-z]{1,60}Credential\b/g;
 export const STACK_FRAME_PATTERN = /\bat (?:async )?([A-Z][A-Za-z]{1,60}Credential)\.[A-Za-z_$]/g;
 
 /**
- * identity's MSAL client functions, one per flow. Errors from the token service are thrown there, often with no
- * credential frame above them in the stack (tracing spans hide it), so the flow names the credential.
+ * identity's MSAL client functions, one per flow (`getTokenByClientSecret`; in 4.0 the classes
+ * `MsalClientSecret` and friends). Errors from the token service are thrown there, often with no credential frame
+ * above them in the stack (tracing spans hide it), so the flow names the credential.
  */
 export const MSAL_FLOW_FRAME_PATTERN =
-  /\bat (?:async )?(?:Object\.)?getTokenBy(ClientSecret|ClientCertificate|ClientAssertion|UsernamePassword)\b/;
+  /\bat (?:async )?(?:Object\.)?(?:getTokenBy|Msal)(ClientSecret|ClientCertificate|ClientAssertion|UsernamePassword)\b/;
 
 /** Canonical (JavaScript) spelling of a credential class name. */
 export function canonicalCredentialName(name: string): string {

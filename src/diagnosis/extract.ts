@@ -4,7 +4,7 @@
  * win over text; text is searched with bounded, linear-time patterns only.
  */
 import type { ErrorRuntime } from "./types.js";
-import type { NormalisedError } from "./normalise.js";
+import { MAX_TEXT_LENGTH, type NormalisedError } from "./normalise.js";
 import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
 
 /** Everything `explainAuthError` reads from one error before consulting the knowledge base. */
@@ -85,7 +85,9 @@ export function collectText(error: NormalisedError): string {
   for (const child of error.children) {
     if (child.thrown) parts.push(collectText(child));
   }
-  return parts.filter((p) => p !== "").join("\n");
+  // Each field is already cut; the whole is cut too, so a long cause chain or aggregate stays bounded.
+  const text = parts.filter((p) => p !== "").join("\n");
+  return text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
 }
 
 function findStsCodes(chain: NormalisedError[], text: string): string[] {

@@ -9,6 +9,8 @@ import { readTokenIdentity, type TokenIdentity } from "./tokenIdentity.js";
 export const MAX_TEXT_LENGTH = 256 * 1024;
 const MAX_CAUSE_DEPTH = 8;
 const MAX_CHILDREN = 64;
+/** Objects read per error, in all: an object whose getters invent fresh children would otherwise never end. */
+const MAX_OBJECTS = 256;
 
 /** Fields of an `AuthenticationError.errorResponse` (or an STS JSON body). */
 export interface NormalisedErrorResponse {
@@ -233,7 +235,9 @@ function normaliseValue(value: unknown, seen: Set<object>, depth: number): Norma
     return result;
   }
   if (value !== null && (typeof value === "object" || typeof value === "function")) {
-    if (seen.has(value) || depth > MAX_CAUSE_DEPTH) return emptyError(true, null, "");
+    if (seen.has(value) || depth > MAX_CAUSE_DEPTH || seen.size >= MAX_OBJECTS) {
+      return emptyError(true, null, "");
+    }
     return normaliseObject(value, seen, depth);
   }
   return emptyError(true, null, asText(value) ?? "");

@@ -2,7 +2,7 @@
  * The readable form of a diagnosis: what failed, why, what to do, each chain member on one line, and the
  * IDs to quote to support. Plain text unless colour is asked for.
  */
-import type { AttemptDiagnosis, AttemptOutcome, Diagnosis } from "./types.js";
+import type { AttemptDiagnosis, AttemptOutcome, Diagnosis, KnowledgeMatch } from "./types.js";
 
 export interface RenderOptions {
   /** ANSI colours and symbols for a terminal. Default `false`. */
@@ -61,7 +61,7 @@ function outcomeMark(outcome: AttemptOutcome, p: Palette): string {
   return p.dim(mark);
 }
 
-function attemptLine(attempt: AttemptDiagnosis, p: Palette): string {
+function attemptLine(attempt: RenderableAttempt, p: Palette): string {
   const time = attempt.durationMs === null ? "" : p.dim(` (${Math.round(attempt.durationMs)} ms)`);
   return `  ${outcomeMark(attempt.outcome, p)} ${attempt.summary}${time}`;
 }
@@ -70,8 +70,15 @@ function section(title: string, lines: readonly string[], p: Palette): string[] 
   return lines.length === 0 ? [] : ["", p.bold(title), ...lines];
 }
 
-/** Renders `diagnosis` for people. Never throws on a valid `Diagnosis`. */
+/** Renders `diagnosis` for people. Never throws, even on a partial or malformed diagnosis. */
 export function renderDiagnosis(diagnosis: Diagnosis, options: RenderOptions = {}): string {
+  return renderReadable(renderable(diagnosis), {
+    color: Boolean(field(options, "color")),
+    includeMessage: Boolean(field(options, "includeMessage")),
+  });
+}
+
+function renderReadable(diagnosis: Renderable, options: Required<RenderOptions>): string {
   const p = options.color ? COLOURS : PLAIN;
   const top = diagnosis.matches[0];
   const facts = [
@@ -120,6 +127,81 @@ export function renderDiagnosis(diagnosis: Diagnosis, options: RenderOptions = {
   if (options.includeMessage || !top)
     lines.push(...section("Original message", [indent(diagnosis.message)], p));
   return lines.join("\n");
+}
+
+// A diagnosis read back from JSON, from another version or built in plain JavaScript may lack fields or hold
+// the wrong types; rendering shows what is there instead of throwing in the caller's catch block.
+
+type RenderableAttempt = Pick<AttemptDiagnosis, "outcome" | "summary" | "durationMs">;
+type RenderableMatch = Pick<KnowledgeMatch, "id" | "title" | "cause" | "mitigations" | "docs">;
+type Renderable = Omit<Diagnosis, "category" | "attempts" | "matches"> & {
+  category: string;
+  attempts: RenderableAttempt[];
+  matches: RenderableMatch[];
+};
+
+function field(record: unknown, key: string): unknown {
+  return record !== null && typeof record === "object" ? (record as Record<string, unknown>)[key] : undefined;
+}
+const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
+const texts = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+const records = (value: unknown): object[] =>
+  Array.isArray(value) ? value.filter((v): v is object => v !== null && typeof v === "object") : [];
+const finite = (value: unknown): number | null =>
+  typeof value === "number" && Number.isFinite(value) ? value : null;
+
+function renderable(d: unknown): Renderable {
+  const identity = field(d, "tokenIdentity");
+  const outcome = (value: unknown): AttemptOutcome =>
+    typeof value === "string" && Object.hasOwn(OUTCOME_MARK, value) ? (value as AttemptOutcome) : "skipped";
+  return {
+    summary: text(field(d, "summary")) ?? "",
+    category: text(field(d, "category")) ?? "other",
+    errorName: text(field(d, "errorName")),
+    runtime: "unknown",
+    stsCode: text(field(d, "stsCode")),
+    stsCodes: texts(field(d, "stsCodes")),
+    oauthError: text(field(d, "oauthError")),
+    subError: text(field(d, "subError")),
+    correlationId: text(field(d, "correlationId")),
+    traceId: text(field(d, "traceId")),
+    timestamp: text(field(d, "timestamp")),
+    httpStatus: finite(field(d, "httpStatus")),
+    serviceErrorCode: text(field(d, "serviceErrorCode")),
+    tokenIdentity:
+      identity !== null && typeof identity === "object"
+        ? {
+            tenantId: text(field(identity, "tenantId")),
+            objectId: text(field(identity, "objectId")),
+            appId: text(field(identity, "appId")),
+            identityType: text(field(identity, "identityType")),
+            audience: text(field(identity, "audience")),
+            issuer: text(field(identity, "issuer")),
+            expiresOn: text(field(identity, "expiresOn")),
+            managedIdentityResourceId: text(field(identity, "managedIdentityResourceId")),
+            roles: texts(field(identity, "roles")),
+            scopes: texts(field(identity, "scopes")),
+            userName: text(field(identity, "userName")),
+          }
+        : null,
+    credentials: texts(field(d, "credentials")),
+    attempts: records(field(d, "attempts")).map((a) => ({
+      outcome: outcome(field(a, "outcome")),
+      summary: text(field(a, "summary")) ?? "",
+      durationMs: finite(field(a, "durationMs")),
+    })),
+    matches: records(field(d, "matches")).map((m) => ({
+      id: text(field(m, "id")) ?? "",
+      title: text(field(m, "title")) ?? "",
+      cause: text(field(m, "cause")) ?? "",
+      mitigations: texts(field(m, "mitigations")),
+      docs: texts(field(m, "docs")),
+    })),
+    retryable: field(d, "retryable") === true,
+    lookupUrl: text(field(d, "lookupUrl")),
+    message: text(field(d, "message")) ?? "",
+  };
 }
 
 function identityLines(identity: Diagnosis["tokenIdentity"]): string[] {

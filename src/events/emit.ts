@@ -1,8 +1,10 @@
 /**
- * Delivers events to the user's hook and to the `azure:identity-diagnostics:*` logger, so `AZURE_LOG_LEVEL`
- * shows them next to identity's own lines. A hook that throws is reported on the logger and otherwise ignored.
+ * Delivers events to the user's hook, to the `azure:identity-diagnostics:*` logger, so `AZURE_LOG_LEVEL`
+ * shows them next to identity's own lines, and to the `node:diagnostics_channel` channels. A hook that throws
+ * is reported on the logger and otherwise ignored.
  */
 import { createClientLogger, type AzureLogger } from "@azure/logger";
+import { hasChannelSubscribers, publishDiagnosticEvent } from "./channels.js";
 import type { DiagnosticEvent, DiagnosticEventHandler } from "./types.js";
 
 /** The logger every `DiagnosticCredential` writes to: namespaces `azure:identity-diagnostics:{level}`. */
@@ -39,7 +41,7 @@ function logLine(event: DiagnosticEvent): string {
   }
 }
 
-/** Sends events to a hook and a logger. */
+/** Sends events to a hook, a logger and the diagnostics channels. */
 export class EventDispatcher {
   readonly #handler: DiagnosticEventHandler | undefined;
   readonly #logger: AzureLogger | undefined;
@@ -54,7 +56,8 @@ export class EventDispatcher {
     const logger = this.#logger;
     return (
       this.#handler !== undefined ||
-      (logger !== undefined && (logger.info.enabled || logger.verbose.enabled || logger.warning.enabled))
+      (logger !== undefined && (logger.info.enabled || logger.verbose.enabled || logger.warning.enabled)) ||
+      hasChannelSubscribers()
     );
   }
 
@@ -64,14 +67,28 @@ export class EventDispatcher {
       const log = logger[levelOf(event)];
       if (log.enabled) log(`${event.type} ${logLine(event)}`, JSON.stringify(event));
     }
+    publishDiagnosticEvent(event);
     if (!this.#handler) return;
-    try {
-      this.#handler(event);
-    } catch (hookError) {
+    const dropped = (hookError: unknown): void => {
       logger?.warning(
         `onEvent threw while handling ${event.type}; the event was dropped: ${describe(hookError)}`,
       );
+    };
+    try {
+      // An async hook's rejection would otherwise surface as an unhandled rejection in the user's process.
+      const result: unknown = this.#handler(event);
+      if (isThenable(result)) result.then(undefined, dropped);
+    } catch (hookError) {
+      dropped(hookError);
     }
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  try {
+    return typeof (value as { then?: unknown } | null)?.then === "function";
+  } catch {
+    return false;
   }
 }
 

@@ -5,7 +5,8 @@
 import type { AttemptDiagnosis, AttemptOutcome, Diagnosis } from "../diagnosis/types.js";
 import type { TokenIdentity } from "../diagnosis/tokenIdentity.js";
 
-interface EventBase {
+/** Fields every event carries. */
+export interface DiagnosticEventBase {
   /** Sequence number of the `getToken` call within this process; ties a call's events together. */
   requestId: number;
   /** ISO time the event was emitted. */
@@ -16,7 +17,7 @@ interface EventBase {
 }
 
 /** `getToken` was called. */
-export interface TokenRequestEvent extends EventBase {
+export interface TokenRequestEvent extends DiagnosticEventBase {
   type: "token.request";
   /** The tenant asked for through `options.tenantId`, if any. */
   tenantId: string | null;
@@ -25,7 +26,7 @@ export interface TokenRequestEvent extends EventBase {
 }
 
 /** A chain member started its attempt. */
-export interface AttemptStartEvent extends EventBase {
+export interface AttemptStartEvent extends DiagnosticEventBase {
   type: "attempt.start";
   member: string;
   /** Position of the member in the chain, from 0. */
@@ -33,7 +34,7 @@ export interface AttemptStartEvent extends EventBase {
 }
 
 /** A chain member finished its attempt. */
-export interface AttemptEndEvent extends EventBase {
+export interface AttemptEndEvent extends DiagnosticEventBase {
   type: "attempt.end";
   member: string;
   index: number;
@@ -44,7 +45,7 @@ export interface AttemptEndEvent extends EventBase {
 }
 
 /** `getToken` returned a token. */
-export interface TokenSuccessEvent extends EventBase {
+export interface TokenSuccessEvent extends DiagnosticEventBase {
   type: "token.success";
   durationMs: number;
   /** The chain member that returned the token (the credential itself when it is not a chain). */
@@ -57,7 +58,7 @@ export interface TokenSuccessEvent extends EventBase {
 }
 
 /** `getToken` failed. */
-export interface TokenFailureEvent extends EventBase {
+export interface TokenFailureEvent extends DiagnosticEventBase {
   type: "token.failure";
   durationMs: number;
   errorName: string | null;
@@ -65,7 +66,7 @@ export interface TokenFailureEvent extends EventBase {
 }
 
 /** Something worked, but not as the user probably intended. */
-export interface TokenWarningEvent extends EventBase {
+export interface TokenWarningEvent extends DiagnosticEventBase {
   type: "token.warning";
   /**
    * `silent-fallthrough`: a chain member was rejected by Microsoft Entra ID and the chain quietly used the next

@@ -26,8 +26,6 @@ export const unlistedStsCodeEntry: KnowledgeEntry = {
     "Give the correlation ID and timestamp to your tenant administrator: they find the exact request in the Entra sign-in logs with them.",
   ],
   docs: ["https://learn.microsoft.com/entra/identity-platform/reference-error-codes"],
-  sources: ["ADO-16", "GEN-04"],
-  examples: [],
 };
 
 /** A chain member that never settled, stopped by `DiagnosticCredential`'s `timeoutMs`. */
@@ -47,14 +45,6 @@ export const credentialTimedOutEntry: KnowledgeEntry = {
     "In production, use ManagedIdentityCredential directly instead of DefaultAzureCredential.",
   ],
   docs: ["https://aka.ms/azsdk/js/identity/managedidentitycredential/troubleshoot"],
-  sources: ["DAC-03", "MI-03"],
-  examples: [
-    {
-      text: "CredentialUnavailableError: ManagedIdentityCredential did not return a token within 5000 ms; DiagnosticCredential stopped waiting.",
-      runtime: "javascript",
-      source: "lab",
-    },
-  ],
 };
 
 /** Entries that belong to the matcher and to `DiagnosticCredential` rather than to a seed guide. */

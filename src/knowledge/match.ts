@@ -3,6 +3,7 @@
  * text, pattern, service code) makes an entry a candidate; context narrows it; credential, error name and
  * status raise it. The arithmetic is documented in `schema.ts` so entry authors can predict it.
  */
+import { buildCandidateIndex, findPrimaryHits, type CandidateIndex, type PrimaryHits } from "./candidates.js";
 import { knowledgeIndex, type IndexedEntry } from "./index.js";
 import type { KnowledgeEntry } from "./schema.js";
 
@@ -33,24 +34,6 @@ export const SCORES = {
   httpStatus: 10,
 } as const;
 
-function bestTextScore(indexed: IndexedEntry, text: string): number {
-  let best = 0;
-  for (const fragment of indexed.text) {
-    if (text.includes(fragment)) best = Math.max(best, SCORES.text + Math.min(fragment.length, 80) / 4);
-  }
-  return best;
-}
-
-function primaryScore(indexed: IndexedEntry, facts: MatchFacts): number {
-  let score = 0;
-  if (facts.stsCodes.some((code) => indexed.stsCodes.has(code))) score += SCORES.stsCode;
-  score += bestTextScore(indexed, facts.text);
-  if (indexed.patterns.some((pattern) => pattern.test(facts.text))) score += SCORES.pattern;
-  if (facts.serviceCodes.some((code) => indexed.serviceCodes.has(code.toLowerCase())))
-    score += SCORES.serviceCode;
-  return score;
-}
-
 function hasPrimaryRules(indexed: IndexedEntry): boolean {
   return (
     indexed.stsCodes.size > 0 ||
@@ -60,13 +43,30 @@ function hasPrimaryRules(indexed: IndexedEntry): boolean {
   );
 }
 
-function scoreEntry(indexed: IndexedEntry, facts: MatchFacts): number {
+/** The sum of the primary rules that hit entry `at`. */
+function primaryScore(hits: PrimaryHits, at: number): number {
+  let score = 0;
+  if (hits.stsCode[at]) score += SCORES.stsCode;
+  const length = hits.fragmentLength[at] ?? -1;
+  if (length >= 0) score += SCORES.text + Math.min(length, 80) / 4;
+  if (hits.pattern[at]) score += SCORES.pattern;
+  if (hits.serviceCode[at]) score += SCORES.serviceCode;
+  return score;
+}
+
+function scoreEntry(
+  indexed: IndexedEntry,
+  at: number,
+  facts: MatchFacts,
+  hits: PrimaryHits,
+  knownCredentials: readonly string[],
+): number {
   const rules = indexed.entry.match;
   const nameHit = facts.errorName !== null && (rules.errorNames ?? []).includes(facts.errorName);
   const statusHit = facts.httpStatus !== null && (rules.httpStatus ?? []).includes(facts.httpStatus);
   let score: number;
   if (hasPrimaryRules(indexed)) {
-    score = primaryScore(indexed, facts);
+    score = primaryScore(hits, at);
     if (score === 0) return 0;
   } else {
     // A fallback entry: every filter it declares must hit.
@@ -76,8 +76,9 @@ function scoreEntry(indexed: IndexedEntry, facts: MatchFacts): number {
   }
   if (indexed.context.length > 0) {
     // A credential named in the context counts when the caller knows it was that credential (DiagnosticCredential).
-    const known = facts.credentials.map((c) => c.toLowerCase());
-    if (!indexed.context.some((fragment) => facts.text.includes(fragment) || known.includes(fragment)))
+    if (
+      !indexed.context.some((fragment) => facts.text.includes(fragment) || knownCredentials.includes(fragment))
+    )
       return 0;
     score += SCORES.context;
   }
@@ -87,11 +88,24 @@ function scoreEntry(indexed: IndexedEntry, facts: MatchFacts): number {
   return score;
 }
 
+let candidates: { readonly entries: readonly IndexedEntry[]; readonly index: CandidateIndex } | null = null;
+
+function candidateIndex(entries: readonly IndexedEntry[]): CandidateIndex {
+  if (candidates?.entries !== entries) candidates = { entries, index: buildCandidateIndex(entries) };
+  return candidates.index;
+}
+
 /** Entries matching `facts`, best first; ties keep declaration order. */
 export function matchKnowledge(facts: MatchFacts): ScoredEntry[] {
+  const { entries } = knowledgeIndex();
+  const hits = findPrimaryHits(candidateIndex(entries), facts.text, facts.stsCodes, facts.serviceCodes);
+  const knownCredentials = facts.credentials.map((c) => c.toLowerCase());
   const scored: (ScoredEntry & { order: number })[] = [];
-  for (const indexed of knowledgeIndex().entries) {
-    const score = scoreEntry(indexed, facts);
+  for (let at = 0; at < entries.length; at++) {
+    const indexed = entries[at];
+    // Entries with primary rules are candidates only when one of them hit.
+    if (!indexed || (!hits.any[at] && hasPrimaryRules(indexed))) continue;
+    const score = scoreEntry(indexed, at, facts, hits, knownCredentials);
     if (score > 0) scored.push({ entry: indexed.entry, score, order: indexed.order });
   }
   scored.sort((a, b) => b.score - a.score || a.order - b.order);

@@ -50,9 +50,19 @@ export interface KnowledgeEntry {
   readonly mitigations: readonly string[];
   /** Public documentation links. */
   readonly docs: readonly string[];
-  /** Seed row ids (`SEC-01`…) and other source ids this entry covers. */
-  readonly sources: readonly string[];
-  readonly examples: readonly KnowledgeExample[];
   /** Present when the entry no longer matches anything; it stays for its id. */
   readonly retired?: { readonly reason: string; readonly replacedBy?: string };
 }
+
+/**
+ * What an entry is checked and documented with, kept apart from the entry because no diagnosis needs it: the
+ * core entry stays small, and the tests, the error index and the CLI load it from `knowledge/examples/`.
+ */
+export interface KnowledgeEvidence {
+  /** Seed row ids (`SEC-01`…) and other source ids this entry covers. */
+  readonly sources: readonly string[];
+  readonly examples: readonly KnowledgeExample[];
+}
+
+/** An entry with its sources and example messages, as the `azure-identity-diagnostics/knowledge` subpath lists it. */
+export interface KnowledgeEntryWithExamples extends KnowledgeEntry, KnowledgeEvidence {}

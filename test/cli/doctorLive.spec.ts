@@ -123,7 +123,7 @@ describe("doctor --live", () => {
     expect(text.out).toContain("Authentication failed:");
     expect(text.err).toBe("");
 
-    const json = await doctorLive(env, ["--json", "--timeout", "10000"]);
+    const json = await doctorLive(env, ["--json", "--timeout", "10"]);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.out) as DoctorReport & { live: LiveCheckResult };
     expect(report.live.outcome).toBe("failure");
@@ -146,7 +146,7 @@ describe("doctor --live", () => {
       imds.respond(probeOnlyThenHang());
       const env = { PATH: isolated.emptyBin, ...imds.proxyEnv, NO_PROXY: "127.0.0.1,localhost" };
       const started = Date.now();
-      const json = await doctorLive(env, ["--json", "--timeout", "400"]);
+      const json = await doctorLive(env, ["--json", "--timeout", "0.4"]);
       expect(Date.now() - started).toBeLessThan(5000);
       expect(json.code).toBe(1);
       const report = JSON.parse(json.out) as DoctorReport & { live: LiveCheckResult };

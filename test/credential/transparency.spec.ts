@@ -4,6 +4,7 @@
  * no network (unconfigured environment, no `az` on PATH, a missing certificate file).
  */
 import { mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -15,7 +16,8 @@ import {
   CredentialUnavailableError,
   EnvironmentCredential,
 } from "@azure/identity";
-import { AzureLogger, getLogLevel, setLogLevel } from "@azure/logger";
+import * as esmLogger from "@azure/logger";
+import { identityAtLeast } from "../lab/harness/identityVersion.js";
 import { DiagnosticCredential, getDiagnosis, type DiagnosticEvent } from "../../src/index.js";
 
 const SCOPE = "https://management.azure.com/.default";
@@ -172,7 +174,46 @@ describe("DiagnosticCredential around a chain", () => {
     expect((error as Error).message).not.toContain("hook exploded");
   });
 
+  it("catches an async hook's rejection: no unhandled rejection reaches the process", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const seen: string[] = [];
+      const error = await rejection(
+        new DiagnosticCredential(new EnvironmentCredential(), {
+          onEvent: async (event) => {
+            seen.push(event.type);
+            await Promise.resolve();
+            throw new Error("async hook exploded");
+          },
+        }).getToken(SCOPE),
+      );
+      expect((error as Error).name).toBe("CredentialUnavailableError");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(seen).toEqual(["token.request", "token.failure"]);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
+  it("ends a call whose credential resolves null with token.failure, and still resolves null", async () => {
+    const events: DiagnosticEvent[] = [];
+    const nothing = { getToken: () => Promise.resolve(null) };
+    const token = await new DiagnosticCredential(nothing, { onEvent: (e) => events.push(e) }).getToken(SCOPE);
+    expect(token).toBeNull();
+    expect(events.map((e) => e.type)).toEqual(["token.request", "token.failure"]);
+    const failure = events[1];
+    expect(failure?.type === "token.failure" && failure.errorName).toBeNull();
+    expect(failure?.type === "token.failure" && failure.diagnosis.summary).toMatch(/returned null/);
+  });
+
   it("leaves the user's log level and identity's own log lines as they were", async () => {
+    // identity 4.0 ships only CommonJS, so it logs through the CommonJS copy of @azure/logger, not the ESM one.
+    const { AzureLogger, getLogLevel, setLogLevel } = identityAtLeast("4.13")
+      ? esmLogger
+      : (createRequire(import.meta.url)("@azure/logger") as typeof esmLogger);
     const previousLog = AzureLogger.log;
     const previousLevel = getLogLevel();
     // Identity's lines with the parts that differ between two runs (ids, durations) blanked out.

@@ -5,11 +5,11 @@ import { fileURLToPath } from "node:url";
 import { format, resolveConfig } from "prettier";
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  listKnowledgeEntries,
   retiredKnowledgeIds,
-  type KnowledgeEntry,
+  type KnowledgeEntryWithExamples,
   type RetiredKnowledgeId,
 } from "../../src/knowledge/index.js";
+import { listKnowledgeEntriesWithExamples } from "../../src/knowledge/examples/index.js";
 import { checkIdRegistry, type ErrorIndexSource } from "../../scripts/errorIndex/registry.js";
 import { INDEX_PAGE, renderErrorIndex } from "../../scripts/errorIndex/render.js";
 import {
@@ -22,10 +22,16 @@ import {
 
 const DOCS_DIR = fileURLToPath(new URL("../../docs/errors/", import.meta.url));
 const PUBLISHED_IDS = fileURLToPath(new URL("./publishedIds.json", import.meta.url));
-const realSource: ErrorIndexSource = { entries: listKnowledgeEntries(), retired: retiredKnowledgeIds };
+const realSource: ErrorIndexSource = {
+  entries: listKnowledgeEntriesWithExamples(),
+  retired: retiredKnowledgeIds,
+};
 
 /** A small, valid entry for doctored registries. */
-function entry(id: string, overrides: Partial<KnowledgeEntry> = {}): KnowledgeEntry {
+function entry(
+  id: string,
+  overrides: Partial<KnowledgeEntryWithExamples> = {},
+): KnowledgeEntryWithExamples {
   return {
     id,
     title: `Title of ${id}`,

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { listKnowledgeEntries } from "../../src/index.js";
+import { listKnowledgeEntriesWithExamples } from "../../src/knowledge/examples/index.js";
 import { LAB_EXEMPTIONS } from "./knowledgeExemptions.js";
 
 const root = new URL("../../", import.meta.url);
@@ -14,7 +14,7 @@ const scenarioFiles = readdirSync(new URL("test/lab/scenarios/", root))
   .map((name) => new URL(`test/lab/scenarios/${name}`, root));
 const sources = [...scenarioFiles, new URL("examples/demo.ts", root)].map((url) => readFileSync(url, "utf8"));
 
-const entries = listKnowledgeEntries();
+const entries = listKnowledgeEntriesWithExamples();
 const ids = new Set(entries.map((e) => e.id));
 /** Entry ids a scenario or the demo expects. */
 const produced = new Set(

@@ -49,6 +49,25 @@ describe("built package", () => {
     }
   });
 
+  it("loads the OpenTelemetry subpath from ESM and CJS, and the main entry never imports OpenTelemetry", () => {
+    const names = "Object.keys(m).sort().join(',')";
+    const subpath = "azure-identity-diagnostics/opentelemetry";
+    const esm = run([
+      "--input-type=module",
+      "-e",
+      `const m = await import('${subpath}'); console.log(${names})`,
+    ]);
+    const cjs = run(["-e", `const m = require('${subpath}'); console.log(${names})`]);
+    expect(esm.trim()).toBe(cjs.trim());
+    expect(esm).toContain("createOpenTelemetryHandler");
+    for (const file of ["opentelemetry.d.ts", "opentelemetry.d.cts"]) {
+      expect(existsSync(`${root}dist/${file}`), file).toBe(true);
+    }
+    for (const file of ["index.js", "index.cjs"]) {
+      expect(readFileSync(`${root}dist/${file}`, "utf8"), file).not.toContain("@opentelemetry/");
+    }
+  });
+
   it("the CJS build diagnoses and wraps errors from the ESM build of @azure/identity", () => {
     const script = `
       const { createRequire } = await import('node:module');

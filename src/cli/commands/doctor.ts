@@ -15,6 +15,7 @@ import {
 import { renderDoctorReport, renderLiveResult } from "../../node/doctor/render.js";
 import { booleanOption, stringOption, type Command, type CommandContext } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
+import { parseScope, parseTimeoutSeconds } from "../liveOptions.js";
 import type { CliIo } from "../io.js";
 import { formatJson } from "../output.js";
 
@@ -26,27 +27,6 @@ export interface DoctorCommandDependencies {
   now?: () => Date;
   /** Passed to `new DefaultAzureCredential()` by `--live`. */
   credentialOptions?: DefaultAzureCredentialOptions;
-}
-
-const MAX_TIMEOUT_MS = 10 * 60_000;
-
-function parseTimeout(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_LIVE_TIMEOUT_MS;
-  if (!/^\d{1,7}$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_MS) {
-    throw new UsageError(
-      `--timeout takes a number of milliseconds between 1 and ${String(MAX_TIMEOUT_MS)}, not '${text.slice(0, 40)}'`,
-    );
-  }
-  return Number(text);
-}
-
-function parseScope(text: string | undefined): string {
-  if (text === undefined) return DEFAULT_LIVE_SCOPE;
-  const scope = text.trim();
-  if (scope === "" || /\s/.test(scope) || scope.length > 500) {
-    throw new UsageError("--scope takes one scope, e.g. https://management.azure.com/.default");
-  }
-  return scope;
 }
 
 /** A one-line progress display on standard error, redrawn in place; only when a person watches a terminal. */
@@ -99,7 +79,7 @@ async function runDoctor(context: CommandContext, dependencies: DoctorCommandDep
   if (!live && (timeoutText !== undefined || scopeText !== undefined)) {
     throw new UsageError("--timeout and --scope only apply with --live");
   }
-  const timeoutMs = parseTimeout(timeoutText);
+  const timeoutMs = parseTimeoutSeconds(timeoutText);
   const scope = parseScope(scopeText);
 
   const report = inspectMachine({
@@ -169,8 +149,8 @@ export function createDoctorCommand(dependencies: DoctorCommandDependencies = {}
       live: { type: "boolean", description: "Also ask DefaultAzureCredential for a token (network calls)." },
       timeout: {
         type: "string",
-        valueName: "MS",
-        description: `With --live: stop waiting after MS milliseconds (default ${String(DEFAULT_LIVE_TIMEOUT_MS)}).`,
+        valueName: "SECONDS",
+        description: `With --live: stop waiting after SECONDS seconds (default ${String(DEFAULT_LIVE_TIMEOUT_MS / 1000)}).`,
       },
       scope: {
         type: "string",
@@ -182,7 +162,7 @@ export function createDoctorCommand(dependencies: DoctorCommandDependencies = {}
       "doctor",
       "doctor --json | jq '.prediction'",
       "doctor --live",
-      "doctor --live --scope https://vault.azure.net/.default --timeout 30000",
+      "doctor --live --scope https://vault.azure.net/.default --timeout 30",
     ],
     exitStatus: {
       ok: "the chain is predicted to work and no problem was found (with --live: a token was returned)",

@@ -2,8 +2,8 @@
 import { explainAuthError } from "../../explainAuthError.js";
 import { renderDiagnosis } from "../../diagnosis/render.js";
 import { stsLookupUrl } from "../../knowledge/fallbacks.js";
-import { lookupKnowledge } from "../../knowledge/index.js";
-import type { KnowledgeEntry } from "../../knowledge/schema.js";
+import { lookupKnowledgeWithExamples } from "../../knowledge/examples/index.js";
+import type { KnowledgeEntryWithExamples } from "../../knowledge/schema.js";
 import { booleanOption, stringOption, type Command, type CommandContext } from "../command.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { formatBytes, MAX_INPUT_BYTES, readPathOrStdin, readStreamText, type TextInput } from "../input.js";
@@ -14,8 +14,8 @@ import { renderEntries } from "../renderEntry.js";
 export interface KnowledgeLookupResult {
   /** The code or id as typed. */
   query: string;
-  /** Every entry listing it. */
-  entries: KnowledgeEntry[];
+  /** Every entry listing it, with its sources and examples. */
+  entries: KnowledgeEntryWithExamples[];
   /** Microsoft's lookup page when the query is an AADSTS code, else `null`. */
   lookupUrl: string | null;
 }
@@ -69,7 +69,8 @@ async function runExplain(context: CommandContext): Promise<number> {
   }
   const word = positionals.length === 1 ? (positionals[0] ?? "").trim() : "";
   if (word !== "" && word !== "-" && !/\s/.test(word)) {
-    const entries = lookupKnowledge(word);
+    // The CLI is Node-only, so its --json output can carry each entry's sources and examples.
+    const entries = lookupKnowledgeWithExamples(word);
     if (entries.length > 0) return printLookup(context, word, entries);
   }
   // A bare number no entry lists is still an AADSTS code: diagnose it as one, for its lookup link.
@@ -97,7 +98,11 @@ async function runExplain(context: CommandContext): Promise<number> {
   return diagnosis.matches.length > 0 ? EXIT.ok : EXIT.finding;
 }
 
-function printLookup(context: CommandContext, query: string, entries: KnowledgeEntry[]): number {
+function printLookup(
+  context: CommandContext,
+  query: string,
+  entries: KnowledgeEntryWithExamples[],
+): number {
   const code = STS_CODE.exec(query)?.[1];
   const lookupUrl = code === undefined ? null : stsLookupUrl(code);
   const label = code === undefined ? query : `AADSTS${code}`;

@@ -1,6 +1,5 @@
 /** Azure DevOps Azure Resource Manager service connections using workload identity federation (task logs). */
 import type { KnowledgeEntry } from "../schema.js";
-import { IDS } from "./samples.js";
 
 const ADO_TROUBLESHOOT =
   "https://learn.microsoft.com/azure/devops/pipelines/release/troubleshoot-workload-identity";
@@ -16,7 +15,6 @@ const ADO_CONTEXT = [
   "vstoken.dev.azure.com",
   "azure devops",
 ] as const;
-const ADO_TAIL = `\nTrace ID: ${IDS.trace}\nCorrelation ID: ${IDS.correlation}\nTimestamp: ${IDS.timestamp}`;
 
 export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
   {
@@ -45,24 +43,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "For Marketplace tasks, ask the publisher whether workload identity federation is supported.",
     ],
     docs: [ADO_TROUBLESHOOT],
-    sources: ["ADO-01", "ADO-02"],
-    examples: [
-      {
-        text: "##[error]cannot request token: Get ?audience=api://AzureADTokenExchange: unsupported protocol scheme",
-        runtime: "azure-devops",
-        source: "ADO-01",
-      },
-      {
-        text: "##[error]Could not fetch access token for Azure. Verify if the Service Principal used is valid and not expired.",
-        runtime: "azure-devops",
-        source: "ADO-01",
-      },
-      {
-        text: "##[error]AzureFileCopy only supports service principal authorization.",
-        runtime: "azure-devops",
-        source: "ADO-01",
-      },
-    ],
   },
   {
     id: "ado-task-identity-not-found",
@@ -82,14 +62,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "Or run the step through AzureCLI@2 or AzurePowerShell@5 with the same service connection.",
     ],
     docs: [ADO_TROUBLESHOOT],
-    sources: ["ADO-01", "ADO-02"],
-    examples: [
-      {
-        text: "##[error]Identity not found",
-        runtime: "azure-devops",
-        source: "ADO-01",
-      },
-    ],
   },
   {
     id: "ado-federation-disabled-in-tenant",
@@ -107,14 +79,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "Federate through a user-assigned managed identity instead of an app registration; policies often still allow it.",
     ],
     docs: [ADO_TROUBLESHOOT, ADO_CONFIGURE],
-    sources: ["ADO-03"],
-    examples: [
-      {
-        text: `##[error]AADSTS700223: The application is configured to use federated identity credentials, but their use is constrained or disabled by a policy of the tenant '${IDS.tenant}'.${ADO_TAIL}`,
-        runtime: "azure-devops",
-        source: "ADO-03",
-      },
-    ],
   },
   {
     id: "ado-issuer-not-allowed",
@@ -133,14 +97,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "Meanwhile, use a managed identity-based connection if policy allows it.",
     ],
     docs: [ADO_TROUBLESHOOT],
-    sources: ["ADO-03"],
-    examples: [
-      {
-        text: `##[error]Microsoft Entra rejected the token issued by Azure DevOps with error code AADSTS700238. The issuer https://vstoken.dev.azure.com/${IDS.org} is not allowed to use workload identity federation in this tenant.`,
-        runtime: "azure-devops",
-        source: "ADO-03",
-      },
-    ],
   },
   {
     id: "ado-legacy-issuer",
@@ -166,14 +122,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "If you created the identity yourself, copy the issuer and subject shown in the connection's edit dialog into its federated credential.",
     ],
     docs: [ADO_TROUBLESHOOT, ADO_CONFIGURE],
-    sources: ["ADO-04"],
-    examples: [
-      {
-        text: `##[error]AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: 'https://app.vstoken.visualstudio.com'. Assertion Subject: 'sc://contoso/web/prod-connection'. Assertion Audience: 'api://AzureADTokenExchange'.${ADO_TAIL}`,
-        runtime: "azure-devops",
-        source: "ADO-04",
-      },
-    ],
   },
   {
     id: "ado-subject-renamed",
@@ -198,14 +146,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "For connections Azure DevOps created, editing and saving the connection refreshes the federated credential.",
     ],
     docs: [ADO_TROUBLESHOOT],
-    sources: ["ADO-05", "ADO-07"],
-    examples: [
-      {
-        text: `##[error]AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: 'https://vstoken.dev.azure.com/${IDS.org}'. Assertion Subject: 'sc://contoso/web-renamed/prod-connection'. Assertion Audience: 'api://AzureADTokenExchange'.${ADO_TAIL}`,
-        runtime: "azure-devops",
-        source: "ADO-05",
-      },
-    ],
   },
   {
     id: "federated-credential-issuer-no-match",
@@ -224,14 +164,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "For Azure DevOps, the issuer is shown in the service connection's edit dialog; saving the connection repairs identities Azure DevOps created.",
     ],
     docs: [ADO_TROUBLESHOOT, "https://learn.microsoft.com/entra/workload-id/workload-identity-federation"],
-    sources: ["ADO-06", "js-guide"],
-    examples: [
-      {
-        text: `##[error]AADSTS700211: No matching federated identity record found for presented assertion issuer 'https://vstoken.dev.azure.com/${IDS.org}'. Please note that the matching is done using a case-sensitive comparison. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.${ADO_TAIL}`,
-        runtime: "azure-devops",
-        source: "ADO-06",
-      },
-    ],
   },
   {
     id: "federated-credential-subject-no-match",
@@ -250,14 +182,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "With AzurePipelinesCredential, check serviceConnectionId is the connection the federated credential was made for.",
     ],
     docs: [ADO_TROUBLESHOOT, "https://learn.microsoft.com/entra/workload-id/workload-identity-federation"],
-    sources: ["ADO-07", "js-guide"],
-    examples: [
-      {
-        text: `AuthenticationRequiredError: invalid_request: Error(s): 700213 - Timestamp: ${IDS.timestamp} - Description: AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:Contoso/App:environment:Production'. Please note that the matching is done using a case-sensitive comparison. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.\r\nTrace ID: ${IDS.trace}\r\nCorrelation ID: ${IDS.correlation}\r\nTimestamp: ${IDS.timestamp} - Correlation ID: ${IDS.correlation} - Trace ID: ${IDS.trace}`,
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "federated-credentials-none-configured",
@@ -277,14 +201,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
     docs: [
       ADO_TROUBLESHOOT,
       "https://learn.microsoft.com/entra/workload-id/workload-identity-federation-create-trust",
-    ],
-    sources: ["ADO-08"],
-    examples: [
-      {
-        text: `##[error]AADSTS70025: The client '${IDS.client}'(contoso-web-prod) has no configured federated identity credentials.${ADO_TAIL}`,
-        runtime: "azure-devops",
-        source: "ADO-08",
-      },
     ],
   },
   {
@@ -306,14 +222,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "Do not store the idToken from addSpnToEnvironment for later steps; request it when needed.",
     ],
     docs: [ADO_TROUBLESHOOT],
-    sources: ["ADO-09"],
-    examples: [
-      {
-        text: `##[error]AADSTS700024: Client assertion is not within its valid time range. Current time: 2026-11-22T10:00:00.0000000Z, assertion valid from 2026-11-22T08:50:00.0000000Z, expiry time of assertion 2026-11-22T09:00:00.0000000Z.${ADO_TAIL}`,
-        runtime: "azure-devops",
-        source: "ADO-09",
-      },
-    ],
   },
   {
     id: "ado-service-connection-secret-expired",
@@ -338,14 +246,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "Or create a new secret on the app registration and update the connection with it.",
     ],
     docs: [ADO_TROUBLESHOOT, ADO_CONNECT],
-    sources: ["ADO-10"],
-    examples: [
-      {
-        text: `##[error]AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${IDS.client}'.${ADO_TAIL}`,
-        runtime: "azure-devops",
-        source: "ADO-10",
-      },
-    ],
   },
   {
     id: "ado-service-connection-identity-missing",
@@ -366,14 +266,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "If the identity was deleted, restore it or recreate the connection (or point it to a new identity with the needed role assignments).",
     ],
     docs: [ADO_TROUBLESHOOT, ADO_CONNECT],
-    sources: ["ADO-11"],
-    examples: [
-      {
-        text: `##[error]AADSTS700016: Application with identifier '${IDS.client}' was not found in the directory 'Contoso'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.${ADO_TAIL}`,
-        runtime: "azure-devops",
-        source: "ADO-11",
-      },
-    ],
   },
   {
     id: "ado-cross-cloud-not-supported",
@@ -392,14 +284,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "Or run the pipeline from an organisation in the same cloud as the tenant.",
     ],
     docs: [ADO_TROUBLESHOOT],
-    sources: ["ADO-12"],
-    examples: [
-      {
-        text: `##[error]AADSTS900382: Confidential Client is not supported in Cross Cloud request.${ADO_TAIL}`,
-        runtime: "azure-devops",
-        source: "ADO-12",
-      },
-    ],
   },
   {
     id: "ado-jwt-not-obtained",
@@ -419,14 +303,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "Ask the tenant administrators whether a policy blocks federated credentials or OIDC.",
     ],
     docs: [ADO_TROUBLESHOOT],
-    sources: ["ADO-13"],
-    examples: [
-      {
-        text: "##[error]Failed to obtain the JSON Web Token (JWT) using service principal client ID. Exception message: An exception occurred while requesting the token.",
-        runtime: "azure-devops",
-        source: "ADO-13",
-      },
-    ],
   },
   {
     id: "ado-azure-cli-too-old",
@@ -443,14 +319,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "Check the version in the log with az --version at the start of the step.",
     ],
     docs: [ADO_TROUBLESHOOT, "https://learn.microsoft.com/cli/azure/update-azure-cli"],
-    sources: ["ADO-14"],
-    examples: [
-      {
-        text: "##[error]Script failed with error: UnrecognizedArgumentError: unrecognized arguments: --federated-token",
-        runtime: "azure-devops",
-        source: "ADO-14",
-      },
-    ],
   },
   {
     id: "ado-cannot-create-app-registration",
@@ -472,14 +340,6 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "Or create the service connection manually with an existing user-assigned managed identity or app registration and add the federated credential yourself.",
     ],
     docs: [ADO_TROUBLESHOOT, ADO_CONFIGURE],
-    sources: ["ADO-15"],
-    examples: [
-      {
-        text: "Failed to create an app in Microsoft Entra ID. Error: Insufficient privileges to complete the operation in Microsoft Graph. Ensure that the user has permissions to create a Microsoft Entra Application.",
-        runtime: "azure-devops",
-        source: "ADO-15",
-      },
-    ],
   },
   {
     id: "ado-entra-issuer-multi-tenant-app",
@@ -497,13 +357,5 @@ export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
       "Look up other unfamiliar AADSTS codes in the Microsoft Entra error code reference.",
     ],
     docs: [ADO_TROUBLESHOOT, ERROR_CODES],
-    sources: ["ADO-16", "ado-current"],
-    examples: [
-      {
-        text: `##[error]AADSTS70052: The identity must be a managed identity, a single tenant app, or a service account.${ADO_TAIL}`,
-        runtime: "azure-devops",
-        source: "ado-current",
-      },
-    ],
   },
 ];

@@ -1,6 +1,5 @@
 /** AzurePipelinesCredential: federation from an Azure DevOps service connection inside a pipeline. */
 import type { KnowledgeEntry } from "../schema.js";
-import { IDS, jsSts } from "./samples.js";
 
 const APC_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot";
 const SYSTEM_ACCESS_TOKEN =
@@ -33,18 +32,6 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
       "Check that the pipeline variable feeding tenantId is defined for this stage and not an empty or literal '$(…)' string.",
     ],
     docs: [APC_TROUBLESHOOT, FIND_TENANT],
-    sources: ["AZP-01"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_request",
-          "900023",
-          "Specified tenant identifier '$(AZURE_TENANT_ID)' is neither a valid DNS name, nor a valid external domain.",
-        ),
-        runtime: "javascript",
-        source: "AZP-01",
-      },
-    ],
   },
   {
     id: "pipelines-service-connection-not-found",
@@ -66,14 +53,6 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
       "Authorise the pipeline to use the service connection and check it belongs to the same project.",
     ],
     docs: [APC_TROUBLESHOOT],
-    sources: ["AZP-02"],
-    examples: [
-      {
-        text: 'AuthenticationError: AzurePipelinesCredential: Authentication Failed. oidcToken field not detected in the response. Status code: 404\nMore details:\nResponse from service = {"$id":"1","innerException":null,"message":"No service connection found with identifier 33333333-4444-5555-6666-777777777777.","typeName":"Microsoft.TeamFoundation.DistributedTask.WebApi.ServiceEndpointNotFoundException"}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot,',
-        runtime: "javascript",
-        source: "AZP-02",
-      },
-    ],
   },
   {
     id: "pipelines-oidc-unauthorized",
@@ -98,19 +77,6 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
       "Check that the job is allowed to use the OAuth token (classic pipelines: 'Allow scripts to access the OAuth token').",
     ],
     docs: [APC_TROUBLESHOOT, SYSTEM_ACCESS_TOKEN],
-    sources: ["AZP-03"],
-    examples: [
-      {
-        text: "azure.core.exceptions.ClientAuthenticationError: 401 (Unauthorized) response from OIDC endpoint.",
-        runtime: "python",
-        source: "AZP-03",
-      },
-      {
-        text: 'AuthenticationError: AzurePipelinesCredential: Authentication Failed. Received null token from OIDC request. Status code: 401\nMore details:\nComplete response - {"status":401,"bodyAsText":"","headers":{"x-vss-e2eid":"bbbbbbbb-cccc-dddd-eeee-ffffffffffff"}}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot,',
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "pipelines-oidc-token-missing",
@@ -136,14 +102,6 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
       APC_TROUBLESHOOT,
       "https://learn.microsoft.com/azure/devops/pipelines/release/troubleshoot-workload-identity",
     ],
-    sources: ["AZP-04", "ADO-01"],
-    examples: [
-      {
-        text: 'azure.core.exceptions.ClientAuthenticationError: OIDC token not found in response. Response = {"$id":"1", "innerException":null, "message":"The version of the API is not supported.", "typeName":"Microsoft.VisualStudio.Services.WebApi.VssInvalidPreviewVersionException, Microsoft.VisualStudio.Services.WebApi", "typeKey":"VssInvalidPreviewVersionException", "errorCode":0}',
-        runtime: "python",
-        source: "AZP-04",
-      },
-    ],
   },
   {
     id: "pipelines-not-in-pipeline",
@@ -166,19 +124,6 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
       "In a container job or a nested process, pass SYSTEM_OIDCREQUESTURI through explicitly.",
     ],
     docs: [APC_TROUBLESHOOT],
-    sources: ["AZP-05"],
-    examples: [
-      {
-        text: 'CredentialUnavailableError: AzurePipelinesCredential: is unavailable. Ensure that you\'re running this task in an Azure Pipeline, so that following missing system variable(s) can be defined- "SYSTEM_OIDCREQUESTURI"',
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: "azure.identity._exceptions.CredentialUnavailableError: Missing value for the SYSTEM_OIDCREQUESTURI environment variable. AzurePipelinesCredential is intended for use in Azure Pipelines where the SYSTEM_OIDCREQUESTURI environment variable is set.",
-        runtime: "python",
-        source: "AZP-05",
-      },
-    ],
   },
   {
     id: "pipelines-app-not-found",
@@ -200,20 +145,6 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
       "Check the tenant ID is the tenant of that identity.",
     ],
     docs: [APC_TROUBLESHOOT],
-    sources: ["AZP-06"],
-    examples: [
-      {
-        text:
-          "AzurePipelinesCredential => getToken() => ERROR. " +
-          jsSts(
-            "unauthorized_client",
-            "700016",
-            `Application with identifier '${IDS.client}' was not found in the directory 'Microsoft'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
-          ),
-        runtime: "javascript",
-        source: "AZP-06",
-      },
-    ],
   },
   {
     id: "pipelines-required-parameter-missing",
@@ -234,14 +165,6 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
       "Pass $(System.AccessToken) explicitly as systemAccessToken.",
     ],
     docs: [APC_TROUBLESHOOT],
-    sources: ["AZP-05", "js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: AzurePipelinesCredential: is unavailable. serviceConnectionId is a required parameter.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "pipelines-insecure-oidc-url",
@@ -256,13 +179,5 @@ export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
       "SYSTEM_OIDCREQUESTURI points to an http:// address (usually a manual override); tokens are only requested over https.",
     mitigations: ["Leave SYSTEM_OIDCREQUESTURI as the agent sets it (https://…); do not override it."],
     docs: [APC_TROUBLESHOOT],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "AuthenticationRequiredError: Cannot connect to http://dev.azure.com/contoso/_apis/distributedtask/oidctoken while allowInsecureConnection is false.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
 ];

@@ -47,24 +47,6 @@ export const chainEntries: readonly KnowledgeEntry[] = [
       "Replace the chain with the single credential you need, or narrow it with AZURE_TOKEN_CREDENTIALS=dev / prod / <CredentialName>.",
     ],
     docs: [JS_GUIDE, LOGGER, CHAINS],
-    sources: ["DAC-01", "GEN-02", "GEN-05", "js-guide"],
-    examples: [
-      {
-        text: "AggregateAuthenticationError: ChainedTokenCredential authentication failed.",
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: "azure.identity._exceptions.ClientAuthenticationError: DefaultAzureCredential failed to retrieve a token from the included credentials.",
-        runtime: "python",
-        source: "DAC-01",
-      },
-      {
-        text: "DefaultAzureCredential: failed to acquire a token.",
-        runtime: "go",
-        source: "DAC-01",
-      },
-    ],
   },
   {
     id: "default-credential-unexpected-identity",
@@ -98,14 +80,6 @@ export const chainEntries: readonly KnowledgeEntry[] = [
       "If the resource lives in another tenant, set tenantId on the credential (and additionallyAllowedTenants where needed).",
     ],
     docs: [JS_GUIDE, "https://learn.microsoft.com/azure/role-based-access-control/troubleshooting"],
-    sources: ["DAC-02", "GEN-03", "js-guide"],
-    examples: [
-      {
-        text: "RestError: Status code 403 (Forbidden) on a request whose token came from DefaultAzureCredential (ChainedTokenCredential => getToken() => Result for AzureCliCredential: SUCCESS)",
-        runtime: "javascript",
-        source: "DAC-02",
-      },
-    ],
   },
   {
     id: "managed-identity-timed-out-in-chain",
@@ -126,13 +100,5 @@ export const chainEntries: readonly KnowledgeEntry[] = [
       "If it also fails outside the chain, follow the managed identity checks for this host (identity enabled, endpoint reachable).",
     ],
     docs: ["https://aka.ms/azsdk/go/identity/troubleshoot#dac", CHAINS],
-    sources: ["DAC-03", "MI-03"],
-    examples: [
-      {
-        text: "ManagedIdentityCredential: managed identity timed out. See https://aka.ms/azsdk/go/identity/troubleshoot#dac for more information",
-        runtime: "go",
-        source: "DAC-03",
-      },
-    ],
   },
 ];

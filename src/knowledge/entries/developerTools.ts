@@ -1,6 +1,5 @@
 /** Developer sign-in: Azure CLI, Azure Developer CLI, Azure PowerShell, VS Code, the Windows broker (WAM). */
 import type { KnowledgeEntry } from "../schema.js";
-import { IDS, jsSts } from "./samples.js";
 
 const CLI_INSTALL = "https://learn.microsoft.com/cli/azure/install-azure-cli";
 const CLI_AUTH = "https://learn.microsoft.com/cli/azure/authenticate-azure-cli";
@@ -39,19 +38,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "If you did not mean to use the CLI here, ignore this line and fix the credential you intended.",
     ],
     docs: [CLI_INSTALL],
-    sources: ["CLI-01", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using 'az login'.",
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: "AzureCLICredential: Azure CLI not found on path",
-        runtime: "go",
-        source: "CLI-01",
-      },
-    ],
   },
   {
     id: "azure-cli-not-logged-in",
@@ -78,19 +64,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "If the CLI itself prints an AADSTS code, follow that code's entry.",
     ],
     docs: [CLI_AUTH],
-    sources: ["CLI-02", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: Please run 'az login' from a command prompt to authenticate before using this credential.",
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: "azure.identity._exceptions.CredentialUnavailableError: Please run 'az login' to set up an account",
-        runtime: "python",
-        source: "CLI-02",
-      },
-    ],
   },
   {
     id: "azure-cli-subscription-invalid-characters",
@@ -108,14 +81,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       'Pass the subscription ID (a GUID) instead of its display name; `az account show --name "<name>" --query id -o tsv` prints it.',
     ],
     docs: ["https://learn.microsoft.com/azure/azure-portal/get-subscription-tenant-id"],
-    sources: ["CLI-03", "js-guide"],
-    examples: [
-      {
-        text: "Error: Subscription 'My Dev & Test' contains invalid characters. If this is the name of a subscription, use its ID instead. You can locate your subscription by following the instructions listed here: https://learn.microsoft.com/azure/azure-portal/get-subscription-tenant-id",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "azure-cli-subscription-not-found",
@@ -135,14 +100,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "If it lives in another tenant, run `az login --tenant <tenant-id>` first.",
     ],
     docs: [CLI_AUTH],
-    sources: ["CLI-03", "js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: ERROR: Subscription '22222222-3333-4444-5555-666666666666' not found. Check the spelling and casing and try again.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "azure-cli-no-subscriptions",
@@ -161,14 +118,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "For work that needs no subscription (Microsoft Graph, tenant-level calls), sign in with `az login --allow-no-subscriptions`.",
     ],
     docs: [CLI_AUTH],
-    sources: ["azure-cli"],
-    examples: [
-      {
-        text: "ERROR: No subscriptions found for 3f1c2b7a-8d4e-4b61-9a0c-5e2d7f8b1c94.",
-        runtime: "azure-cli",
-        source: "written",
-      },
-    ],
   },
   {
     id: "visual-studio-token-provider-unavailable",
@@ -191,14 +140,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "On a developer machine, sign in under Tools > Options > Azure Service Authentication, or use `az login` instead.",
     ],
     docs: ["https://aka.ms/azsdk/net/identity/vscredential/troubleshoot"],
-    sources: ["net-guide"],
-    examples: [
-      {
-        text: "- Visual Studio Token provider can't be accessed at C:\\Users\\dev\\AppData\\Local\\.IdentityService\\AzureServiceAuth\\tokenprovider.json",
-        runtime: "dotnet",
-        source: "written",
-      },
-    ],
   },
   {
     id: "azure-cli-process-timeout",
@@ -218,14 +159,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Raise processTimeoutInMs, or upgrade the Azure CLI if its output format is old.",
     ],
     docs: [CLI_AUTH],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: Unexpected end of JSON input (AzureCliCredential)",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "developer-tool-claims-challenge",
@@ -245,14 +178,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Retry the operation afterwards.",
     ],
     docs: ["https://learn.microsoft.com/entra/identity-platform/claims-challenge"],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: This credential doesn't support claims challenges. To authenticate with the required claims, please run the following command: az login --claims-challenge eyJhY2Nlc3NfdG9rZW4iOnt9fQ== --scope https://management.azure.com/.default",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "azd-not-installed",
@@ -276,19 +201,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "If you do not use azd, ignore this member and look at the credential you intended.",
     ],
     docs: [AZD_INSTALL, AZD_TROUBLESHOOT],
-    sources: ["AZD-01", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: Azure Developer CLI couldn't be found. To mitigate this issue, see the troubleshooting guidelines at https://aka.ms/azsdk/js/identity/azdevclicredential/troubleshoot.",
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: "AzureDeveloperCLICredential: Azure Developer CLI not found on path",
-        runtime: "go",
-        source: "AZD-01",
-      },
-    ],
   },
   {
     id: "azd-not-logged-in",
@@ -313,14 +225,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       AZD_TROUBLESHOOT,
       "https://learn.microsoft.com/azure/developer/azure-developer-cli/reference#azd-auth-login",
     ],
-    sources: ["AZD-02", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: Please run 'azd auth login' from a command prompt to authenticate before using this credential. For more information, see the troubleshooting guidelines at https://aka.ms/azsdk/js/identity/azdevclicredential/troubleshoot.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "powershell-not-installed",
@@ -338,14 +242,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Then install the Az module and run Connect-AzAccount.",
     ],
     docs: [PS_INSTALL, PS_TROUBLESHOOT],
-    sources: ["PS-01", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: Error: Unable to execute PowerShell. Ensure that it is installed in your system. To troubleshoot, visit https://aka.ms/azsdk/js/identity/powershellcredential/troubleshoot.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "powershell-az-module-missing",
@@ -369,14 +265,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Install it for the same PowerShell edition the credential starts (pwsh vs Windows PowerShell).",
     ],
     docs: [AZ_PS_INSTALL, PS_TROUBLESHOOT],
-    sources: ["PS-02", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: The 'Az.Account' module >= 2.2.0 is not installed. Install the Azure Az PowerShell module with: \"Install-Module -Name Az -Scope CurrentUser -Repository PSGallery -Force\".",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "powershell-not-logged-in",
@@ -393,14 +281,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Check with Get-AzContext and Get-AzAccessToken -ResourceUrl https://management.azure.com/ (the token is a secret).",
     ],
     docs: [PS_AUTH, PS_TROUBLESHOOT],
-    sources: ["PS-03", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: Please run 'Connect-AzAccount' from PowerShell to authenticate before using this credential.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "powershell-unexpected-output",
@@ -419,14 +299,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Update the Az module; remove noisy commands from the PowerShell profile.",
     ],
     docs: [PS_TROUBLESHOOT],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: Error: No access token found in the output. Received output: WARNING: Upcoming breaking changes in the cmdlet. To troubleshoot, visit https://aka.ms/azsdk/js/identity/powershellcredential/troubleshoot.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "vscode-credential-not-available",
@@ -451,14 +323,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Or use AzureCliCredential (az login) instead, which needs no plugin.",
     ],
     docs: [VSCODE_PLUGIN, JS_GUIDE],
-    sources: ["VSC-02", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: Visual Studio Code Authentication is not available. Ensure you have have Azure Resources Extension installed in VS Code, signed into Azure via VS Code, installed the @azure/identity-vscode package, and properly configured the extension.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "vscode-azure-account-extension-unsupported",
@@ -477,14 +341,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Upgrade the identity library; the old Azure Account extension itself is retired.",
     ],
     docs: ["https://github.com/Azure/azure-sdk-for-js/issues/20500"],
-    sources: ["VSC-01"],
-    examples: [
-      {
-        text: "VisualStudioCodeCredential: the credential doesn't work with Azure Account extension versions newer than 0.9.11; authenticate via the Azure CLI instead",
-        runtime: "python",
-        source: "VSC-01",
-      },
-    ],
   },
   {
     id: "vscode-credentials-unreadable",
@@ -505,14 +361,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Or switch to AzureCliCredential.",
     ],
     docs: [JS_GUIDE],
-    sources: ["VSC-02"],
-    examples: [
-      {
-        text: "azure.identity._exceptions.CredentialUnavailableError: Failed To Read VS Code Credentials",
-        runtime: "python",
-        source: "VSC-02",
-      },
-    ],
   },
   {
     id: "vscode-cached-token-expired",
@@ -531,14 +379,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Or use AzureCliCredential with a fresh az login.",
     ],
     docs: [JS_GUIDE],
-    sources: ["VSC-03"],
-    examples: [
-      {
-        text: "azure.core.exceptions.ClientAuthenticationError: VisualStudioCodeCredential: MSAL Interaction Required Error",
-        runtime: "python",
-        source: "VSC-03",
-      },
-    ],
   },
   {
     id: "vscode-adfs-not-supported",
@@ -555,14 +395,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Use a Microsoft Entra ID tenant, or another credential (for example a service principal) against ADFS-backed Azure Stack.",
     ],
     docs: [JS_GUIDE],
-    sources: ["VSC-04"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: The VisualStudioCodeCredential does not support authentication with ADFS tenants.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "broker-redirect-uri-missing",
@@ -582,18 +414,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Register ms-appx-web://Microsoft.AAD.BrokerPlugin/<your app's client ID> as a redirect URI under Authentication (Mobile and desktop applications).",
     ],
     docs: [BROKER, "https://learn.microsoft.com/javascript/api/overview/azure/identity-broker-readme"],
-    sources: ["WAM-01"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_request",
-          "50011",
-          `The redirect URI 'ms-appx-web://Microsoft.AAD.BrokerPlugin/${IDS.client}' specified in the request does not match the redirect URIs configured for the application '${IDS.client}'.`,
-        ),
-        runtime: "javascript",
-        source: "WAM-01",
-      },
-    ],
   },
   {
     id: "broker-personal-account-passthrough",
@@ -612,14 +432,6 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Make sure the app registration accepts personal Microsoft accounts.",
     ],
     docs: [BROKER, "https://learn.microsoft.com/javascript/api/overview/azure/identity-broker-readme"],
-    sources: ["WAM-02"],
-    examples: [
-      {
-        text: "Microsoft account sign-in failed through the Windows broker: set enable_msa_passthrough=True on InteractiveBrowserBrokerCredential to list MSA accounts",
-        runtime: "python",
-        source: "WAM-02",
-      },
-    ],
   },
   {
     id: "broker-plugin-missing",
@@ -643,13 +455,5 @@ export const developerToolEntries: readonly KnowledgeEntry[] = [
       "Use it on a supported platform (Windows, or macOS/Linux where the broker is supported) and reinstall if the native module fails to load.",
     ],
     docs: ["https://learn.microsoft.com/javascript/api/overview/azure/identity-broker-readme"],
-    sources: ["js-guide"],
-    examples: [
-      {
-        text: "Error: Broker for WAM was requested, but no plugin was configured or no authentication record was found. You must install the @azure/identity-broker plugin package (npm install --save @azure/identity-broker) and enable it by importing `useIdentityPlugin` from `@azure/identity` and calling `useIdentityPlugin(createNativeBrokerPlugin())` before using enableBroker.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
 ];

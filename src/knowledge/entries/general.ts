@@ -1,6 +1,5 @@
 /** Failures common to every credential: how errors surface, tenants, authority hosts, logging, multi-tenant. */
 import type { KnowledgeEntry } from "../schema.js";
-import { IDS } from "./samples.js";
 
 const JS_GUIDE =
   "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
@@ -38,14 +37,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "Turn on logging (AZURE_LOG_LEVEL=info) to see each credential's attempt.",
     ],
     docs: [JS_GUIDE, ERROR_CODES],
-    sources: ["GEN-01", "GEN-04", "js-guide"],
-    examples: [
-      {
-        text: "AuthenticationError: unknown_error Status code: 500\nMore details:\nAn unknown error occurred and no additional details are available.,",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "credential-unavailable",
@@ -66,14 +57,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "Narrow the chain to what you use (ChainedTokenCredential, or AZURE_TOKEN_CREDENTIALS=dev/prod/<CredentialName>) so the report only shows relevant members.",
     ],
     docs: [JS_GUIDE],
-    sources: ["GEN-02", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: SharedTokenCacheCredential authentication unavailable. No accounts were found in the cache.",
-        runtime: "python",
-        source: "GEN-02",
-      },
-    ],
   },
   {
     id: "all-chain-sources-skipped",
@@ -94,14 +77,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "Provide the configuration of the credential named in AZURE_TOKEN_CREDENTIALS, or unset that variable.",
     ],
     docs: [JS_GUIDE, LOGGER],
-    sources: ["GEN-02", "GEN-05", "js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: Failed to retrieve a valid token",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "logging-level-invalid",
@@ -119,14 +94,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "Use the @azure/logger instance that @azure/identity itself resolves; a second copy in node_modules logs nothing for identity.",
     ],
     docs: [LOGGER],
-    sources: ["GEN-05", "js-lab"],
-    examples: [
-      {
-        text: "AZURE_LOG_LEVEL set to unknown log level 'debug'; logging is not enabled. Acceptable values: verbose, info, warning, error.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "tenant-id-malformed",
@@ -144,14 +111,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "Strip quotes, whitespace and trailing newlines from AZURE_TENANT_ID or the option you pass.",
     ],
     docs: [FIND_TENANT],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "Error: Invalid tenant id provided. You can locate your tenant id by following the instructions listed here: https://learn.microsoft.com/partner-center/find-ids-and-domain-names.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "authority-host-not-https",
@@ -169,14 +128,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "Unset AZURE_AUTHORITY_HOST when you use the public cloud.",
     ],
     docs: ["https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud"],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "Error: The authorityHost address must use the 'https' protocol.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "authority-endpoints-unresolved",
@@ -196,14 +147,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "For a multi-tenant app used in another tenant, have that tenant's administrator add the app.",
     ],
     docs: [JS_GUIDE, "https://aka.ms/msal.js.errors"],
-    sources: ["js-guide", "js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "sts-network-error",
@@ -216,7 +159,11 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         "network_error: Network request failed",
         "A server error occured.",
         "A client error occured.",
+        // msal-node 7 (identity 4.14) reports a 200 answer that is not JSON this way, with the status and body.
+        "Description: An unknown error occured.",
       ],
+      // How confidential-client flows throw it; lifts it above the generic unknown_error entry.
+      errorNames: ["AuthenticationRequiredError"],
     },
     cause:
       "MSAL could not complete the HTTPS exchange with the token endpoint: DNS, proxy, firewall or TLS problems, or " +
@@ -227,14 +174,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "Read the HTTP status and body in the message: an HTML page usually comes from a proxy or captive portal.",
     ],
     docs: ["https://aka.ms/msal.js.errors"],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "AuthenticationRequiredError: network_error: See https://aka.ms/msal.js.errors#network_error for details",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "token-credentials-value-invalid",
@@ -253,14 +192,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "Unset it to get the full default chain.",
     ],
     docs: [JS_GUIDE],
-    sources: ["js-guide", "js-lab"],
-    examples: [
-      {
-        text: "Error: Invalid value for AZURE_TOKEN_CREDENTIALS = production. Valid values are 'prod' or 'dev' or any of these credentials - EnvironmentCredential, WorkloadIdentityCredential, ManagedIdentityCredential, VisualStudioCodeCredential, AzureCliCredential, AzurePowerShellCredential, AzureDeveloperCliCredential.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "required-env-vars-missing",
@@ -282,14 +213,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "If they are optional in this environment, remove them from requiredEnvVars.",
     ],
     docs: [JS_GUIDE],
-    sources: ["js-guide", "js-lab"],
-    examples: [
-      {
-        text: "Error: Required environment variable 'AZURE_CLIENT_ID' for DefaultAzureCredential is not set or empty.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "tenant-not-allowed-for-credential",
@@ -315,19 +238,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       JS_GUIDE,
       "https://learn.microsoft.com/javascript/api/@azure/identity/defaultazurecredentialoptions",
     ],
-    sources: ["MT-01", "js-guide"],
-    examples: [
-      {
-        text: `CredentialUnavailableError: The current credential is not configured to acquire tokens for tenant ${IDS.tenant}. To enable acquiring tokens for this tenant add it to the AdditionallyAllowedTenants on the credential options, or add "*" to AdditionallyAllowedTenants to allow acquiring tokens for any tenant.`,
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: `azure.core.exceptions.ClientAuthenticationError: The current credential is not configured to acquire tokens for tenant ${IDS.tenant}. To enable acquiring tokens for this tenant add it to the additionally_allowed_tenants when creating the credential, or add "*" to additionally_allowed_tenants to allow acquiring tokens for any tenant.`,
-        runtime: "python",
-        source: "MT-01",
-      },
-    ],
   },
   {
     id: "automatic-authentication-disabled",
@@ -346,14 +256,6 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "Pass that record back (authenticationRecord option) together with a persistent token cache on later runs.",
     ],
     docs: [JS_GUIDE],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "AuthenticationRequiredError: Automatic authentication has been disabled. You may call the authentication() method.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "bearer-token-provider-refresh-failed",
@@ -371,13 +273,5 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       "Call credential.getToken(scope) directly to reproduce the failure without the service client.",
     ],
     docs: [JS_GUIDE],
-    sources: ["GEN-01", "js-lab"],
-    examples: [
-      {
-        text: "Error: Failed to refresh access token.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
 ];

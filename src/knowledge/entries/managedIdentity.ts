@@ -35,24 +35,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "On a scale set or App Service slot, check the identity on that exact instance or slot.",
     ],
     docs: [VM_MI, APP_MI, MI_TROUBLESHOOT],
-    sources: ["MI-01", "MI-07", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message invalid_request: Error(s): Not Available - Timestamp: Not Available - Description: Identity not found - Correlation ID: Not Available - Trace ID: Not Available",
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: "azure.identity._exceptions.CredentialUnavailableError: ManagedIdentityCredential authentication unavailable. The requested identity has not been assigned to this resource. Error: Unexpected response \"{'error': 'invalid_request', 'error_description': 'Identity not found'}\"",
-        runtime: "python",
-        source: "MI-01",
-      },
-      {
-        text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message : Error(s): Not Available - Timestamp: Not Available - Description: Unable to load the proper Managed Identity. - Correlation ID: 12345678-90ab-cdef-1234-567890abcdef - Trace ID: Not Available",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "imds-gateway-error",
@@ -64,6 +46,8 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
         "ManagedIdentityCredential authentication unavailable. The request failed due to a gateway error",
         "The request failed due to a gateway error",
       ],
+      // identity 4.0 quotes the gateway's status: "ManagedIdentityCredential authentication failed. Status code: 502".
+      patterns: ["ManagedIdentityCredential authentication failed\\. Status code: 50[24]\\b"],
       credentials: [...MI],
     },
     cause:
@@ -74,14 +58,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "Check for a sidecar, service mesh or firewall rule that intercepts traffic to 169.254.169.254.",
     ],
     docs: [IMDS, MI_TROUBLESHOOT],
-    sources: ["MI-02"],
-    examples: [
-      {
-        text: "azure.identity._exceptions.CredentialUnavailableError: ManagedIdentityCredential authentication unavailable. The request failed due to a gateway error.",
-        runtime: "python",
-        source: "MI-02",
-      },
-    ],
   },
   {
     id: "imds-no-response",
@@ -93,6 +69,8 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
         "No response received from the managed identity endpoint",
         "no response from the IMDS endpoint",
         "ManagedIdentityCredential: Network unreachable",
+        // identity 4.0 passes the socket error through.
+        "ManagedIdentityCredential: Authentication failed. Message connect ECONNREFUSED",
         // Java's wording.
         "Connection to IMDS endpoint cannot be established",
       ],
@@ -107,24 +85,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "If you are not on Azure, exclude managed identity from the chain (AZURE_TOKEN_CREDENTIALS=dev, or a ChainedTokenCredential without it).",
     ],
     docs: [VM_MI, IMDS, MI_TROUBLESHOOT],
-    sources: ["MI-03", "MI-07"],
-    examples: [
-      {
-        text: "azure.identity._exceptions.CredentialUnavailableError: ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint.",
-        runtime: "python",
-        source: "MI-03",
-      },
-      {
-        text: "Azure.Identity.CredentialUnavailableException: ManagedIdentityCredential authentication unavailable. No response received from the managed identity endpoint.",
-        runtime: "dotnet",
-        source: "MI-03",
-      },
-      {
-        text: "CredentialUnavailableError: ManagedIdentityCredential: Network unreachable. Message: network_error: Network request failed",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "imds-not-available",
@@ -150,14 +110,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "In containers on a VM, IMDS may need host networking or a higher hop limit; on App Service the endpoint comes from IDENTITY_ENDPOINT instead.",
     ],
     docs: [VM_MI, IMDS, MI_TROUBLESHOOT],
-    sources: ["MI-03", "MI-07", "js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message Attempted to use the IMDS endpoint, but it is not available.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "imds-retries-exhausted",
@@ -177,14 +129,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "Retry later if the resource was just created or restarted; the endpoint can take a while to come up.",
     ],
     docs: [VM_MI, MI_TROUBLESHOOT],
-    sources: ["MI-04"],
-    examples: [
-      {
-        text: "Azure.Identity.AuthenticationFailedException: ManagedIdentityCredential authentication failed: Multiple attempts failed to obtain a token from the managed identity endpoint.",
-        runtime: "dotnet",
-        source: "MI-04",
-      },
-    ],
   },
   {
     id: "managed-identity-endpoint-error",
@@ -194,9 +138,13 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
     // A fallback (no primary rule): identity 4.13+ wraps every endpoint answer msal-node could parse but not use in
     // this one prefix, so anything more specific about the same message must win.
     match: {
-      context: ["ManagedIdentityCredential: Authentication failed. Message"],
+      // identity 4.0: "ManagedIdentityCredential authentication failed. Status code: 500", thrown as AuthenticationError.
+      context: [
+        "ManagedIdentityCredential: Authentication failed. Message",
+        "ManagedIdentityCredential authentication failed. Status code",
+      ],
       credentials: [...MI],
-      errorNames: ["CredentialUnavailableError"],
+      errorNames: ["CredentialUnavailableError", "AuthenticationError"],
     },
     cause:
       "The local endpoint that hands out managed identity tokens (IMDS, App Service, Azure Arc, Service Fabric, Cloud " +
@@ -208,14 +156,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "If it persists, check the resource's managed identity settings and the platform's health (App Service: restart the app; Arc: check the himds service).",
     ],
     docs: [MI_TROUBLESHOOT, VM_MI],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message unknown_error: Error(s): Not Available - Timestamp: Not Available - Description: The service is temporarily unavailable. - Correlation ID: Not Available - Trace ID: Not Available",
-        runtime: "javascript",
-        source: "js-lab",
-      },
-    ],
   },
   {
     id: "app-service-managed-identity-missing",
@@ -237,19 +177,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "For a user-assigned identity, pass its client ID to the credential.",
     ],
     docs: [APP_MI, MI_TROUBLESHOOT],
-    sources: ["MI-05", "MI-07"],
-    examples: [
-      {
-        text: "azure.identity._exceptions.CredentialUnavailableError: ManagedIdentityCredential authentication unavailable.",
-        runtime: "python",
-        source: "MI-05",
-      },
-      {
-        text: 'ManagedIdentityCredential: Get "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.core.windows.net": dial tcp 169.254.169.254:80: i/o timeout',
-        runtime: "go",
-        source: "MI-05",
-      },
-    ],
   },
   {
     id: "aks-pod-identity-not-ready",
@@ -272,19 +199,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "https://azure.github.io/aad-pod-identity/docs/configure/feature_flags/",
       "https://learn.microsoft.com/azure/aks/workload-identity-migrate-from-pod-identity",
     ],
-    sources: ["MI-06", "MI-07"],
-    examples: [
-      {
-        text: "azure.identity._exceptions.CredentialUnavailableError: No managed identity endpoint found.",
-        runtime: "python",
-        source: "MI-06",
-      },
-      {
-        text: "ManagedIdentityCredential: no azure identity found for request clientID 00000000-0000-0000-0000-000000000001",
-        runtime: "go",
-        source: "MI-06",
-      },
-    ],
   },
   {
     id: "managed-identity-id-options-conflict",
@@ -302,14 +216,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "A user-assigned identity is selected by exactly one of its client ID, resource ID or object ID; passing two is ambiguous.",
     mitigations: ["Pass only one of clientId, resourceId or objectId (client ID is the most common)."],
     docs: [MI_TROUBLESHOOT],
-    sources: ["MI-07", "js-lab"],
-    examples: [
-      {
-        text: 'Error: ManagedIdentityCredential: only one of \'clientId\', \'resourceId\', or \'objectId\' can be provided. Received values: {"clientId":"00000000-0000-0000-0000-000000000001","resourceId":"/subscriptions/x/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id"}',
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "managed-identity-host-rejects-user-assigned",
@@ -334,14 +240,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "https://aka.ms/servicefabricmi",
       "https://learn.microsoft.com/azure/service-fabric/concepts-managed-identity",
     ],
-    sources: ["MI-07", "js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: ManagedIdentityCredential: Specifying a `clientId` or `resourceId` is not supported by the Service Fabric managed identity environment. The managed identity configuration is determined by the Service Fabric cluster resource configuration. See https://aka.ms/servicefabricmi for more information",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "azure-arc-managed-identity-failed",
@@ -355,6 +253,8 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
         "www_authenticate_header_missing",
         "invalid_file_extension",
         "platform_not_supported",
+        // identity 4.0 passes the file system's error through, naming the agent's token directory.
+        "/var/opt/azcmagent/tokens/",
       ],
       credentials: ["ManagedIdentityCredential"],
     },
@@ -368,14 +268,6 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "Check the agent with azcmagent show and restart the himds service if it is unhealthy.",
     ],
     docs: ["https://learn.microsoft.com/azure/azure-arc/servers/managed-identity-authentication"],
-    sources: ["MI-07", "js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message unable_to_read_secret_file: Unable to read the secret file.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "managed-identity-multiple-scopes",
@@ -392,13 +284,5 @@ export const managedIdentityEntries: readonly KnowledgeEntry[] = [
       "Request one scope at a time, in the form <resource>/.default (for example https://management.azure.com/.default).",
     ],
     docs: [MI_TROUBLESHOOT],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: 'CredentialUnavailableError: ManagedIdentityCredential: Multiple scopes are not supported. Scopes: ["https://vault.azure.net/.default","https://storage.azure.com/.default"]',
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
 ];

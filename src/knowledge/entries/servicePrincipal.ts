@@ -1,6 +1,5 @@
 /** Service principals: environment variables, client secrets, certificates, assertions, username/password. */
 import type { KnowledgeEntry } from "../schema.js";
-import { IDS, dotnetSts, goSts, jsSts, pySts } from "./samples.js";
 
 const CREATE_SECRET =
   "https://learn.microsoft.com/entra/identity-platform/howto-create-service-principal-portal";
@@ -47,24 +46,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       ENV_TROUBLESHOOT,
       "https://learn.microsoft.com/javascript/api/@azure/identity/environmentcredential",
     ],
-    sources: ["ENV-01", "GEN-02", "js-guide"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: EnvironmentCredential is unavailable. No underlying credential could be used. To troubleshoot, visit https://aka.ms/azsdk/js/identity/environmentcredential/troubleshoot.",
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: "azure.identity._exceptions.CredentialUnavailableError: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.\nVisit https://aka.ms/azsdk/python/identity/environmentcredential/troubleshoot to troubleshoot this issue.",
-        runtime: "python",
-        source: "ENV-01",
-      },
-      {
-        text: "EnvironmentCredential: missing environment variable AZURE_TENANT_ID",
-        runtime: "go",
-        source: "ENV-01",
-      },
-    ],
   },
   {
     id: "environment-credential-sign-in-failed",
@@ -85,14 +66,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Fix the variable that is wrong (AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, AZURE_TENANT_ID), or unset the AZURE_* service principal variables so the chain can reach the credential you meant.",
     ],
     docs: [ENV_TROUBLESHOOT],
-    sources: ["ENV-01", "GEN-01", "js-lab"],
-    examples: [
-      {
-        text: "AuthenticationError: EnvironmentCredential authentication failed. To troubleshoot, visit https://aka.ms/azsdk/js/identity/environmentcredential/troubleshoot. Status code: 400\nMore details:\ninvalid_request: The request body must contain the following parameter: 'grant_type'.,",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "client-secret-invalid",
@@ -113,39 +86,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Check that the secret belongs to the same app as the client ID, and that no quoting or trailing newline crept in.",
     ],
     docs: [CREATE_SECRET, SP_TROUBLESHOOT, "https://login.microsoftonline.com/error?code=7000215"],
-    sources: ["SEC-01", "GEN-04", "js-guide", "dotnet-guide"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_client",
-          "7000215",
-          `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${IDS.client}'.`,
-        ),
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: pySts(
-          "ClientSecretCredential",
-          "7000215",
-          `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${IDS.client}'.`,
-        ),
-        runtime: "python",
-        source: "SEC-01",
-      },
-      {
-        text: goSts(
-          "ClientSecretCredential",
-          "401: 401 Unauthorized",
-          "invalid_client",
-          "7000215",
-          `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${IDS.client}'.`,
-          "client-secret",
-        ),
-        runtime: "go",
-        source: "SEC-01",
-      },
-    ],
   },
   {
     id: "client-secret-expired",
@@ -166,27 +106,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Track secret expiry dates (for example with an alert) so the next rotation happens before the outage.",
     ],
     docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=7000222"],
-    sources: ["SEC-02", "js-guide"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_client",
-          "7000222",
-          `The provided client secret keys for app '${IDS.client}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
-        ),
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: dotnetSts(
-          "ClientSecretCredential",
-          "7000222",
-          `The provided client secret keys for app '${IDS.client}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
-        ),
-        runtime: "dotnet",
-        source: "SEC-02",
-      },
-    ],
   },
   {
     id: "app-not-found-in-tenant",
@@ -212,30 +131,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "If the app was deleted recently, restore it from 'Deleted applications' or create a new one and update the configuration.",
     ],
     docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=700016"],
-    sources: ["APP-01", "js-guide", "entra-aadsts"],
-    examples: [
-      {
-        text: jsSts(
-          "unauthorized_client",
-          "700016",
-          `Application with identifier '${IDS.client}' was not found in the directory 'Contoso'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
-        ),
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: goSts(
-          "ClientCertificateCredential",
-          "400: 400 Bad Request",
-          "unauthorized_client",
-          "700016",
-          `Application with identifier '${IDS.client}' was not found in the directory 'Contoso'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
-          "client-cert",
-        ),
-        runtime: "go",
-        source: "APP-01",
-      },
-    ],
   },
   {
     id: "certificate-not-registered",
@@ -260,23 +155,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Make sure the PEM file holds the private key that belongs to that certificate, not an older one.",
     ],
     docs: [CREATE_SECRET, CERT_CREDS],
-    sources: ["CERT-01", "dotnet-guide"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_client",
-          "700027",
-          `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '0123456789ABCDEF0123456789ABCDEF01234567', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${IDS.client}'.]`,
-        ),
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: pySts("CertificateCredential", "700027", "Client assertion contains an invalid signature."),
-        runtime: "python",
-        source: "CERT-01",
-      },
-    ],
   },
   {
     id: "client-assertion-app-id-mismatch",
@@ -299,18 +177,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "If the assertion comes from another system, check that it was issued for this app and not a sibling app.",
     ],
     docs: [CERT_CREDS],
-    sources: ["ASRT-01", "js-guide"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_client",
-          "700021",
-          "Client assertion application identifier doesn't match 'client_id' parameter. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .",
-        ),
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "client-assertion-audience-mismatch",
@@ -330,18 +196,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Use the authority host of the right cloud (for example login.microsoftonline.us for US Government).",
     ],
     docs: [CERT_CREDS],
-    sources: ["ASRT-02", "js-guide"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_client",
-          "700023",
-          "Client assertion audience claim does not match Realm issuer. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .",
-        ),
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "client-assertion-malformed",
@@ -362,14 +216,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "For a token file, check that the file holds the token itself and not an error page or an empty string.",
     ],
     docs: [CERT_CREDS],
-    sources: ["ASRT-03", "js-guide"],
-    examples: [
-      {
-        text: jsSts("invalid_request", "50027", "JWT token is invalid or malformed."),
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "username-password-invalid",
@@ -394,23 +240,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
     docs: [
       "https://aka.ms/azsdk/js/identity/usernamepasswordcredential/troubleshoot",
       "https://login.microsoftonline.com/error?code=50126",
-    ],
-    sources: ["UP-01"],
-    examples: [
-      {
-        text: "invalid_grant: AADSTS50126: Error validating credentials due to invalid username or password.\r\nTrace ID: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\r\nCorrelation ID: 12345678-90ab-cdef-1234-567890abcdef\r\nTimestamp: 2026-11-22 10:00:00Z",
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: pySts(
-          "UsernamePasswordCredential",
-          "50126",
-          "Error validating credentials due to invalid username or password.",
-        ),
-        runtime: "python",
-        source: "UP-01",
-      },
     ],
   },
   {
@@ -441,14 +270,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Make sure configuration is loaded before the credential is constructed (dotenv, Key Vault references, app settings).",
     ],
     docs: [SP_TROUBLESHOOT],
-    sources: ["js-lab", "GEN-02"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: ClientSecretCredential: clientSecret is a required parameter. To troubleshoot, visit https://aka.ms/azsdk/js/identity/serviceprincipalauthentication/troubleshoot.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "certificate-argument-invalid",
@@ -468,14 +289,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "With EnvironmentCredential, set AZURE_CLIENT_CERTIFICATE_PATH to the PEM file.",
     ],
     docs: [SP_TROUBLESHOOT],
-    sources: ["js-guide"],
-    examples: [
-      {
-        text: "Error: ClientCertificateCredential: Provide either a PEM certificate in string form, or the path to that certificate in the filesystem. To troubleshoot, visit https://aka.ms/azsdk/js/identity/serviceprincipalauthentication/troubleshoot.",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "certificate-file-not-pem",
@@ -498,19 +311,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "If the key is encrypted, pass certificatePassword (or AZURE_CLIENT_CERTIFICATE_PASSWORD).",
     ],
     docs: [SP_TROUBLESHOOT],
-    sources: ["js-guide", "js-lab"],
-    examples: [
-      {
-        text: "Error: The file at the specified path does not contain a PEM-encoded certificate.",
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: "AuthenticationRequiredError: secretOrPrivateKey must be an asymmetric key when using PS256",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "certificate-password-wrong",
@@ -528,14 +328,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Or export an unencrypted PEM and protect the file with file-system permissions or a secret store.",
     ],
     docs: [SP_TROUBLESHOOT],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "Error: error:1C800064:Provider routines::bad decrypt",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "certificate-file-not-found",
@@ -554,14 +346,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Check that the secret volume or mount is present and readable by the process user.",
     ],
     docs: [SP_TROUBLESHOOT],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "Error: ENOENT: no such file or directory, open '/etc/ssl/private/app-cert.pem'",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "client-credential-rejected",
@@ -580,18 +364,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Re-create or re-upload the secret or certificate on the app registration and update the app's configuration.",
     ],
     docs: [ERROR_CODES, CERT_CREDS],
-    sources: ["entra-aadsts"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_client",
-          "50012",
-          "Client assertion contains an invalid signature. [Reason - The key used is expired.]",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "client-assertion-invalid",
@@ -616,18 +388,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Create a fresh assertion right before the token request.",
     ],
     docs: [CERT_CREDS, ERROR_CODES],
-    sources: ["entra-aadsts"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_grant",
-          "50013",
-          "Assertion failed signature validation. [Reason - The key was not found.]",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "on-behalf-of-assertion-expired",
@@ -649,18 +409,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Do not cache the incoming user assertion longer than its exp; check the server's clock.",
     ],
     docs: ["https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow"],
-    sources: ["entra-aadsts"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_grant",
-          "500133",
-          "Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: 2026-11-22T10:00:00.0000000Z, expiry time of assertion 2026-11-22T09:00:00.0000000Z.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "on-behalf-of-audience-mismatch",
@@ -679,18 +427,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Check that OnBehalfOfCredential uses the client ID of the API that received the token.",
     ],
     docs: ["https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow"],
-    sources: ["entra-aadsts"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_grant",
-          "500131",
-          `Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '00000003-0000-0000-c000-000000000000' and the expected audience is '${IDS.client}' or one of the Application Uris of this application with App ID '${IDS.client}'(my-api).`,
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "public-client-flow-needs-credential",
@@ -710,18 +446,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Or use a confidential credential (ClientSecretCredential, ClientCertificateCredential) with this app.",
     ],
     docs: [ERROR_CODES],
-    sources: ["js-guide", "entra-aadsts"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_client",
-          "7000218",
-          "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "public-client-sent-credential",
@@ -739,18 +463,6 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "Or stop sending a secret: use a public-client credential (device code, interactive) with it.",
     ],
     docs: [ERROR_CODES],
-    sources: ["entra-aadsts"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_client",
-          "700025",
-          "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "app-disabled",
@@ -769,17 +481,5 @@ export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
       "If it was disabled on purpose (for example after a leak), use the app that replaced it.",
     ],
     docs: [ERROR_CODES],
-    sources: ["entra-aadsts"],
-    examples: [
-      {
-        text: jsSts(
-          "unauthorized_client",
-          "7000112",
-          `Application '${IDS.client}'(build-agent) is disabled.`,
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
 ];

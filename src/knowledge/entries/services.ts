@@ -3,7 +3,6 @@
  * Manager, Key Vault, Storage, Microsoft Graph, claims challenges, and generic fallbacks.
  */
 import type { KnowledgeEntry } from "../schema.js";
-import { IDS } from "./samples.js";
 
 const RBAC_TROUBLESHOOT = "https://learn.microsoft.com/azure/role-based-access-control/troubleshooting";
 const RBAC_ASSIGN = "https://learn.microsoft.com/azure/role-based-access-control/role-assignments-portal";
@@ -18,7 +17,6 @@ const ARM_ERRORS =
 const JS_GUIDE =
   "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
 const CLAIMS = "https://learn.microsoft.com/entra/identity-platform/claims-challenge";
-const CALLER = `The client 'dev@contoso.com' with object id '${IDS.client}'`;
 
 export const serviceEntries: readonly KnowledgeEntry[] = [
   {
@@ -36,14 +34,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Read the WWW-Authenticate header of the response: it often names the expected authority or required claims.",
     ],
     docs: [JS_GUIDE, RBAC_TROUBLESHOOT],
-    sources: ["GEN-03", "DAC-02", "js-guide"],
-    examples: [
-      {
-        text: "RestError: Server failed to authenticate the request. Status code: 401",
-        runtime: "javascript",
-        source: "GEN-03",
-      },
-    ],
   },
   {
     id: "service-forbidden-generic",
@@ -60,14 +50,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Role assignments can take several minutes to apply; retry after that before changing more.",
     ],
     docs: [RBAC_TROUBLESHOOT, RBAC_ASSIGN],
-    sources: ["GEN-03", "DAC-02", "js-guide"],
-    examples: [
-      {
-        text: "RestError: Forbidden. Status code: 403",
-        runtime: "javascript",
-        source: "GEN-03",
-      },
-    ],
   },
   {
     id: "arm-authorization-failed",
@@ -88,14 +70,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "After assigning, allow a few minutes and re-acquire the token (az account get-access-token / a new process) before retrying.",
     ],
     docs: [RBAC_TROUBLESHOOT, RBAC_ASSIGN],
-    sources: ["GEN-03", "DAC-02"],
-    examples: [
-      {
-        text: `RestError: ${CALLER} does not have authorization to perform action 'Microsoft.Resources/subscriptions/resourcegroups/read' over scope '/subscriptions/22222222-3333-4444-5555-666666666666/resourcegroups/rg-app' or the scope is invalid. If access was recently granted, please refresh your credentials.\nStatus code: 403\nCode: AuthorizationFailed`,
-        runtime: "javascript",
-        source: "arm",
-      },
-    ],
   },
   {
     id: "arm-linked-authorization-failed",
@@ -115,14 +89,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Or have someone with access pre-create the link.",
     ],
     docs: [RBAC_TROUBLESHOOT],
-    sources: ["GEN-03"],
-    examples: [
-      {
-        text: `RestError: ${CALLER} has permission to perform action 'Microsoft.Network/networkInterfaces/write' on scope '/subscriptions/22222222-3333-4444-5555-666666666666/resourceGroups/rg-app/providers/Microsoft.Network/networkInterfaces/nic1'; however, it does not have permission to perform action(s) 'Microsoft.Network/virtualNetworks/subnets/join/action' on the linked scope(s) '/subscriptions/22222222-3333-4444-5555-666666666666/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/default' or the linked scope(s) are invalid.\nStatus code: 403\nCode: LinkedAuthorizationFailed`,
-        runtime: "javascript",
-        source: "arm",
-      },
-    ],
   },
   {
     id: "arm-token-wrong-tenant",
@@ -143,14 +109,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "If the subscription was just transferred, wait up to an hour and retry.",
     ],
     docs: [ARM_ERRORS],
-    sources: ["DAC-02", "GEN-03"],
-    examples: [
-      {
-        text: `RestError: The access token is from the wrong issuer 'https://sts.windows.net/${IDS.org}/'. It must match the tenant 'https://sts.windows.net/${IDS.tenant}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${IDS.tenant}' to get the token.\nStatus code: 401\nCode: InvalidAuthenticationTokenTenant`,
-        runtime: "javascript",
-        source: "arm",
-      },
-    ],
   },
   {
     id: "arm-token-wrong-audience",
@@ -169,14 +127,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "In sovereign clouds, use that cloud's ARM endpoint and scope together.",
     ],
     docs: [ARM_ERRORS],
-    sources: ["GEN-03"],
-    examples: [
-      {
-        text: "RestError: The access token has been obtained for wrong audience or resource 'https://vault.azure.net'. It should exactly match with one of the allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net','https://management.azure.com/','https://management.azure.com'.\nStatus code: 401\nCode: InvalidAuthenticationTokenAudience",
-        runtime: "javascript",
-        source: "arm",
-      },
-    ],
   },
   {
     id: "arm-token-invalid",
@@ -195,14 +145,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Use the authority host and ARM endpoint of the same cloud.",
     ],
     docs: [ARM_ERRORS],
-    sources: ["GEN-03"],
-    examples: [
-      {
-        text: "RestError: The received access token is not valid: at least one of the claims 'puid' or 'altsecid' or 'oid' should be present. If you are accessing as application please make sure service principal is properly created in the tenant.\nStatus code: 401\nCode: InvalidAuthenticationToken",
-        runtime: "javascript",
-        source: "arm",
-      },
-    ],
   },
   {
     id: "arm-token-expired",
@@ -221,14 +163,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Check the machine clock (NTP).",
     ],
     docs: [ARM_ERRORS],
-    sources: ["GEN-03"],
-    examples: [
-      {
-        text: "RestError: The access token expiry UTC time '11/22/2026 9:00:00 AM' is earlier than current UTC time '11/22/2026 10:00:00 AM'.\nStatus code: 401\nCode: ExpiredAuthenticationToken",
-        runtime: "javascript",
-        source: "arm",
-      },
-    ],
   },
   {
     id: "key-vault-access-policy-denied",
@@ -253,14 +187,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Or switch the vault to the Azure RBAC permission model and assign Key Vault Secrets User (or the matching role).",
     ],
     docs: [KV_POLICY, KV_RBAC],
-    sources: ["GEN-03"],
-    examples: [
-      {
-        text: `RestError: The user, group or application 'appid=${IDS.client};oid=${IDS.org};iss=https://sts.windows.net/${IDS.tenant}/' does not have secrets get permission on key vault 'kv-contoso;location=westeurope'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287\nStatus code: 403\n{"error":{"code":"Forbidden","message":"…","innererror":{"code":"AccessDenied"}}}`,
-        runtime: "javascript",
-        source: "key-vault",
-      },
-    ],
   },
   {
     id: "key-vault-rbac-denied",
@@ -280,14 +206,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Wait a few minutes after assigning before retrying.",
     ],
     docs: [KV_RBAC],
-    sources: ["GEN-03", "DAC-02"],
-    examples: [
-      {
-        text: `RestError: Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: appid=${IDS.client};oid=${IDS.org};iss=https://sts.windows.net/${IDS.tenant}/\r\nAction: 'Microsoft.KeyVault/vaults/secrets/getSecret/action'\r\nResource: '/subscriptions/22222222-3333-4444-5555-666666666666/resourcegroups/rg-app/providers/microsoft.keyvault/vaults/kv-contoso/secrets/db-password'\r\nAssignment: (not found)\r\nVault: kv-contoso;location=westeurope\nStatus code: 403\n{"error":{"code":"Forbidden","innererror":{"code":"ForbiddenByRbac"}}}`,
-        runtime: "javascript",
-        source: "key-vault",
-      },
-    ],
   },
   {
     id: "key-vault-firewall-denied",
@@ -306,14 +224,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "For Azure services, check whether 'Allow trusted Microsoft services' applies to yours.",
     ],
     docs: [KV_NETWORK],
-    sources: ["GEN-03"],
-    examples: [
-      {
-        text: 'RestError: Client address is not authorized and caller is not a trusted service.\r\nClient address: 203.0.113.10\r\nCaller: appid=00000000-0000-0000-0000-000000000001;oid=99999999-8888-7777-6666-555555555555\r\nVault: kv-contoso;location=westeurope\nStatus code: 403\n{"error":{"code":"Forbidden","innererror":{"code":"ForbiddenByFirewall"}}}',
-        runtime: "javascript",
-        source: "key-vault",
-      },
-    ],
   },
   {
     id: "key-vault-forbidden",
@@ -332,14 +242,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Check the vault's networking settings if the caller runs outside its allowed networks.",
     ],
     docs: [KV_RBAC, KV_POLICY],
-    sources: ["GEN-03"],
-    examples: [
-      {
-        text: 'RestError: Operation get is not allowed on a disabled secret.\nStatus code: 403\n{"error":{"code":"Forbidden","message":"Operation get is not allowed on a disabled secret."}} (vault kv-contoso.vault.azure.net)',
-        runtime: "javascript",
-        source: "key-vault",
-      },
-    ],
   },
   {
     id: "key-vault-token-wrong-tenant",
@@ -357,14 +259,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Keep challenge-based tenant discovery enabled and, if needed, allow that tenant with additionallyAllowedTenants.",
     ],
     docs: [KV_RBAC],
-    sources: ["GEN-03", "DAC-02"],
-    examples: [
-      {
-        text: `RestError: AKV10032: Invalid issuer. Expected one of https://sts.windows.net/${IDS.tenant}/, found https://sts.windows.net/${IDS.org}/.\nStatus code: 401`,
-        runtime: "javascript",
-        source: "key-vault",
-      },
-    ],
   },
   {
     id: "storage-permission-mismatch",
@@ -384,14 +278,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Wait a few minutes after assigning, then retry with a new token.",
     ],
     docs: [STORAGE_AUTH],
-    sources: ["GEN-03", "DAC-02"],
-    examples: [
-      {
-        text: "RestError: This request is not authorized to perform this operation using this permission.\nRequestId:44444444-5555-6666-7777-888888888888\nTime:2026-11-22T10:00:00.0000000Z\n Status code 403\n<Code>AuthorizationPermissionMismatch</Code>",
-        runtime: "javascript",
-        source: "storage",
-      },
-    ],
   },
   {
     id: "storage-authorization-failure",
@@ -411,14 +297,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "If shared key access is disabled, authenticate with a Microsoft Entra credential and a data role instead.",
     ],
     docs: [STORAGE_AUTH, "https://learn.microsoft.com/azure/storage/common/storage-network-security"],
-    sources: ["GEN-03"],
-    examples: [
-      {
-        text: "RestError: This request is not authorized to perform this operation.\nRequestId:44444444-5555-6666-7777-888888888888\nTime:2026-11-22T10:00:00.0000000Z\n Status code 403\n<Code>AuthorizationFailure</Code>",
-        runtime: "javascript",
-        source: "storage",
-      },
-    ],
   },
   {
     id: "storage-invalid-authentication-info",
@@ -440,14 +318,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "Use a token for https://storage.azure.com/.default from the storage account's tenant; let the SDK request it through the credential.",
     ],
     docs: [STORAGE_AUTH, STORAGE_ERRORS],
-    sources: ["GEN-03"],
-    examples: [
-      {
-        text: "RestError: Server failed to authenticate the request. Please refer to the information in the www-authenticate header.\nRequestId:44444444-5555-6666-7777-888888888888\nTime:2026-11-22T10:00:00.0000000Z\n Status code 401\n<Code>InvalidAuthenticationInfo</Code><AuthenticationErrorDetail>Issuer validation failed. Issuer did not match.</AuthenticationErrorDetail>",
-        runtime: "javascript",
-        source: "storage",
-      },
-    ],
   },
   {
     id: "graph-authorization-denied",
@@ -471,14 +341,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
       "https://learn.microsoft.com/graph/errors",
       "https://learn.microsoft.com/graph/permissions-reference",
     ],
-    sources: ["GEN-03", "ADO-15"],
-    examples: [
-      {
-        text: 'RestError: Insufficient privileges to complete the operation.\nStatus code: 403\n{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}',
-        runtime: "javascript",
-        source: "graph",
-      },
-    ],
   },
   {
     id: "claims-challenge-insufficient-claims",
@@ -500,14 +362,6 @@ export const serviceEntries: readonly KnowledgeEntry[] = [
     docs: [
       CLAIMS,
       "https://learn.microsoft.com/entra/identity/conditional-access/concept-continuous-access-evaluation",
-    ],
-    sources: ["GEN-03"],
-    examples: [
-      {
-        text: 'RestError: Unauthorized. Status code: 401\nwww-authenticate: Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZX19fQ=="',
-        runtime: "javascript",
-        source: "cae",
-      },
     ],
   },
 ];

@@ -3,7 +3,6 @@
  * tenants and accounts, expired sessions, scopes and resources, throttling and outages.
  */
 import type { KnowledgeEntry } from "../schema.js";
-import { IDS, cliSts, jsInteraction, jsSts } from "./samples.js";
 
 const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
 const CA_TROUBLESHOOT =
@@ -12,7 +11,6 @@ const CONSENT = "https://learn.microsoft.com/entra/identity/enterprise-apps/gran
 const SCOPES = "https://learn.microsoft.com/entra/identity-platform/scopes-oidc";
 const CLI_AUTH = "https://learn.microsoft.com/cli/azure/authenticate-azure-cli";
 const THROTTLING = "https://learn.microsoft.com/entra/identity-platform/msal-error-handling-dotnet";
-const SRC = ["entra-aadsts", "ADO-16"] as const;
 const lookup = (code: string) => `https://login.microsoftonline.com/error?code=${code}`;
 
 export const stsCodeEntries: readonly KnowledgeEntry[] = [
@@ -41,28 +39,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Do not use UsernamePasswordCredential for accounts that need MFA; use an interactive credential or a service principal/managed identity for automation.",
     ],
     docs: [lookup("50076"), CA_TROUBLESHOOT, CLI_AUTH],
-    sources: [...SRC, "js-guide"],
-    examples: [
-      {
-        text: jsInteraction(
-          "invalid_grant",
-          "50076",
-          "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '797f4846-ba00-4fd7-ba43-dac1f8f63013'.",
-        ),
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text:
-          cliSts(
-            "50078",
-            "Presented multi-factor authentication has expired due to policies configured by your administrator, you must refresh your multi-factor authentication to access '797f4846-ba00-4fd7-ba43-dac1f8f63013'.",
-          ) +
-          "\nTo re-authenticate, please run:\naz login --scope https://management.core.windows.net//.default",
-        runtime: "azure-cli",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "mfa-registration-required",
@@ -77,18 +53,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "For automation, use a service principal or managed identity instead of a user account.",
     ],
     docs: [lookup("50079"), "https://aka.ms/mysecurityinfo"],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction(
-          "interaction_required",
-          "50079",
-          "Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access 'https://management.azure.com/'.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "conditional-access-blocked",
@@ -104,18 +68,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Sign in from a location, device or client the policy allows, or have the policy adjusted for workload identities if this is automation.",
     ],
     docs: [lookup("53003"), CA_TROUBLESHOOT],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction(
-          "interaction_required",
-          "53003",
-          "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "conditional-access-device-required",
@@ -134,14 +86,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Ask an administrator whether the device is registered in the tenant.",
     ],
     docs: [lookup("530003"), CA_TROUBLESHOOT],
-    sources: [...SRC],
-    examples: [
-      {
-        text: cliSts("530003", "Your device is required to be managed to access this resource."),
-        runtime: "azure-cli",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "sign-in-frequency-reauth",
@@ -153,17 +97,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
     mitigations: ["Sign in again (az login, Connect-AzAccount, azd auth login, or the app's prompt)."],
     docs: [lookup("70043"), CA_TROUBLESHOOT],
-    sources: [...SRC],
-    examples: [
-      {
-        text: cliSts(
-          "70043",
-          "The refresh token has expired or is invalid due to sign-in frequency checks by conditional access. The token was issued on 2026-11-01T10:00:00.0000000Z and the maximum allowed lifetime for this request is 43200.",
-        ),
-        runtime: "azure-cli",
-        source: "entra-aadsts",
-      },
-    ],
   },
   // --- Consent ---------------------------------------------------------------------------------------------
   {
@@ -179,18 +112,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
     ],
     docs: [lookup("65001"), CONSENT],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction(
-          "invalid_grant",
-          "65001",
-          `The user or administrator has not consented to use the application with ID '${IDS.client}' named 'contoso-tool'. Send an interactive authorization request for this user and resource.`,
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "first-party-app-not-preauthorized",
@@ -206,17 +127,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Otherwise authenticate with your own app registration (service principal, or an interactive credential with your client ID).",
     ],
     docs: [lookup("65002")],
-    sources: [...SRC, "dotnet-guide"],
-    examples: [
-      {
-        text: cliSts(
-          "65002",
-          "Consent between first party application '04b07795-8ddb-461a-bbee-02f9e1bf7b46' and first party resource '00000003-0000-0ff1-ce00-000000000000' must be configured via preauthorization - applications owned and operated by Microsoft must get approval from the API owner before requesting tokens for that API.",
-        ),
-        runtime: "azure-cli",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "app-permissions-misconfigured",
@@ -231,18 +141,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Check the scope string names an existing resource (for example https://graph.microsoft.com/.default).",
     ],
     docs: [lookup("650056"), CONSENT],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction(
-          "invalid_client",
-          "650056",
-          "Misconfigured application. This could be due to one of the following: the client has not listed any permissions for 'Microsoft Graph' in the requested permissions in the client's application registration. Or, the admin has not consented in the tenant.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "service-not-subscribed-in-tenant",
@@ -257,18 +155,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Check you are signing in to the tenant that actually uses the service.",
     ],
     docs: [lookup("650052")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction(
-          "invalid_client",
-          "650052",
-          'The app needs access to a service ("https://api.contoso.example") that your organization "11111111-2222-3333-4444-555555555555" has not subscribed to or enabled. Contact your IT Admin to review the configuration of your service subscriptions.',
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "user-not-assigned-to-app",
@@ -280,18 +166,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "The enterprise application has 'Assignment required' switched on and this user (or their group) is not assigned.",
     mitigations: ["Ask an administrator to assign the user or one of their groups to the application."],
     docs: [lookup("50105")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction(
-          "invalid_grant",
-          "50105",
-          "Your administrator has configured the application contoso-tool ('00000000-0000-0000-0000-000000000001') to block users unless they are specifically granted ('assigned') access to the application.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   // --- Tenants and accounts -------------------------------------------------------------------------------
   {
@@ -311,18 +185,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       lookup("90002"),
       "https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud",
     ],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_request",
-          "90002",
-          "Tenant '22222222-0000-0000-0000-000000000000' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "tenant-not-identified",
@@ -334,18 +196,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "The request went to a generic endpoint (common/organizations) in a flow that needs a specific tenant, and nothing in it identified one.",
     mitigations: ["Pass the tenant ID to the credential (tenantId option or AZURE_TENANT_ID)."],
     docs: [lookup("50059")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_request",
-          "50059",
-          "No tenant-identifying information found in either the request or implied by any provided credentials.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "app-not-multi-tenant",
@@ -360,18 +210,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Or make the app multi-tenant if it really must serve several tenants.",
     ],
     docs: [lookup("50194")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_request",
-          "50194",
-          `Application '${IDS.client}'(contoso-tool) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multi-tenant.`,
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "app-for-personal-accounts-only",
@@ -386,14 +224,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Or change the supported account types of the registration.",
     ],
     docs: [lookup("9002331")],
-    sources: [...SRC, "js-guide"],
-    examples: [
-      {
-        text: `AuthenticationRequiredError: invalid_request: 9002331 - [${IDS.timestamp}]: AADSTS9002331: Application '${IDS.client}'(contoso-consumer) is configured for use by Microsoft Account users only. Please use the /consumers endpoint to serve this request.\r\nTrace ID: ${IDS.trace}\r\nCorrelation ID: ${IDS.correlation}\r\nTimestamp: ${IDS.timestamp} - Correlation ID: ${IDS.correlation} - Trace ID: ${IDS.trace}`,
-        runtime: "javascript",
-        source: "js-guide",
-      },
-    ],
   },
   {
     id: "personal-account-not-supported",
@@ -408,17 +238,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Or invite the personal account as a guest into the tenant and sign in to that tenant explicitly.",
     ],
     docs: [lookup("500200")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: cliSts(
-          "500200",
-          "User account 'someone@outlook.com' is a personal Microsoft account. Personal Microsoft accounts are not supported for this application unless explicitly invited to an organization. Try signing out and signing back in with an organizational account.",
-        ),
-        runtime: "azure-cli",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "user-not-in-tenant",
@@ -434,26 +253,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Ask an administrator to invite the account as a guest, or use an account that belongs to the tenant.",
     ],
     docs: [lookup("50020")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: cliSts(
-          "50020",
-          `User account 'dev@fabrikam.com' from identity provider 'https://sts.windows.net/${IDS.org}/' does not exist in tenant 'Contoso' and cannot access the application '04b07795-8ddb-461a-bbee-02f9e1bf7b46'(Microsoft Azure CLI) in that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account.`,
-        ),
-        runtime: "azure-cli",
-        source: "entra-aadsts",
-      },
-      {
-        text: jsInteraction(
-          "interaction_required",
-          "90072",
-          `User account 'dev@fabrikam.com' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application '${IDS.client}'(contoso-tool) in that tenant. The account needs to be added as an external user in the tenant first.`,
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "tenant-restrictions-blocked",
@@ -469,14 +268,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Check whether a corporate proxy injects Restrict-Access-To-Tenants headers.",
     ],
     docs: [lookup("500021"), "https://learn.microsoft.com/entra/external-id/cross-tenant-access-overview"],
-    sources: [...SRC],
-    examples: [
-      {
-        text: cliSts("500021", "Access to 'fabrikam.onmicrosoft.com' tenant is denied."),
-        runtime: "azure-cli",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "user-account-locked",
@@ -491,17 +282,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "If it persists, ask an administrator to check the sign-in logs and unblock the account.",
     ],
     docs: [lookup("50053")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: cliSts(
-          "50053",
-          "Your account is locked because you've tried to sign in too many times with an incorrect user ID or password.",
-        ),
-        runtime: "azure-cli",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "user-password-expired",
@@ -514,14 +294,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Change the password interactively (for example at https://aka.ms/sspr or myaccount.microsoft.com), then sign in again.",
     ],
     docs: [lookup("50055")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction("invalid_grant", "50055", "The password is expired."),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "user-account-disabled",
@@ -532,14 +304,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
     cause: "An administrator blocked sign-in for the account (or it was disabled by lifecycle processes).",
     mitigations: ["Ask an administrator to re-enable the account, or use another account."],
     docs: [lookup("50057")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction("invalid_grant", "50057", "The user account is disabled."),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   // --- Sessions and refresh tokens ------------------------------------------------------------------------
   {
@@ -558,28 +322,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "With the Azure CLI, add --tenant <id> if the resource is in another tenant.",
     ],
     docs: [lookup("700082"), CLI_AUTH],
-    sources: [...SRC],
-    examples: [
-      {
-        text:
-          cliSts(
-            "700082",
-            "The refresh token has expired due to inactivity. The token was issued on 2026-05-01T10:00:00.0000000Z and was inactive for 90.00:00:00.",
-          ) +
-          "\nTo re-authenticate, please run:\naz login --scope https://management.core.windows.net//.default",
-        runtime: "azure-cli",
-        source: "entra-aadsts",
-      },
-      {
-        text: jsInteraction(
-          "invalid_grant",
-          "50173",
-          "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "silent-sign-in-no-user",
@@ -591,18 +333,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "The app tried to get a token without prompting, but there is no session (no cookie, no cached account) to use.",
     mitigations: ["Sign in interactively first (or call authenticate()), then let later calls be silent."],
     docs: [lookup("50058")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction(
-          "interaction_required",
-          "50058",
-          "A silent sign-in request was sent but no user is signed in.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "authorization-code-invalid",
@@ -618,18 +348,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "For device code flow, let the library keep polling until the user completes the prompt.",
     ],
     docs: [lookup("54005")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_grant",
-          "54005",
-          "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   // --- Scopes, resources, redirect URIs -------------------------------------------------------------------
   {
@@ -646,18 +364,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Use the scope the service SDK documents; do not mix scopes of different resources in one request.",
     ],
     docs: [lookup("70011"), SCOPES],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_scope",
-          "70011",
-          "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope https://storage.azure.com/user_impersonation is not valid.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "resourceless-scope-invalid",
@@ -680,18 +386,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "If the message mentions the assertion audience instead, fix the client assertion's aud claim.",
     ],
     docs: [lookup("700023"), SCOPES],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_request",
-          "700023",
-          "InvalidResourcelessScope - The provided value for the input parameter scope isn't valid when request an access token.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "resource-not-found-in-tenant",
@@ -707,18 +401,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "For your own API in another tenant, have that tenant's administrator consent to it first.",
     ],
     docs: [lookup("500011"), SCOPES],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_resource",
-          "500011",
-          "The resource principal named https://contoso-api.example was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "redirect-uri-mismatch",
@@ -739,18 +421,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Or configure the credential's redirectUri to one already registered.",
     ],
     docs: [lookup("50011"), "https://learn.microsoft.com/entra/identity-platform/reply-url"],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction(
-          "invalid_request",
-          "50011",
-          `The redirect URI 'http://localhost:5173' specified in the request does not match the redirect URIs configured for the application '${IDS.client}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`,
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "implicit-grant-not-enabled",
@@ -765,18 +435,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Or enable the required token type under Authentication on the app registration.",
     ],
     docs: [lookup("700054")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsInteraction(
-          "unsupported_response_type",
-          "700054",
-          "response_type 'id_token' is not enabled for the application.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "request-parameter-missing",
@@ -791,18 +449,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "For a custom assertion callback, make sure it returns the token string and not undefined.",
     ],
     docs: [lookup("90014")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_request",
-          "90014",
-          "The required field 'client_assertion' is missing from the credential. Ensure that you have all the necessary parameters for the login request.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   // --- Throttling and outages -----------------------------------------------------------------------------
   {
@@ -819,18 +465,6 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "Stop tight retry loops around getToken; back off instead.",
     ],
     docs: [lookup("50196")],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_grant",
-          "50196",
-          "The server terminated an operation because it encountered a client request loop. Please contact your app vendor.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
   {
     id: "sts-transient-error",
@@ -857,22 +491,5 @@ export const stsCodeEntries: readonly KnowledgeEntry[] = [
       "If it persists, check the Azure status page and open a support case with the correlation ID and timestamp.",
     ],
     docs: [lookup("50033"), ERROR_CODES, THROTTLING],
-    sources: [...SRC],
-    examples: [
-      {
-        text: jsSts("temporarily_unavailable", "50033", "A transient error has occurred. Please try again."),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-      {
-        text: jsSts(
-          "temporarily_unavailable",
-          "90055",
-          "TenantThrottlingError - There are too many incoming requests. This exception is thrown for blocked tenants.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
 ];

@@ -1,6 +1,5 @@
 /** Workload identity federation in general (AKS, GitHub, any OIDC issuer) and WorkloadIdentityCredential. */
 import type { KnowledgeEntry } from "../schema.js";
-import { IDS, jsSts } from "./samples.js";
 
 const WI_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot";
 const AKS_WI = "https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster";
@@ -43,24 +42,6 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
       "Outside AKS, pass clientId, tenantId and tokenFilePath to the credential or set the variables yourself.",
     ],
     docs: [WI_TROUBLESHOOT, AKS_WI, AWI_TROUBLESHOOT],
-    sources: ["WI-01", "js-guide"],
-    examples: [
-      {
-        text: 'CredentialUnavailableError: WorkloadIdentityCredential: is unavailable. clientId is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - "AZURE_CLIENT_ID".\n        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot',
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: "WorkloadIdentityCredential: no client ID/tenant ID/token file specified",
-        runtime: "go",
-        source: "WI-01",
-      },
-      {
-        text: "azure.identity._exceptions.CredentialUnavailableError: WorkloadIdentityCredential authentication unavailable. The workload options are not fully configured. See the troubleshooting guide for more information: https://aka.ms/azsdk/python/identity/workloadidentitycredential/troubleshoot",
-        runtime: "python",
-        source: "WI-01",
-      },
-    ],
   },
   {
     id: "workload-identity-token-file-unreadable",
@@ -87,19 +68,6 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
       "Outside AKS, write a fresh OIDC token to the file before the credential reads it.",
     ],
     docs: [AWI_TROUBLESHOOT, WI_TROUBLESHOOT],
-    sources: ["WI-01", "awi-known-issues"],
-    examples: [
-      {
-        text: "AuthenticationRequiredError: ENOENT: no such file or directory, open '/var/run/secrets/azure/tokens/azure-identity-token'",
-        runtime: "javascript",
-        source: "lab",
-      },
-      {
-        text: "open /var/run/secrets/azure/tokens/azure-identity-token: permission denied",
-        runtime: "go",
-        source: "awi-known-issues",
-      },
-    ],
   },
   {
     id: "workload-identity-proxy-misconfigured",
@@ -124,14 +92,6 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
       "The proxy URL must be https://.",
     ],
     docs: [WI_TROUBLESHOOT],
-    sources: ["js-lab"],
-    examples: [
-      {
-        text: "CredentialUnavailableError: WorkloadIdentityCredential: is unavailable. AZURE_KUBERNETES_TOKEN_PROXY is not set but other custom endpoint-related environment variables are present",
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "federated-credential-no-match",
@@ -153,18 +113,6 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
       "If the federated credential was created in the last few minutes, wait and retry.",
     ],
     docs: [FIC, FIC_CONSIDERATIONS],
-    sources: ["entra-fic", "js-guide"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_request",
-          "70021",
-          "No matching federated identity record found for presented assertion. Assertion Issuer: 'https://token.actions.githubusercontent.com'. Assertion Subject: 'repo:contoso/app:ref:refs/heads/main'. Assertion Audience: 'api://AzureADTokenExchange'. https://learn.microsoft.com/entra/workload-id/workload-identity-federation",
-        ),
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "aks-federated-credential-no-match",
@@ -191,18 +139,6 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
       "Keep the audience api://AzureADTokenExchange.",
     ],
     docs: [AKS_WI, AWI_TROUBLESHOOT],
-    sources: ["awi-troubleshooting", "WI-01"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_request",
-          "70021",
-          `No matching federated identity record found for presented assertion. Assertion Issuer: 'https://eastus.oic.prod-aks.azure.com/${IDS.tenant}/${IDS.org}'. Assertion Subject: 'system:serviceaccount:default:workload-sa'. Assertion Audience: 'api://AzureADTokenExchange'.`,
-        ),
-        runtime: "javascript",
-        source: "awi-troubleshooting",
-      },
-    ],
   },
   {
     id: "federated-credential-audience-no-match",
@@ -221,18 +157,6 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
       "With AKS identity bindings, construct WorkloadIdentityCredential with enableAzureProxy: true.",
     ],
     docs: [FIC, WI_TROUBLESHOOT],
-    sources: ["js-guide", "entra-fic"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_request",
-          "700212",
-          "No matching federated identity record found for presented assertion audience 'api://AKSIdentityBinding'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.",
-        ),
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "federated-assertion-expired",
@@ -253,18 +177,6 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
       "For long jobs, exchange it early and reuse the resulting Azure access token, which lives longer.",
     ],
     docs: [FIC_CONSIDERATIONS, "https://learn.microsoft.com/entra/identity-platform/certificate-credentials"],
-    sources: ["ADO-09", "entra-aadsts"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_client",
-          "700024",
-          "Client assertion is not within its valid time range. Current time: 2026-11-22T10:00:00.0000000Z, assertion valid from 2026-11-22T08:40:00.0000000Z, expiry time of assertion 2026-11-22T09:40:00.0000000Z. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .",
-        ),
-        runtime: "javascript",
-        source: "lab",
-      },
-    ],
   },
   {
     id: "external-oidc-issuer-unreachable",
@@ -284,14 +196,6 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
       "On AKS, run az aks update -n <cluster> -g <rg> to reconcile the issuer, and open a support ticket if it persists.",
     ],
     docs: [AWI_TROUBLESHOOT],
-    sources: ["awi-troubleshooting", "entra-aadsts"],
-    examples: [
-      {
-        text: jsSts("invalid_request", "90061", "Request to External OIDC endpoint failed."),
-        runtime: "javascript",
-        source: "awi-troubleshooting",
-      },
-    ],
   },
   {
     id: "federation-token-type-forbidden",
@@ -314,17 +218,5 @@ export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
       "Or federate from the external issuer directly instead of chaining Entra tokens.",
     ],
     docs: [FIC_CONSIDERATIONS],
-    sources: ["entra-aadsts"],
-    examples: [
-      {
-        text: jsSts(
-          "invalid_client",
-          "700229",
-          "Forbidden token type. Only app-only tokens may be used as Federated Identity Credentials for AAD issuer.",
-        ),
-        runtime: "javascript",
-        source: "entra-aadsts",
-      },
-    ],
   },
 ];

@@ -31,6 +31,8 @@ export interface LiveCheckOptions {
   onEvent?: (event: DiagnosticEvent) => void;
   /** Passed to `new DefaultAzureCredential()`. */
   credentialOptions?: DefaultAzureCredentialOptions;
+  /** Also read the user name (`upn`…) into `identity.userName`; left out by default. */
+  includeUserNames?: boolean;
 }
 
 /** One member's attempt, as observed. */
@@ -64,7 +66,7 @@ export interface LiveCheckResult {
   attempts: LiveAttempt[];
   /** The member that returned the token. */
   succeededWith: string | null;
-  /** Who the token speaks for, decoded from it; user names left out. */
+  /** Who the token speaks for, decoded from it; user names left out unless `includeUserNames`. */
   identity: TokenIdentity | null;
   expiresOn: string | null;
   suggestion: ChainSuggestion | null;
@@ -147,7 +149,9 @@ export async function tryDefaultAzureCredential(options: LiveCheckOptions): Prom
         durationMs: Math.round(performance.now() - started),
         attempts: toLive(event?.attempts ?? []),
         succeededWith,
-        identity: token ? readTokenIdentity(token.token) : null,
+        identity: token
+          ? readTokenIdentity(token.token, { includeUserNames: options.includeUserNames === true })
+          : null,
         expiresOn: token ? new Date(token.expiresOnTimestamp).toISOString() : null,
         suggestion:
           succeededWith === null ? null : suggestChain(succeededWith, options.env.AZURE_TOKEN_CREDENTIALS),

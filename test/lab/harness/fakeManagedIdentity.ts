@@ -234,8 +234,12 @@ export async function closedPort(): Promise<string> {
 export function forgetManagedIdentityState(): void {
   interface Internals {
     managedIdentityApp?: { constructor: object; managedIdentityClient?: { constructor: object } };
+    isEndpointUnavailable?: unknown;
   }
-  const app = (new ManagedIdentityCredential() as unknown as Internals).managedIdentityApp;
+  const credential = new ManagedIdentityCredential() as unknown as Internals;
+  // identity 4.0 probes for its endpoint per credential, without msal-node: there is no shared state to forget.
+  if (credential.managedIdentityApp === undefined && "isEndpointUnavailable" in credential) return;
+  const app = credential.managedIdentityApp;
   const client = app?.managedIdentityClient;
   if (app === undefined || client === undefined) {
     throw new Error("forgetManagedIdentityState: identity's msal-node internals moved; update the lab.");

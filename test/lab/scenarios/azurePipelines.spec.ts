@@ -7,6 +7,7 @@ import { AzurePipelinesCredential } from "@azure/identity";
 import { PIPELINES, type PipelinesReply } from "../harness/fakePipelines.js";
 import { stsError, type StsReply } from "../harness/fakeSts.js";
 import { LAB } from "../harness/tokens.js";
+import { identityAtLeast } from "../harness/identityVersion.js";
 import { SECRETS, useLab, type Lab } from "./lab.js";
 import { defineConstructorScenarios, defineScenarios } from "./scenario.js";
 
@@ -29,7 +30,8 @@ function pipelineJob(
     );
 }
 
-describe("AzurePipelinesCredential", () => {
+// 4.0 has no AzurePipelinesCredential.
+describe.skipIf(!identityAtLeast("4.13"))("AzurePipelinesCredential", () => {
   defineConstructorScenarios(lab, [
     {
       name: "outside a pipeline: SYSTEM_OIDCREQUESTURI not set",
@@ -75,8 +77,16 @@ describe("AzurePipelinesCredential", () => {
       },
       then: (run) => {
         // identity prints the token in its message and its own error log line; the error we rethrow no longer has it.
-        expect((run.bare as Error).message).toContain(SECRETS.systemAccessToken);
-        expect(run.identityLogLeaks).toContain(SECRETS.systemAccessToken);
+        // 4.14 stopped quoting the request, in the message and in its log line ("Received null token from OIDC
+        // request. Status code: 401"): the upstream leak is fixed there.
+        const upstreamLeaks = !identityAtLeast("4.14");
+        if (upstreamLeaks) {
+          expect((run.bare as Error).message).toContain(SECRETS.systemAccessToken);
+          expect(run.identityLogLeaks).toContain(SECRETS.systemAccessToken);
+        } else {
+          expect((run.bare as Error).message).not.toContain(SECRETS.systemAccessToken);
+          expect(run.identityLogLeaks).toEqual([]);
+        }
         expect((run.wrapped as Error).message).not.toContain(SECRETS.systemAccessToken);
         expect((run.wrapped as Error).stack).not.toContain(SECRETS.systemAccessToken);
       },

@@ -30,6 +30,7 @@ import {
 import { PIPELINES } from "../harness/fakePipelines.js";
 import { stsError, stsRaw } from "../harness/fakeSts.js";
 import { LAB } from "../harness/tokens.js";
+import { identityAtLeast, skipBefore } from "../harness/identityVersion.js";
 import { SECRETS, useLab, type Lab } from "./lab.js";
 import { ARM_SCOPE, defineConstructorScenarios, defineScenarios } from "./scenario.js";
 
@@ -50,7 +51,8 @@ describe("constructor checks", () => {
       name: "ClientSecretCredential without a secret",
       construct: (lab) => new ClientSecretCredential(LAB.tenantId, LAB.clientId, "", lab.credentialOptions()),
       expect: {
-        errorName: "CredentialUnavailableError",
+        // 4.0 throws a plain Error with the same text.
+        errorName: identityAtLeast("4.13") ? "CredentialUnavailableError" : "Error",
         topEntry: "credential-required-parameter-missing",
         category: "not-configured",
         credentials: ["ClientSecretCredential"],
@@ -103,6 +105,7 @@ describe("constructor checks", () => {
     },
     {
       name: "AZURE_TOKEN_CREDENTIALS with a value DefaultAzureCredential does not know",
+      skip: skipBefore("4.13", "ignores AZURE_TOKEN_CREDENTIALS"),
       construct: (lab) => {
         lab.env.set({ AZURE_TOKEN_CREDENTIALS: "production" });
         return new DefaultAzureCredential();
@@ -120,6 +123,7 @@ describe("constructor checks", () => {
     },
     {
       name: "DefaultAzureCredential told to require a variable that is not set",
+      skip: skipBefore("4.13", "has no requiredEnvVars option"),
       construct: () => new DefaultAzureCredential({ requiredEnvVars: ["AZURE_CLIENT_ID"] }),
       expect: {
         errorName: "Error",
@@ -145,6 +149,7 @@ describe("constructor checks", () => {
     },
     {
       name: "a user-assigned identity asked for in Cloud Shell",
+      skip: skipBefore("4.13", "checks this only in getToken, not in the constructor"),
       construct: (lab) => {
         lab.env.set({ MSI_ENDPOINT: "http://127.0.0.1:9/oauth2/token" });
         return new ManagedIdentityCredential({ clientId: LAB.managedIdentityClientId });
@@ -158,6 +163,7 @@ describe("constructor checks", () => {
     },
     {
       name: "AzureCliCredential given a subscription name with unsafe characters",
+      skip: skipBefore("4.13", "has no subscription option"),
       construct: () => new AzureCliCredential({ subscription: "Lab Dev & Test" }),
       expect: {
         errorName: "Error",
@@ -168,6 +174,7 @@ describe("constructor checks", () => {
     },
     {
       name: "AzurePipelinesCredential without its service connection id",
+      skip: skipBefore("4.13", "has no AzurePipelinesCredential"),
       construct: (lab) => {
         lab.env.set({ SYSTEM_OIDCREQUESTURI: lab.pipelines.oidcRequestUri });
         return new AzurePipelinesCredential(
@@ -204,15 +211,25 @@ describe("runtime failures", () => {
       name: "ManagedIdentityCredential asked for two scopes at once",
       scopes: [ARM_SCOPE, "https://vault.azure.net/.default"],
       arrange: () => () => new ManagedIdentityCredential(),
-      expect: {
-        errorName: "CredentialUnavailableError",
-        topEntry: "managed-identity-multiple-scopes",
-        category: "not-configured",
-        credentials: ["ManagedIdentityCredential"],
-      },
+      // 4.0 says only "No MSI credential available" (every endpoint declines two scopes, at info level in its log):
+      // nothing in the error mentions scopes, so the diagnosis can only report that no endpoint took the request.
+      expect: identityAtLeast("4.13")
+        ? {
+            errorName: "CredentialUnavailableError",
+            topEntry: "managed-identity-multiple-scopes",
+            category: "not-configured",
+            credentials: ["ManagedIdentityCredential"],
+          }
+        : {
+            errorName: "CredentialUnavailableError",
+            topEntry: "imds-not-available",
+            category: "imds-unreachable",
+            credentials: ["ManagedIdentityCredential"],
+          },
     },
     {
       name: "AZURE_TOKEN_CREDENTIALS selects WorkloadIdentityCredential, which is not configured",
+      skip: skipBefore("4.13", "ignores AZURE_TOKEN_CREDENTIALS"),
       arrange: (lab) => {
         lab.env.set({ AZURE_TOKEN_CREDENTIALS: "WorkloadIdentityCredential" });
         return () => new DefaultAzureCredential();
@@ -247,6 +264,7 @@ describe("runtime failures", () => {
     },
     {
       name: "AzurePipelinesCredential with an http:// OIDC request URL",
+      skip: skipBefore("4.13", "has no AzurePipelinesCredential"),
       arrange: (lab) => {
         lab.env.set({ SYSTEM_OIDCREQUESTURI: lab.pipelines.oidcRequestUri.replace("https://", "http://") });
         return () =>
@@ -268,6 +286,7 @@ describe("runtime failures", () => {
     },
     {
       name: "AzurePipelinesCredential: the service connection id is unknown to Azure DevOps",
+      skip: skipBefore("4.13", "has no AzurePipelinesCredential"),
       arrange: (lab) => {
         lab.env.set({ SYSTEM_OIDCREQUESTURI: lab.pipelines.oidcRequestUri });
         lab.pipelines.respond({
@@ -303,6 +322,7 @@ describe("runtime failures", () => {
     },
     {
       name: "AzurePipelinesCredential: the client id is not the connection's identity (AADSTS700016)",
+      skip: skipBefore("4.13", "has no AzurePipelinesCredential"),
       arrange: (lab) => {
         lab.env.set({ SYSTEM_OIDCREQUESTURI: lab.pipelines.oidcRequestUri });
         lab.sts.respond(stsError(700016));
@@ -342,6 +362,7 @@ describe("runtime failures", () => {
     },
     {
       name: "a claims challenge passed to AzureCliCredential",
+      skip: skipBefore("4.13", "ignores claims and returns a token"),
       getTokenOptions: { claims: '{"access_token":{"acrs":{"essential":true,"value":"c1"}}}' },
       arrange: async (lab) => {
         await withTools(lab, (tools) => {
@@ -358,6 +379,7 @@ describe("runtime failures", () => {
     },
     {
       name: "pwsh prints a warning and no token",
+      skip: skipBefore("4.13", "runs another PowerShell script, which the fake pwsh does not answer"),
       arrange: async (lab) => {
         await withTools(lab, (tools) => {
           tools.pwsh(
@@ -408,15 +430,18 @@ describe("runtime failures", () => {
 });
 
 describe("outside credentials", () => {
-  it("getBearerTokenProvider over a credential that returns no token", async () => {
-    const empty: TokenCredential = { getToken: () => Promise.resolve(null) };
-    const provider = getBearerTokenProvider(empty, ARM_SCOPE);
-    const error = await provider().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(explainAuthError(error).matches[0]?.id).toBe("bearer-token-provider-refresh-failed");
-  });
+  it.skipIf(!identityAtLeast("4.13"))(
+    "getBearerTokenProvider over a credential that returns no token",
+    async () => {
+      const empty: TokenCredential = { getToken: () => Promise.resolve(null) };
+      const provider = getBearerTokenProvider(empty, ARM_SCOPE);
+      const error = await provider().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(explainAuthError(error).matches[0]?.id).toBe("bearer-token-provider-refresh-failed");
+    },
+  );
 
   it("an AZURE_LOG_LEVEL value @azure/logger does not know", () => {
     const logger = createRequire(import.meta.url).resolve("@azure/logger");

@@ -11,6 +11,7 @@ import {
   pwshBehaviour,
   type FakeTools,
 } from "../harness/fakeTools.js";
+import { skipBefore } from "../harness/identityVersion.js";
 import { useLab } from "./lab.js";
 import { defineScenarios } from "./scenario.js";
 
@@ -72,6 +73,7 @@ describe("AzureCliCredential", () => {
     },
     {
       name: "az subscription not found",
+      skip: skipBefore("4.13", "has no subscription option"),
       arrange: () => {
         tools.az(azBehaviour.subscriptionNotFound());
         return () => new AzureCliCredential({ subscription: "lab-subscription-that-does-not-exist" });

@@ -18,6 +18,7 @@ import {
   type ManagedIdentityKind,
 } from "../harness/fakeManagedIdentity.js";
 import { LAB } from "../harness/tokens.js";
+import { identityAtLeast } from "../harness/identityVersion.js";
 import { useLab, type Lab } from "./lab.js";
 import { defineScenarios } from "./scenario.js";
 
@@ -71,12 +72,29 @@ describe("ManagedIdentityCredential", () => {
         onHost(lab, "imds", gatewayError(502));
         return () => new ManagedIdentityCredential(noRetries);
       },
-      expect: {
-        errorName: "CredentialUnavailableError",
-        topEntry: "imds-no-response",
-        category: "imds-unreachable",
-        credentials: ["ManagedIdentityCredential"],
-      },
+      // Up to 4.13 msal-node calls the HTML page a network error ("Network unreachable"); 4.14 (msal-node 7) quotes
+      // it: "Authentication failed. Message server_error: … Http status code: 502", an answer from the endpoint.
+      // 4.0 throws AuthenticationError (which stops a chain) quoting "Status code: 502" and the page.
+      expect: identityAtLeast("4.14")
+        ? {
+            errorName: "CredentialUnavailableError",
+            topEntry: "managed-identity-endpoint-error",
+            category: "managed-identity-unavailable",
+            credentials: ["ManagedIdentityCredential"],
+          }
+        : identityAtLeast("4.13")
+          ? {
+              errorName: "CredentialUnavailableError",
+              topEntry: "imds-no-response",
+              category: "imds-unreachable",
+              credentials: ["ManagedIdentityCredential"],
+            }
+          : {
+              errorName: "AuthenticationError",
+              topEntry: "imds-gateway-error",
+              category: "imds-unreachable",
+              credentials: ["ManagedIdentityCredential"],
+            },
     },
     {
       name: "IMDS: endpoint unreachable",
@@ -102,7 +120,8 @@ describe("ManagedIdentityCredential", () => {
           });
       },
       expect: {
-        errorName: "CredentialUnavailableError",
+        // 4.0 throws AuthenticationError for an endpoint's HTTP error, which stops a chain instead of moving on.
+        errorName: identityAtLeast("4.13") ? "CredentialUnavailableError" : "AuthenticationError",
         topEntry: "managed-identity-endpoint-error",
         category: "managed-identity-unavailable",
         credentials: ["ManagedIdentityCredential"],
@@ -129,7 +148,8 @@ describe("ManagedIdentityCredential", () => {
         return () => new ManagedIdentityCredential(noRetries);
       },
       expect: {
-        errorName: "CredentialUnavailableError",
+        // 4.0 throws AuthenticationError for an endpoint's HTTP error, which stops a chain instead of moving on.
+        errorName: identityAtLeast("4.13") ? "CredentialUnavailableError" : "AuthenticationError",
         topEntry: "managed-identity-endpoint-error",
         category: "managed-identity-unavailable",
         credentials: ["ManagedIdentityCredential"],

@@ -57,6 +57,8 @@ export interface FailureScenario {
   expect: ScenarioExpectation;
   /** Further assertions on what the run saw. */
   then?: (run: ScenarioRun, lab: Lab) => void;
+  /** Why this scenario cannot run on the loaded identity version (see harness/identityVersion.ts). */
+  skip?: string | undefined;
 }
 
 export interface ScenarioRun {
@@ -204,13 +206,22 @@ export async function runScenario(lab: Lab, scenario: FailureScenario): Promise<
   return { identityLogLeaks, bare, wrapped, diagnosis, events: capture.events, sentToBare, sentToWrapped };
 }
 
+/** `it`, or `it.skip` with the reason in the report, for a scenario the loaded identity version cannot run. */
+function testOrSkip(scenario: { skip?: string | undefined }): (name: string, body: () => unknown) => void {
+  const reason = scenario.skip;
+  if (reason === undefined) return it;
+  return (name) => {
+    it.skip(`${name} (skipped: ${reason})`, () => undefined);
+  };
+}
+
 /** Declares one vitest test per scenario. */
 export function defineScenarios(lab: Lab, scenarios: readonly FailureScenario[]): void {
   const names = new Set<string>();
   for (const scenario of scenarios) {
     if (names.has(scenario.name)) throw new Error(`duplicate scenario name: ${scenario.name}`);
     names.add(scenario.name);
-    it(scenario.name, async () => {
+    testOrSkip(scenario)(scenario.name, async () => {
       const run = await runScenario(lab, scenario);
       scenario.then?.(run, lab);
     });
@@ -224,6 +235,8 @@ export interface ConstructorScenario {
   expect: Omit<ScenarioExpectation, "quotesTokenService">;
   /** Further assertions on the diagnosis. */
   then?: (diagnosis: Diagnosis) => void;
+  /** Why this scenario cannot run on the loaded identity version (see harness/identityVersion.ts). */
+  skip?: string | undefined;
 }
 
 /**
@@ -232,7 +245,7 @@ export interface ConstructorScenario {
  */
 export function defineConstructorScenarios(lab: Lab, scenarios: readonly ConstructorScenario[]): void {
   for (const scenario of scenarios) {
-    it(scenario.name, () => {
+    testOrSkip(scenario)(scenario.name, () => {
       let thrown: unknown = undefined;
       try {
         scenario.construct(lab);

@@ -1,0 +1,245 @@
+/** The sources and example messages (each runtime's wording) of the entries in ../entries/developerTools.ts, by entry id. */
+import type { KnowledgeEvidence } from "../schema.js";
+import { IDS, jsSts } from "./samples.js";
+
+export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> = {
+  "azure-cli-not-installed": {
+    sources: ["CLI-01", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using 'az login'.",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "AzureCLICredential: Azure CLI not found on path",
+        runtime: "go",
+        source: "CLI-01",
+      },
+    ],
+  },
+  "azure-cli-not-logged-in": {
+    sources: ["CLI-02", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Please run 'az login' from a command prompt to authenticate before using this credential.",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: Please run 'az login' to set up an account",
+        runtime: "python",
+        source: "CLI-02",
+      },
+    ],
+  },
+  "azure-cli-subscription-invalid-characters": {
+    sources: ["CLI-03", "js-guide"],
+    examples: [
+      {
+        text: "Error: Subscription 'My Dev & Test' contains invalid characters. If this is the name of a subscription, use its ID instead. You can locate your subscription by following the instructions listed here: https://learn.microsoft.com/azure/azure-portal/get-subscription-tenant-id",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "azure-cli-subscription-not-found": {
+    sources: ["CLI-03", "js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: ERROR: Subscription '22222222-3333-4444-5555-666666666666' not found. Check the spelling and casing and try again.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "azure-cli-no-subscriptions": {
+    sources: ["azure-cli"],
+    examples: [
+      {
+        text: "ERROR: No subscriptions found for 3f1c2b7a-8d4e-4b61-9a0c-5e2d7f8b1c94.",
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
+  "visual-studio-token-provider-unavailable": {
+    sources: ["net-guide"],
+    examples: [
+      {
+        text: "- Visual Studio Token provider can't be accessed at C:\\Users\\dev\\AppData\\Local\\.IdentityService\\AzureServiceAuth\\tokenprovider.json",
+        runtime: "dotnet",
+        source: "written",
+      },
+    ],
+  },
+  "azure-cli-process-timeout": {
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Unexpected end of JSON input (AzureCliCredential)",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "developer-tool-claims-challenge": {
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: This credential doesn't support claims challenges. To authenticate with the required claims, please run the following command: az login --claims-challenge eyJhY2Nlc3NfdG9rZW4iOnt9fQ== --scope https://management.azure.com/.default",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "azd-not-installed": {
+    sources: ["AZD-01", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Azure Developer CLI couldn't be found. To mitigate this issue, see the troubleshooting guidelines at https://aka.ms/azsdk/js/identity/azdevclicredential/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "AzureDeveloperCLICredential: Azure Developer CLI not found on path",
+        runtime: "go",
+        source: "AZD-01",
+      },
+    ],
+  },
+  "azd-not-logged-in": {
+    sources: ["AZD-02", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Please run 'azd auth login' from a command prompt to authenticate before using this credential. For more information, see the troubleshooting guidelines at https://aka.ms/azsdk/js/identity/azdevclicredential/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "powershell-not-installed": {
+    sources: ["PS-01", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Error: Unable to execute PowerShell. Ensure that it is installed in your system. To troubleshoot, visit https://aka.ms/azsdk/js/identity/powershellcredential/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "powershell-az-module-missing": {
+    sources: ["PS-02", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: The 'Az.Account' module >= 2.2.0 is not installed. Install the Azure Az PowerShell module with: \"Install-Module -Name Az -Scope CurrentUser -Repository PSGallery -Force\".",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "powershell-not-logged-in": {
+    sources: ["PS-03", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Please run 'Connect-AzAccount' from PowerShell to authenticate before using this credential.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "powershell-unexpected-output": {
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Error: No access token found in the output. Received output: WARNING: Upcoming breaking changes in the cmdlet. To troubleshoot, visit https://aka.ms/azsdk/js/identity/powershellcredential/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "vscode-credential-not-available": {
+    sources: ["VSC-02", "js-guide"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: Visual Studio Code Authentication is not available. Ensure you have have Azure Resources Extension installed in VS Code, signed into Azure via VS Code, installed the @azure/identity-vscode package, and properly configured the extension.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "vscode-azure-account-extension-unsupported": {
+    sources: ["VSC-01"],
+    examples: [
+      {
+        text: "VisualStudioCodeCredential: the credential doesn't work with Azure Account extension versions newer than 0.9.11; authenticate via the Azure CLI instead",
+        runtime: "python",
+        source: "VSC-01",
+      },
+    ],
+  },
+  "vscode-credentials-unreadable": {
+    sources: ["VSC-02"],
+    examples: [
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: Failed To Read VS Code Credentials",
+        runtime: "python",
+        source: "VSC-02",
+      },
+    ],
+  },
+  "vscode-cached-token-expired": {
+    sources: ["VSC-03"],
+    examples: [
+      {
+        text: "azure.core.exceptions.ClientAuthenticationError: VisualStudioCodeCredential: MSAL Interaction Required Error",
+        runtime: "python",
+        source: "VSC-03",
+      },
+    ],
+  },
+  "vscode-adfs-not-supported": {
+    sources: ["VSC-04"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: The VisualStudioCodeCredential does not support authentication with ADFS tenants.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "broker-redirect-uri-missing": {
+    sources: ["WAM-01"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "50011",
+          `The redirect URI 'ms-appx-web://Microsoft.AAD.BrokerPlugin/${IDS.client}' specified in the request does not match the redirect URIs configured for the application '${IDS.client}'.`,
+        ),
+        runtime: "javascript",
+        source: "WAM-01",
+      },
+    ],
+  },
+  "broker-personal-account-passthrough": {
+    sources: ["WAM-02"],
+    examples: [
+      {
+        text: "Microsoft account sign-in failed through the Windows broker: set enable_msa_passthrough=True on InteractiveBrowserBrokerCredential to list MSA accounts",
+        runtime: "python",
+        source: "WAM-02",
+      },
+    ],
+  },
+  "broker-plugin-missing": {
+    sources: ["js-guide"],
+    examples: [
+      {
+        text: "Error: Broker for WAM was requested, but no plugin was configured or no authentication record was found. You must install the @azure/identity-broker plugin package (npm install --save @azure/identity-broker) and enable it by importing `useIdentityPlugin` from `@azure/identity` and calling `useIdentityPlugin(createNativeBrokerPlugin())` before using enableBroker.",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+};

@@ -1,0 +1,89 @@
+/**
+ * The sources and example messages of every entry, joined to the entries on request. No diagnosis needs them,
+ * so the core entry never imports this module; the tests, the error index, the CLI and the
+ * `azure-identity-diagnostics/knowledge` subpath (./index.ts) do.
+ */
+import { listKnowledgeEntries, lookupKnowledge } from "../index.js";
+import type { KnowledgeEntry, KnowledgeEntryWithExamples, KnowledgeEvidence } from "../schema.js";
+import { azureDevOpsExamples } from "./azureDevOps.js";
+import { azurePipelinesExamples } from "./azurePipelines.js";
+import { chainExamples } from "./chains.js";
+import { developerToolExamples } from "./developerTools.js";
+import { fallbackExamples } from "./fallbacks.js";
+import { generalExamples } from "./general.js";
+import { managedIdentityExamples } from "./managedIdentity.js";
+import { serviceExamples } from "./services.js";
+import { servicePrincipalExamples } from "./servicePrincipal.js";
+import { stsCodeExamples } from "./stsCodes.js";
+import { workloadIdentityExamples } from "./workloadIdentity.js";
+
+/** Each family's evidence by entry id, one record per file (the checker proves each entry has exactly one). */
+export const evidenceFamilies: readonly Readonly<Record<string, KnowledgeEvidence>>[] = [
+  azureDevOpsExamples,
+  azurePipelinesExamples,
+  workloadIdentityExamples,
+  servicePrincipalExamples,
+  managedIdentityExamples,
+  developerToolExamples,
+  chainExamples,
+  serviceExamples,
+  stsCodeExamples,
+  generalExamples,
+  fallbackExamples,
+];
+
+/** Every entry's evidence by entry id. */
+export const knowledgeEvidence: Readonly<Record<string, KnowledgeEvidence>> = Object.assign(
+  {},
+  ...evidenceFamilies,
+);
+
+const NO_EVIDENCE: KnowledgeEvidence = { sources: [], examples: [] };
+const joined = new Map<KnowledgeEntry, KnowledgeEntryWithExamples>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** `entry` with its sources and examples, in the field order entries are written in; one object per entry. */
+function withExamples(entry: KnowledgeEntry): KnowledgeEntryWithExamples {
+  let full = joined.get(entry);
+  if (!full) {
+    const { retired, ...rest } = entry;
+    const { sources, examples } = knowledgeEvidence[entry.id] ?? NO_EVIDENCE;
+    full = deepFreeze({ ...rest, sources, examples, ...(retired ? { retired } : {}) });
+    joined.set(entry, full);
+  }
+  return full;
+}
+
+/**
+ * Every knowledge entry with the seed rows it covers and example messages in each runtime's wording (each one
+ * proven to be diagnosed with that entry first), retired entries included, in declaration order.
+ *
+ * @example
+ * ```ts
+ * import { listKnowledgeEntriesWithExamples } from "azure-identity-diagnostics/knowledge";
+ * for (const entry of listKnowledgeEntriesWithExamples()) console.log(entry.id, entry.examples.length);
+ * ```
+ */
+export function listKnowledgeEntriesWithExamples(): readonly KnowledgeEntryWithExamples[] {
+  return listKnowledgeEntries().map(withExamples);
+}
+
+/**
+ * `lookupKnowledge(query)` with each entry's sources and examples. Returns `[]` when nothing is known.
+ *
+ * @example
+ * ```ts
+ * import { lookupKnowledgeWithExamples } from "azure-identity-diagnostics/knowledge";
+ * const [entry] = lookupKnowledgeWithExamples("AADSTS7000215");
+ * ```
+ */
+export function lookupKnowledgeWithExamples(query: string): KnowledgeEntryWithExamples[] {
+  return lookupKnowledge(query).map(withExamples);
+}

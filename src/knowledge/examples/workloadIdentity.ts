@@ -1,0 +1,131 @@
+/** The sources and example messages (each runtime's wording) of the entries in ../entries/workloadIdentity.ts, by entry id. */
+import type { KnowledgeEvidence } from "../schema.js";
+import { IDS, jsSts } from "./samples.js";
+
+export const workloadIdentityExamples: Readonly<Record<string, KnowledgeEvidence>> = {
+  "workload-identity-not-configured": {
+    sources: ["WI-01", "js-guide"],
+    examples: [
+      {
+        text: 'CredentialUnavailableError: WorkloadIdentityCredential: is unavailable. clientId is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - "AZURE_CLIENT_ID".\n        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot',
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "WorkloadIdentityCredential: no client ID/tenant ID/token file specified",
+        runtime: "go",
+        source: "WI-01",
+      },
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: WorkloadIdentityCredential authentication unavailable. The workload options are not fully configured. See the troubleshooting guide for more information: https://aka.ms/azsdk/python/identity/workloadidentitycredential/troubleshoot",
+        runtime: "python",
+        source: "WI-01",
+      },
+    ],
+  },
+  "workload-identity-token-file-unreadable": {
+    sources: ["WI-01", "awi-known-issues"],
+    examples: [
+      {
+        text: "AuthenticationRequiredError: ENOENT: no such file or directory, open '/var/run/secrets/azure/tokens/azure-identity-token'",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "open /var/run/secrets/azure/tokens/azure-identity-token: permission denied",
+        runtime: "go",
+        source: "awi-known-issues",
+      },
+    ],
+  },
+  "workload-identity-proxy-misconfigured": {
+    sources: ["js-lab"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: WorkloadIdentityCredential: is unavailable. AZURE_KUBERNETES_TOKEN_PROXY is not set but other custom endpoint-related environment variables are present",
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "federated-credential-no-match": {
+    sources: ["entra-fic", "js-guide"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "70021",
+          "No matching federated identity record found for presented assertion. Assertion Issuer: 'https://token.actions.githubusercontent.com'. Assertion Subject: 'repo:contoso/app:ref:refs/heads/main'. Assertion Audience: 'api://AzureADTokenExchange'. https://learn.microsoft.com/entra/workload-id/workload-identity-federation",
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "aks-federated-credential-no-match": {
+    sources: ["awi-troubleshooting", "WI-01"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "70021",
+          `No matching federated identity record found for presented assertion. Assertion Issuer: 'https://eastus.oic.prod-aks.azure.com/${IDS.tenant}/${IDS.org}'. Assertion Subject: 'system:serviceaccount:default:workload-sa'. Assertion Audience: 'api://AzureADTokenExchange'.`,
+        ),
+        runtime: "javascript",
+        source: "awi-troubleshooting",
+      },
+    ],
+  },
+  "federated-credential-audience-no-match": {
+    sources: ["js-guide", "entra-fic"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_request",
+          "700212",
+          "No matching federated identity record found for presented assertion audience 'api://AKSIdentityBinding'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.",
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "federated-assertion-expired": {
+    sources: ["ADO-09", "entra-aadsts"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "700024",
+          "Client assertion is not within its valid time range. Current time: 2026-11-22T10:00:00.0000000Z, assertion valid from 2026-11-22T08:40:00.0000000Z, expiry time of assertion 2026-11-22T09:40:00.0000000Z. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .",
+        ),
+        runtime: "javascript",
+        source: "lab",
+      },
+    ],
+  },
+  "external-oidc-issuer-unreachable": {
+    sources: ["awi-troubleshooting", "entra-aadsts"],
+    examples: [
+      {
+        text: jsSts("invalid_request", "90061", "Request to External OIDC endpoint failed."),
+        runtime: "javascript",
+        source: "awi-troubleshooting",
+      },
+    ],
+  },
+  "federation-token-type-forbidden": {
+    sources: ["entra-aadsts"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "700229",
+          "Forbidden token type. Only app-only tokens may be used as Federated Identity Credentials for AAD issuer.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+};
