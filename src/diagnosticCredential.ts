@@ -147,6 +147,15 @@ function shortNote(diagnosis: Diagnosis): string {
 
 class TimeoutSignal extends Error {}
 
+/** What an observed call carries from its start to its end. */
+interface ObservedRequest {
+  base: { requestId: number; credential: string; scopes: string[] };
+  startedAt: number;
+  call: CallRecord | null;
+  events: EventDispatcher | null;
+  emit: (event: DiagnosticEvent) => void;
+}
+
 /**
  * Wraps any `TokenCredential` (a single credential, `ChainedTokenCredential` or `DefaultAzureCredential`) and
  * explains its failures. Success returns the inner result unchanged; failure rethrows the SAME error object,
@@ -179,16 +188,23 @@ export class DiagnosticCredential implements TokenCredential {
 
   getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
     // Nobody listens and there is no chain to observe: success then builds nothing (see bench/credentialOverhead.ts).
-    if (this.#members.length === 0 && !this.#events.active) return this.#getTokenUnobserved(scopes, options);
+    if (this.#members.length === 0 && !this.#events.active) {
+      // The inner call is made here, not in an async function, so a credential that throws synchronously still
+      // throws synchronously through the wrapper (the same object, explained), exactly as the bare one would.
+      let pending: Promise<AccessToken | null>;
+      try {
+        pending = this.#inner.getToken(scopes, options);
+      } catch (error) {
+        throw this.#explainUnobservedFailure(error);
+      }
+      return this.#settleUnobserved(pending);
+    }
     return this.#getTokenObserved(scopes, options);
   }
 
-  async #getTokenUnobserved(
-    scopes: string | string[],
-    options?: GetTokenOptions,
-  ): Promise<AccessToken | null> {
+  async #settleUnobserved(pending: Promise<AccessToken | null>): Promise<AccessToken | null> {
     try {
-      return await this.#withTimeout(this.#inner.getToken(scopes, options));
+      return await this.#withTimeout(pending);
     } catch (error) {
       // In its own method: locals here would enlarge every call's async frame, failing or not.
       throw this.#explainUnobservedFailure(error);
@@ -201,7 +217,7 @@ export class DiagnosticCredential implements TokenCredential {
     return thrown;
   }
 
-  async #getTokenObserved(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+  #getTokenObserved(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
     const events = this.#events.active ? this.#events : null;
     const startedAt = now();
     const scopeList = typeof scopes === "string" ? [scopes] : [...scopes];
@@ -245,9 +261,25 @@ export class DiagnosticCredential implements TokenCredential {
         : null;
     // Chains copy option objects member by member, own symbol keys included: the call record travels with them.
     const innerOptions = call ? { ...options, [CALL_CONTEXT]: call } : options;
+    const request: ObservedRequest = { base, startedAt, call, events, emit };
 
+    let pending: Promise<AccessToken | null>;
     try {
-      const token = await this.#withTimeout(this.#inner.getToken(scopes, innerOptions));
+      pending = this.#inner.getToken(scopes, innerOptions);
+    } catch (error) {
+      // Thrown synchronously by the inner credential: rethrown synchronously, as the bare credential would.
+      throw this.#observedFailure(error, request);
+    }
+    return this.#settleObserved(pending, request);
+  }
+
+  async #settleObserved(
+    pending: Promise<AccessToken | null>,
+    request: ObservedRequest,
+  ): Promise<AccessToken | null> {
+    const { base, startedAt, call, events, emit } = request;
+    try {
+      const token = await this.#withTimeout(pending);
       if (events && token) this.#reportSuccess(token, base, startedAt, call, emit);
       // The contract allows null ("no token"); callers such as core's bearer policy treat it as a failure, so
       // the events do too, and whoever pairs requests with their end (spans, timings) sees the call end.
@@ -257,7 +289,7 @@ export class DiagnosticCredential implements TokenCredential {
           this.#name,
           call?.observed("token"),
         );
-        if (diagnosis)
+        if (diagnosis) {
           emit({
             ...base,
             time: new Date().toISOString(),
@@ -266,39 +298,45 @@ export class DiagnosticCredential implements TokenCredential {
             errorName: null,
             diagnosis,
           });
+        }
       }
       return token;
     } catch (error) {
-      const timedOut = error instanceof TimeoutSignal;
-      const thrown = timedOut ? this.#timeoutError(call) : error;
-      const attempts = call?.observed(timedOut ? "timeout" : "error", timedOut ? thrown : undefined);
-      if (call) call.closed = true;
-      const diagnosis = this.#explainFailure(thrown, attempts);
-      if (diagnosis) {
-        // Events are only built when someone receives them (hook, enabled logger or channel subscriber).
-        if (events && timedOut) {
-          emit({
-            ...base,
-            time: new Date().toISOString(),
-            type: "token.warning",
-            code: "timeout",
-            message: diagnosis.summary,
-            member: call?.pending()?.credential ?? this.#name,
-            diagnosis,
-          });
-        }
-        if (events)
-          emit({
-            ...base,
-            time: new Date().toISOString(),
-            type: "token.failure",
-            durationMs: now() - startedAt,
-            errorName: readName(thrown),
-            diagnosis,
-          });
-      }
-      throw thrown;
+      throw this.#observedFailure(error, request);
     }
+  }
+
+  /** Explains a failure of an observed call, reports it, and returns the object to throw. */
+  #observedFailure(error: unknown, request: ObservedRequest): unknown {
+    const { base, startedAt, call, events, emit } = request;
+    const timedOut = error instanceof TimeoutSignal;
+    const thrown = timedOut ? this.#timeoutError(call) : error;
+    const attempts = call?.observed(timedOut ? "timeout" : "error", timedOut ? thrown : undefined);
+    if (call) call.closed = true;
+    const diagnosis = this.#explainFailure(thrown, attempts);
+    // Events are only built when someone receives them (hook, enabled logger or channel subscriber).
+    if (diagnosis && events) {
+      if (timedOut) {
+        emit({
+          ...base,
+          time: new Date().toISOString(),
+          type: "token.warning",
+          code: "timeout",
+          message: diagnosis.summary,
+          member: call?.pending()?.credential ?? this.#name,
+          diagnosis,
+        });
+      }
+      emit({
+        ...base,
+        time: new Date().toISOString(),
+        type: "token.failure",
+        durationMs: now() - startedAt,
+        errorName: readName(thrown),
+        diagnosis,
+      });
+    }
+    return thrown;
   }
 
   /** Attaches the diagnosis to the failure, redacts its text and appends the short note, in place. */

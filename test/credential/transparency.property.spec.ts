@@ -151,7 +151,13 @@ class ScriptedCredential implements TokenCredential {
 
 type Settled =
   | { readonly index: number; readonly status: "fulfilled"; readonly value: unknown }
-  | { readonly index: number; readonly status: "rejected"; readonly reason: unknown };
+  | {
+      readonly index: number;
+      readonly status: "rejected";
+      readonly reason: unknown;
+      /** `getToken` threw before returning a promise. */
+      readonly synchronous: boolean;
+    };
 
 /** Calls `getToken` once per abort controller, all at once; settles in the order they finish. */
 async function callConcurrently(
@@ -161,12 +167,17 @@ async function callConcurrently(
 ): Promise<Settled[]> {
   const settled: Settled[] = [];
   const calls = controllers.map(async (controller, index) => {
+    let pending: Promise<unknown>;
     try {
-      // An awaiting caller, as chains and SDK clients are: a synchronous throw reaches it as a rejection.
-      const value = await credential.getToken(SCOPE, { abortSignal: controller.signal });
-      settled.push({ index, status: "fulfilled", value });
+      pending = credential.getToken(SCOPE, { abortSignal: controller.signal });
     } catch (reason) {
-      settled.push({ index, status: "rejected", reason });
+      settled.push({ index, status: "rejected", reason, synchronous: true });
+      return;
+    }
+    try {
+      settled.push({ index, status: "fulfilled", value: await pending });
+    } catch (reason) {
+      settled.push({ index, status: "rejected", reason, synchronous: false });
     }
   });
   abortAfter.forEach((delay, i) => {
@@ -244,9 +255,9 @@ describe("DiagnosticCredential around a generated credential", () => {
         const bare = await run(false);
         const wrapped = await run(true);
 
-        expect(wrapped.settled.map((s) => [s.index, s.status])).toEqual(
-          bare.settled.map((s) => [s.index, s.status]),
-        );
+        // Same order, same outcome, and a synchronous throw stays synchronous.
+        const observable = (s: Settled) => [s.index, s.status, s.status === "rejected" && s.synchronous];
+        expect(wrapped.settled.map(observable)).toEqual(bare.settled.map(observable));
         // The inner credential was called once per call, with the caller's own abort signal.
         expect(wrapped.inner.signals.every((signal, i) => signal === wrapped.controllers[i]?.signal)).toBe(
           true,
