@@ -4,9 +4,15 @@ const external = ["@azure/identity", "@azure/core-auth", "@azure/logger", "@open
 
 export default defineConfig([
   {
-    // The library: the browser-safe core, the Node-only helpers (doctor, whoami, pipeline check), and the
-    // OpenTelemetry handler (the only entry that imports @opentelemetry/api).
-    entry: { index: "src/index.ts", node: "src/node/index.ts", opentelemetry: "src/opentelemetry/index.ts" },
+    // The library: the browser-safe core, the Node-only helpers (doctor, whoami, pipeline check), the
+    // OpenTelemetry handler (the only entry that imports @opentelemetry/api), and the knowledge base with each
+    // entry's sources and examples (kept out of the core, which no diagnosis needs them in).
+    entry: {
+      index: "src/index.ts",
+      node: "src/node/index.ts",
+      opentelemetry: "src/opentelemetry/index.ts",
+      knowledge: "src/knowledge/examples/index.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

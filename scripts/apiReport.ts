@@ -22,6 +22,7 @@ const ENTRY_POINTS = [
   // API Extractor would call them "forgotten". They are still written into the subpath's report.
   { declarations: "dist/node.d.ts", report: `${PACKAGE}-node`, ownsEveryType: false },
   { declarations: "dist/opentelemetry.d.ts", report: `${PACKAGE}-opentelemetry`, ownsEveryType: false },
+  { declarations: "dist/knowledge.d.ts", report: `${PACKAGE}-knowledge`, ownsEveryType: false },
 ] as const;
 
 function configFor(declarations: string, report: string, ownsEveryType: boolean): IConfigFile {
@@ -55,7 +56,9 @@ function configFor(declarations: string, report: string, ownsEveryType: boolean)
         "ae-missing-release-tag": { logLevel: "none" as never },
         // Undocumented members are marked in the report itself; that is enough of a nudge.
         "ae-undocumented": { logLevel: "none" as never },
-        ...(ownsEveryType ? {} : { "ae-forgotten-export": { logLevel: "none" as never, addToApiReportFile: true } }),
+        ...(ownsEveryType
+          ? {}
+          : { "ae-forgotten-export": { logLevel: "none" as never, addToApiReportFile: true } }),
       },
       tsdocMessageReporting: { default: { logLevel: "none" as never } },
     },

@@ -90,30 +90,60 @@ function isPowerShellEcho(line: string): boolean {
   return trimmed.startsWith("+") || trimmed.startsWith("At line:");
 }
 
+/** The lower-case phrases that name a credential by what it says, for callers that search for them in advance. */
+export const TEXT_SIGN_PHRASES: readonly string[] = TEXT_SIGNS.map(([fragment]) => fragment);
+
+function addName(found: string[], name: string): void {
+  if (!found.includes(name)) found.push(name);
+}
+
+/** Removes advice and lists that name credentials which were not involved. */
+function withoutUninvolvedNames(text: string): string {
+  let scanned = text;
+  for (const fragment of ADVICE_FRAGMENTS) {
+    if (scanned.includes(fragment)) scanned = scanned.split(fragment).join(" ");
+  }
+  return scanned.includes("Valid values are ") ? scanned.replace(VALID_VALUES_LIST, " ") : scanned;
+}
+
 /**
  * Credential types a text names, line by line: by class name, or, on a line naming none, by telltale phrases (chain
- * reports in some runtimes name members only by what they say). In order, without repeats.
+ * reports in some runtimes name members only by what they say). In order, without repeats. `foundPhrases`, when
+ * given, holds the {@link TEXT_SIGN_PHRASES} the lower-cased text contains (the caller searched already).
  */
-export function findCredentialNames(text: string): string[] {
+export function findCredentialNames(text: string, foundPhrases?: ReadonlySet<string>): string[] {
   const found: string[] = [];
-  const add = (name: string): void => {
-    if (!found.includes(name)) found.push(name);
-  };
-  const scanned = ADVICE_FRAGMENTS.reduce((t, fragment) => t.split(fragment).join(" "), text).replace(
-    VALID_VALUES_LIST,
-    " ",
+  const scanned = withoutUninvolvedNames(text);
+  // Removing advice joins text with spaces, which could make a phrase the caller did not find: search again then.
+  const searched = foundPhrases && scanned === text ? foundPhrases : null;
+  const lower = searched ? "" : scanned.toLowerCase();
+  const signs = TEXT_SIGNS.filter(([fragment]) =>
+    searched ? searched.has(fragment) : lower.includes(fragment),
   );
+  const hasClassNames = scanned.includes("Credential");
+  if (signs.length === 0) {
+    // No phrase to look for line by line: the class names in text order are the answer.
+    if (hasClassNames) {
+      for (const m of scanned.matchAll(CREDENTIAL_CLASS_PATTERN)) {
+        const name = canonicalCredentialName(m[0]);
+        if (!NOT_CREDENTIALS.has(name)) addName(found, name);
+      }
+    }
+    return found;
+  }
   for (const line of scanned.split("\n")) {
     let named = false;
-    for (const m of line.matchAll(CREDENTIAL_CLASS_PATTERN)) {
-      const name = canonicalCredentialName(m[0]);
-      if (NOT_CREDENTIALS.has(name)) continue;
-      add(name);
-      named ||= !CONTAINERS.has(name);
+    if (hasClassNames) {
+      for (const m of line.matchAll(CREDENTIAL_CLASS_PATTERN)) {
+        const name = canonicalCredentialName(m[0]);
+        if (NOT_CREDENTIALS.has(name)) continue;
+        addName(found, name);
+        named ||= !CONTAINERS.has(name);
+      }
     }
     if (named || isPowerShellEcho(line)) continue;
-    const lower = line.toLowerCase();
-    for (const [fragment, credential] of TEXT_SIGNS) if (lower.includes(fragment)) add(credential);
+    const lowerLine = line.toLowerCase();
+    for (const [fragment, credential] of signs) if (lowerLine.includes(fragment)) addName(found, credential);
   }
   return found;
 }
@@ -125,11 +155,15 @@ export function findCredentialNames(text: string): string[] {
  */
 export function findCredentialInStack(stack: string): string | null {
   let outermost: string | null = null;
-  for (const m of stack.matchAll(STACK_FRAME_PATTERN)) {
-    const name = canonicalCredentialName(m[1] ?? "");
-    if (name && !CONTAINERS.has(name)) outermost = name;
+  // Each pattern needs a literal that most texts lack; looking for it is much cheaper than running the pattern.
+  if (stack.includes("Credential.")) {
+    for (const m of stack.matchAll(STACK_FRAME_PATTERN)) {
+      const name = canonicalCredentialName(m[1] ?? "");
+      if (name && !CONTAINERS.has(name)) outermost = name;
+    }
   }
   if (outermost) return outermost;
+  if (!stack.includes("getTokenBy") && !stack.includes("Msal")) return null;
   const flow = MSAL_FLOW_FRAME_PATTERN.exec(stack)?.[1];
   return flow ? `${flow}Credential` : null;
 }

@@ -81,7 +81,8 @@ function categoryOfOAuthError(oauthError: string | null): DiagnosisCategory {
 /** Knowledge matches for one error, best first, with the unlisted-code fallback when an STS code is unknown. */
 function findMatches(facts: ExtractedFacts): KnowledgeMatch[] {
   const scored = matchKnowledge({
-    text: facts.text.toLowerCase(),
+    text: facts.lowerText,
+    literals: facts.knowledgeLiterals,
     stsCodes: facts.stsCodes,
     serviceCodes: facts.serviceCodes,
     credentials: facts.credentials,
@@ -127,8 +128,12 @@ interface SingleDiagnosis {
   message: string;
 }
 
-function diagnoseSingle(error: NormalisedError, credential: string | null): SingleDiagnosis {
-  const facts = extractFacts(error, credential);
+function diagnoseSingle(
+  error: NormalisedError,
+  credential: string | null,
+  namesInMessage: readonly string[] | null = null,
+): SingleDiagnosis {
+  const facts = extractFacts(error, credential, namesInMessage);
   const matches = findMatches(facts);
   return { facts, matches, category: categoryOf(facts, matches), message: redactSecrets(error.message) };
 }
@@ -187,10 +192,15 @@ function attemptsFromObserved(observed: readonly ObservedAttempt[]): AttemptDiag
   });
 }
 
-function attemptsFromMembers(members: readonly NormalisedError[]): AttemptDiagnosis[] {
-  return members.map((member) => {
-    const credential = findCredentialNames(member.message).find((n) => !isCredentialContainer(n)) ?? null;
-    const single = diagnoseSingle(member, credential);
+/** `memberNames`: the credential names in each member's message, found while reading the whole error. */
+function attemptsFromMembers(
+  members: readonly NormalisedError[],
+  memberNames: readonly (readonly string[])[],
+): AttemptDiagnosis[] {
+  return members.map((member, i) => {
+    const names = memberNames[i] ?? findCredentialNames(member.message);
+    const credential = names.find((n) => !isCredentialContainer(n)) ?? null;
+    const single = diagnoseSingle(member, credential, names);
     return attemptFrom(credential, outcomeOf(member, single.category), single, null);
   });
 }
@@ -293,7 +303,7 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
   const whole = diagnoseSingle(error, wrapped);
   const attempts = context.attempts?.length
     ? attemptsFromObserved(context.attempts)
-    : attemptsFromMembers(error.children);
+    : attemptsFromMembers(error.children, whole.facts.memberCredentialNames);
 
   const facts = whole.facts;
   const root = attempts.length > 0 ? chooseRoot(attempts) : null;

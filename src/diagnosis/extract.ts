@@ -5,12 +5,22 @@
  */
 import type { ErrorRuntime } from "./types.js";
 import { MAX_TEXT_LENGTH, type NormalisedError } from "./normalise.js";
-import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
+import {
+  findCredentialInStack,
+  findCredentialNames,
+  isCredentialContainer,
+  TEXT_SIGN_PHRASES,
+} from "./credentialNames.js";
+import { createTextScanner, scanText, type TextScan, type TextScanner } from "./textScan.js";
 
 /** Everything `explainAuthError` reads from one error before consulting the knowledge base. */
 export interface ExtractedFacts {
   /** All text worth matching, joined: message, STS description, body, headers, causes. */
   text: string;
+  /** `text`, lower-cased. */
+  lowerText: string;
+  /** The knowledge literals `lowerText` contains (positions in `knowledgeLiterals()`), found in the same pass. */
+  knowledgeLiterals: readonly number[];
   errorName: string | null;
   stsCodes: string[];
   oauthError: string | null;
@@ -24,6 +34,8 @@ export interface ExtractedFacts {
   /** Every service error code seen, for matching. */
   serviceCodes: string[];
   credentials: string[];
+  /** The credential names in each aggregate member's message, in `error.children` order. */
+  memberCredentialNames: string[][];
   runtime: ErrorRuntime;
 }
 
@@ -241,38 +253,63 @@ const RUNTIME_MARKERS: readonly (readonly [ErrorRuntime, readonly string[]])[] =
   ["azure-cli", ["az login", "az account"]],
 ];
 
-function findRuntime(error: NormalisedError, lower: string): ErrorRuntime {
+function findRuntime(error: NormalisedError, scan: TextScan): ErrorRuntime {
   for (const [runtime, markers] of RUNTIME_MARKERS) {
-    if (markers.some((marker) => lower.includes(marker))) return runtime;
+    if (markers.some((marker) => scan.phrases.has(marker))) return runtime;
   }
   return error.thrown ? "javascript" : "unknown";
 }
 
+let scanner: TextScanner | null = null;
+
+/** Finds the runtime markers, credentials' telltale phrases and knowledge literals in one pass. */
+function scanFor(lowerText: string): TextScan {
+  scanner ??= createTextScanner([...RUNTIME_MARKERS.flatMap(([, markers]) => markers), ...TEXT_SIGN_PHRASES]);
+  return scanText(scanner, lowerText);
+}
+
 /** Credential types involved, in order: the hint (who threw), the stack, then every member and the text. */
-function findCredentials(error: NormalisedError, text: string, hint: string | null): string[] {
+function findCredentials(
+  error: NormalisedError,
+  text: string,
+  scan: TextScan,
+  hint: string | null,
+  namesInMessage: readonly string[] | null,
+): { credentials: string[]; memberNames: string[][] } {
   const credentials: string[] = [];
   if (hint && !isCredentialContainer(hint)) credentials.push(hint);
   // A pasted JavaScript error often carries its stack in the text itself.
   const fromStack = findCredentialInStack(error.stack ?? text);
   if (fromStack) pushUnique(credentials, fromStack);
-  for (const child of error.children) {
-    for (const name of findCredentialNames(child.message))
-      if (!isCredentialContainer(name)) pushUnique(credentials, name);
+  const memberNames = error.children.map((child) => findCredentialNames(child.message));
+  for (const names of memberNames) {
+    for (const name of names) if (!isCredentialContainer(name)) pushUnique(credentials, name);
   }
-  for (const name of findCredentialNames(text)) {
-    if (!isCredentialContainer(name)) pushUnique(credentials, name);
-  }
-  return credentials;
+  const names =
+    namesInMessage && text === error.message ? namesInMessage : findCredentialNames(text, scan.phrases);
+  for (const name of names) if (!isCredentialContainer(name)) pushUnique(credentials, name);
+  return { credentials, memberNames };
 }
 
-/** Reads every fact of `error`. `credentialHint` is the credential known to have thrown it, if any. */
-export function extractFacts(error: NormalisedError, credentialHint: string | null = null): ExtractedFacts {
+/**
+ * Reads every fact of `error`. `credentialHint` is the credential known to have thrown it, if any;
+ * `namesInMessage`, the credential names its message holds when the caller has found them already.
+ */
+export function extractFacts(
+  error: NormalisedError,
+  credentialHint: string | null = null,
+  namesInMessage: readonly string[] | null = null,
+): ExtractedFacts {
   const chain = causeChain(error);
   const text = collectText(error);
-  const lower = text.toLowerCase();
+  const lowerText = text.toLowerCase();
+  const scan = scanFor(lowerText);
   const serviceCodes = findServiceCodes(error, chain, text);
+  const { credentials, memberNames } = findCredentials(error, text, scan, credentialHint, namesInMessage);
   return {
     text,
+    lowerText,
+    knowledgeLiterals: scan.knowledge,
     errorName: error.name,
     stsCodes: findStsCodes(chain, text),
     oauthError: findOAuthError(chain, text),
@@ -289,7 +326,8 @@ export function extractFacts(error: NormalisedError, credentialHint: string | nu
     httpStatus: findHttpStatus(chain, text),
     serviceErrorCode: mostSpecificServiceCode(serviceCodes),
     serviceCodes,
-    credentials: findCredentials(error, text, credentialHint),
-    runtime: findRuntime(error, lower),
+    credentials,
+    memberCredentialNames: memberNames,
+    runtime: findRuntime(error, scan),
   };
 }

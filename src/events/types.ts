@@ -88,5 +88,9 @@ export type DiagnosticEvent =
   | TokenFailureEvent
   | TokenWarningEvent;
 
-/** Receives every event. Exceptions it throws are caught and logged, never passed to `getToken`'s caller. */
-export type DiagnosticEventHandler = (event: DiagnosticEvent) => void;
+/**
+ * Receives every event. Exceptions it throws, and rejections of the promise an async handler returns, are
+ * caught and logged, never passed to `getToken`'s caller.
+ */
+// `unknown`, not `void`: any function fits, `events.push` included, and an async one is accepted by lint as well.
+export type DiagnosticEventHandler = (event: DiagnosticEvent) => unknown;

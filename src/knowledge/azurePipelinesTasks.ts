@@ -17,6 +17,18 @@ export interface PipelineTaskSupport {
 
 const YES = "Supports workload identity federation.";
 
+/**
+ * Task name case-insensitively, then the major version as a number: the order of `localeCompare(…, "en",
+ * { numeric: true })` for these names, without loading ICU's collation data at import (about 10 ms).
+ */
+function compareTasks(a: string, b: string): number {
+  const [aName = "", aVersion] = a.split("@");
+  const [bName = "", bVersion] = b.split("@");
+  const x = aName.toLowerCase();
+  const y = bName.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : Number(aVersion) - Number(bVersion);
+}
+
 function supported(task: string, note = YES): PipelineTaskSupport {
   return {
     task,
@@ -150,7 +162,7 @@ export const azurePipelinesTasks: readonly PipelineTaskSupport[] = Object.freeze
       "No version supports workload identity federation; keep a secret- or certificate-based service connection for it.",
     ),
   ]
-    .sort((a, b) => a.task.localeCompare(b.task, "en", { numeric: true }))
+    .sort((a, b) => compareTasks(a.task, b.task))
     .map((row) => Object.freeze(row)),
 );
 

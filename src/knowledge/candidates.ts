@@ -1,12 +1,12 @@
 /**
  * Finds which knowledge entries a text can match without trying every entry: AADSTS codes and service codes are
- * looked up, and every text fragment (and the literal text each pattern starts with) is found in one pass over
+ * looked up, and every text fragment (and a literal each pattern requires) is found in one pass over
  * the text by a literal search. Built once from the knowledge index.
  */
 import type { IndexedEntry } from "./index.js";
-import { buildLiteralSearch, findLiterals, type LiteralSearch } from "./literalSearch.js";
+import { buildLiteralSearch, enclosedWords, findLiterals, type LiteralSearch } from "./literalSearch.js";
 
-/** A pattern, its entry's position, and the literal every match starts with (-1 when it has none). */
+/** A pattern, its entry's position, and a literal every match contains (-1 when it has none). */
 interface PatternRef {
   readonly entry: number;
   readonly pattern: RegExp;
@@ -14,7 +14,6 @@ interface PatternRef {
 }
 
 export interface CandidateIndex {
-  readonly entryCount: number;
   readonly byStsCode: ReadonlyMap<string, readonly number[]>;
   /** Keys are lower-cased. */
   readonly byServiceCode: ReadonlyMap<string, readonly number[]>;
@@ -25,22 +24,17 @@ export interface CandidateIndex {
   readonly patterns: readonly PatternRef[];
 }
 
-/** What the text holds for each entry, by position in the index. */
-export interface PrimaryHits {
-  /** Length of the longest text fragment found per entry, -1 when none. */
-  readonly fragmentLength: Int32Array;
-  /** 1 when one of the entry's patterns matched. */
-  readonly pattern: Uint8Array;
-  /** 1 when one of the entry's AADSTS codes is in the facts. */
-  readonly stsCode: Uint8Array;
-  /** 1 when one of the entry's service codes is in the facts. */
-  readonly serviceCode: Uint8Array;
-  /** 1 when any of the above hit: only these entries (and those without primary rules) need scoring. */
-  readonly any: Uint8Array;
+/** The primary rules of one entry that hit. */
+export interface PrimaryHit {
+  stsCode: boolean;
+  /** Length of the longest text fragment found, -1 when none. */
+  fragmentLength: number;
+  pattern: boolean;
+  serviceCode: boolean;
 }
 
 // Escapes that stand for one literal character; any other escape (`\d`, `\s`, `\b`…) ends the literal prefix.
-const LITERAL_ESCAPES = new Set([..."\\/.-:'\"()[]{}?*+|^$ #!,=<>@&~%"]);
+const LITERAL_ESCAPES = new Set(Array.from("\\/.-:'\"()[]{}?*+|^$ #!,=<>@&~%"));
 const QUANTIFIERS = new Set(["?", "*", "+", "{"]);
 const SPECIAL = new Set(["[", "(", ")", "|", "^", "$", ".", ...QUANTIFIERS]);
 
@@ -57,28 +51,48 @@ function hasTopLevelAlternative(source: string): boolean {
 }
 
 /**
- * The text every match of a pattern source starts with, lower-cased: "" when the pattern has a top-level
- * alternative or starts with a group, a class or an anchor. A character made optional by a quantifier is left out.
+ * The longest run of plain characters every match of a pattern source contains, lower-cased: read from the top
+ * level of the pattern only (outside groups and classes, not made optional by a quantifier), and "" when the
+ * pattern has a top-level alternative.
  */
-export function literalPrefix(source: string): string {
+export function requiredLiteral(source: string): string {
   if (hasTopLevelAlternative(source)) return "";
-  let prefix = "";
-  for (let i = 0; i < source.length; ) {
+  let best = "";
+  let run = "";
+  const endRun = (): void => {
+    if (run.length > best.length) best = run;
+    run = "";
+  };
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
     const c = source[i] ?? "";
+    if (inClass) {
+      if (c === "\\") i++;
+      else if (c === "]") inClass = false;
+      continue;
+    }
     let literal: string | null = null;
-    let next = i + 1;
     if (c === "\\") {
-      const escaped = source[i + 1] ?? "";
+      const escaped = source[++i] ?? "";
       if (LITERAL_ESCAPES.has(escaped)) literal = escaped;
-      next = i + 2;
+    } else if (c === "[") {
+      inClass = true;
+    } else if (c === "(") {
+      depth++;
+    } else if (c === ")") {
+      depth--;
+    } else if (c === "{") {
+      // A counted quantifier: its digits are not text.
+      while (i < source.length && source[i] !== "}") i++;
     } else if (!SPECIAL.has(c)) {
       literal = c;
     }
-    if (literal === null || QUANTIFIERS.has(source[next] ?? "")) break;
-    prefix += literal;
-    i = next;
+    if (literal === null || depth > 0 || QUANTIFIERS.has(source[i + 1] ?? "")) endRun();
+    else run += literal;
   }
-  return prefix.toLowerCase();
+  endRun();
+  return best.toLowerCase();
 }
 
 /** Builds the candidate index of `entries` (entry positions are positions in `entries`). */
@@ -104,12 +118,13 @@ export function buildCandidateIndex(entries: readonly IndexedEntry[]): Candidate
     }
     for (const fragment of indexed.text) fragmentOf[literalId(fragment)]?.push(entry);
     for (const pattern of indexed.patterns) {
-      const prefix = literalPrefix(pattern.source);
-      patterns.push({ entry, pattern, literal: prefix === "" ? -1 : literalId(prefix) });
+      // A literal without a word between separators (`no `) would be compared at every word: run the pattern instead.
+      const required = requiredLiteral(pattern.source);
+      const literal = enclosedWords(required).length > 0 ? literalId(required) : -1;
+      patterns.push({ entry, pattern, literal });
     }
   });
   return {
-    entryCount: entries.length,
     byStsCode,
     byServiceCode,
     literals: buildLiteralSearch([...literalIds.keys()]),
@@ -118,41 +133,46 @@ export function buildCandidateIndex(entries: readonly IndexedEntry[]): Candidate
   };
 }
 
-/** Every primary rule of every entry that hits `lowerText` (the lower-cased text) and the extracted codes. */
+function hitOf(hits: Map<number, PrimaryHit>, entry: number): PrimaryHit {
+  let hit = hits.get(entry);
+  if (!hit) {
+    hit = { stsCode: false, fragmentLength: -1, pattern: false, serviceCode: false };
+    hits.set(entry, hit);
+  }
+  return hit;
+}
+
+/**
+ * The entries a primary rule of which hits `lowerText` (the lower-cased text) or the extracted codes, by position
+ * in the index, with what hit. Entries not in the map cannot match unless they have no primary rules.
+ */
 export function findPrimaryHits(
   index: CandidateIndex,
   lowerText: string,
   stsCodes: readonly string[],
   serviceCodes: readonly string[],
-): PrimaryHits {
-  const count = index.entryCount;
-  const hits: PrimaryHits = {
-    fragmentLength: new Int32Array(count).fill(-1),
-    pattern: new Uint8Array(count),
-    stsCode: new Uint8Array(count),
-    serviceCode: new Uint8Array(count),
-    any: new Uint8Array(count),
-  };
+  /** The literals of `index` found in `lowerText`, when the caller searched already. */
+  literals?: readonly number[],
+): Map<number, PrimaryHit> {
+  const hits = new Map<number, PrimaryHit>();
   for (const code of stsCodes) {
-    for (const entry of index.byStsCode.get(code) ?? []) hits.stsCode[entry] = hits.any[entry] = 1;
+    for (const entry of index.byStsCode.get(code) ?? []) hitOf(hits, entry).stsCode = true;
   }
   for (const code of serviceCodes) {
-    for (const entry of index.byServiceCode.get(code.toLowerCase()) ?? []) {
-      hits.serviceCode[entry] = hits.any[entry] = 1;
-    }
+    for (const entry of index.byServiceCode.get(code.toLowerCase()) ?? [])
+      hitOf(hits, entry).serviceCode = true;
   }
-  const found = findLiterals(index.literals, lowerText);
-  for (let id = 0; id < found.length; id++) {
-    if (!found[id]) continue;
+  const found = literals ?? findLiterals(index.literals, lowerText);
+  for (const id of found) {
     const length = index.literals.literals[id]?.length ?? 0;
     for (const entry of index.fragmentOf[id] ?? []) {
-      if (length > (hits.fragmentLength[entry] ?? -1)) hits.fragmentLength[entry] = length;
-      hits.any[entry] = 1;
+      const hit = hitOf(hits, entry);
+      hit.fragmentLength = Math.max(hit.fragmentLength, length);
     }
   }
   for (const { entry, pattern, literal } of index.patterns) {
-    if (hits.pattern[entry] || (literal !== -1 && !found[literal])) continue;
-    if (pattern.test(lowerText)) hits.pattern[entry] = hits.any[entry] = 1;
+    if (hits.get(entry)?.pattern || (literal !== -1 && !found.includes(literal))) continue;
+    if (pattern.test(lowerText)) hitOf(hits, entry).pattern = true;
   }
   return hits;
 }

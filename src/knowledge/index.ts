@@ -20,8 +20,6 @@ export interface IndexedEntry {
   readonly entry: KnowledgeEntry;
   /** Lower-cased text fragments. */
   readonly text: readonly string[];
-  /** Per fragment, a whole word inside it that any text containing it must also contain as a word (or null). */
-  readonly textKeys: readonly (string | null)[];
   readonly context: readonly string[];
   readonly patterns: readonly RegExp[];
   readonly stsCodes: ReadonlySet<string>;
@@ -37,7 +35,8 @@ export interface KnowledgeIndex {
   readonly byStsCode: ReadonlyMap<string, readonly KnowledgeEntry[]>;
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes `value` and everything reachable from it. */
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);
@@ -45,29 +44,11 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Splits lower-cased text into its words: maximal runs of ASCII letters and digits. */
-export function wordsOf(lowerText: string): string[] {
-  return lowerText.split(/[^a-z0-9]+/);
-}
-
-/**
- * The longest word of `fragment` with a non-word character on both sides of it inside the fragment. Wherever
- * the fragment occurs, that word occurs as a whole word too, so a text lacking it cannot contain the fragment.
- */
-function textKey(fragment: string): string | null {
-  const words = wordsOf(fragment).slice(1, -1);
-  let key: string | null = null;
-  for (const word of words) if (word.length > (key?.length ?? 0)) key = word;
-  return key;
-}
-
 function indexEntry(entry: KnowledgeEntry, order: number): IndexedEntry {
   const rules = entry.match;
-  const text = (rules.text ?? []).map((t) => t.toLowerCase());
   return {
     entry,
-    text,
-    textKeys: text.map(textKey),
+    text: (rules.text ?? []).map((t) => t.toLowerCase()),
     context: (rules.context ?? []).map((t) => t.toLowerCase()),
     patterns: (rules.patterns ?? []).map((source) => new RegExp(source, "i")),
     stsCodes: new Set((rules.stsCodes ?? []).map((c) => c.toUpperCase())),

@@ -3,13 +3,15 @@
  * text, pattern, service code) makes an entry a candidate; context narrows it; credential, error name and
  * status raise it. The arithmetic is documented in `schema.ts` so entry authors can predict it.
  */
-import { buildCandidateIndex, findPrimaryHits, type CandidateIndex, type PrimaryHits } from "./candidates.js";
+import { buildCandidateIndex, findPrimaryHits, type CandidateIndex, type PrimaryHit } from "./candidates.js";
 import { knowledgeIndex, type IndexedEntry } from "./index.js";
 import type { KnowledgeEntry } from "./schema.js";
 
 /** What the matcher looks at. `text` must already be lower-cased. */
 export interface MatchFacts {
   readonly text: string;
+  /** Positions in {@link knowledgeLiterals} of the literals `text` contains, when the caller searched already. */
+  readonly literals?: readonly number[];
   readonly stsCodes: readonly string[];
   readonly serviceCodes: readonly string[];
   readonly credentials: readonly string[];
@@ -43,22 +45,21 @@ function hasPrimaryRules(indexed: IndexedEntry): boolean {
   );
 }
 
-/** The sum of the primary rules that hit entry `at`. */
-function primaryScore(hits: PrimaryHits, at: number): number {
+/** The sum of the primary rules that hit. */
+function primaryScore(hit: PrimaryHit | undefined): number {
+  if (!hit) return 0;
   let score = 0;
-  if (hits.stsCode[at]) score += SCORES.stsCode;
-  const length = hits.fragmentLength[at] ?? -1;
-  if (length >= 0) score += SCORES.text + Math.min(length, 80) / 4;
-  if (hits.pattern[at]) score += SCORES.pattern;
-  if (hits.serviceCode[at]) score += SCORES.serviceCode;
+  if (hit.stsCode) score += SCORES.stsCode;
+  if (hit.fragmentLength >= 0) score += SCORES.text + Math.min(hit.fragmentLength, 80) / 4;
+  if (hit.pattern) score += SCORES.pattern;
+  if (hit.serviceCode) score += SCORES.serviceCode;
   return score;
 }
 
 function scoreEntry(
   indexed: IndexedEntry,
-  at: number,
   facts: MatchFacts,
-  hits: PrimaryHits,
+  hit: PrimaryHit | undefined,
   knownCredentials: readonly string[],
 ): number {
   const rules = indexed.entry.match;
@@ -66,7 +67,7 @@ function scoreEntry(
   const statusHit = facts.httpStatus !== null && (rules.httpStatus ?? []).includes(facts.httpStatus);
   let score: number;
   if (hasPrimaryRules(indexed)) {
-    score = primaryScore(hits, at);
+    score = primaryScore(hit);
     if (score === 0) return 0;
   } else {
     // A fallback entry: every filter it declares must hit.
@@ -77,7 +78,9 @@ function scoreEntry(
   if (indexed.context.length > 0) {
     // A credential named in the context counts when the caller knows it was that credential (DiagnosticCredential).
     if (
-      !indexed.context.some((fragment) => facts.text.includes(fragment) || knownCredentials.includes(fragment))
+      !indexed.context.some(
+        (fragment) => facts.text.includes(fragment) || knownCredentials.includes(fragment),
+      )
     )
       return 0;
     score += SCORES.context;
@@ -88,26 +91,54 @@ function scoreEntry(
   return score;
 }
 
-let candidates: { readonly entries: readonly IndexedEntry[]; readonly index: CandidateIndex } | null = null;
+type RankedEntry = ScoredEntry & { readonly order: number };
 
-function candidateIndex(entries: readonly IndexedEntry[]): CandidateIndex {
-  if (candidates?.entries !== entries) candidates = { entries, index: buildCandidateIndex(entries) };
-  return candidates.index;
+function addScored(
+  scored: RankedEntry[],
+  indexed: IndexedEntry | undefined,
+  facts: MatchFacts,
+  hit: PrimaryHit | undefined,
+  knownCredentials: readonly string[],
+): void {
+  const score = indexed ? scoreEntry(indexed, facts, hit, knownCredentials) : 0;
+  if (indexed && score > 0) scored.push({ entry: indexed.entry, score, order: indexed.order });
+}
+
+interface Candidates {
+  readonly entries: readonly IndexedEntry[];
+  readonly index: CandidateIndex;
+  /** Positions of the entries without primary rules: scored whatever the text. */
+  readonly filterOnly: readonly number[];
+}
+
+let candidates: Candidates | null = null;
+
+function candidatesOf(entries: readonly IndexedEntry[]): Candidates {
+  if (candidates?.entries !== entries) {
+    const filterOnly = entries.flatMap((indexed, at) => (hasPrimaryRules(indexed) ? [] : [at]));
+    candidates = { entries, index: buildCandidateIndex(entries), filterOnly };
+  }
+  return candidates;
+}
+
+/**
+ * Every literal the matcher looks for in a text (text fragments, the start of patterns), lower-cased. A caller
+ * that searches the text anyway can search for these too and pass what it found as `MatchFacts.literals`.
+ */
+export function knowledgeLiterals(): readonly string[] {
+  return candidatesOf(knowledgeIndex().entries).index.literals.literals;
 }
 
 /** Entries matching `facts`, best first; ties keep declaration order. */
 export function matchKnowledge(facts: MatchFacts): ScoredEntry[] {
   const { entries } = knowledgeIndex();
-  const hits = findPrimaryHits(candidateIndex(entries), facts.text, facts.stsCodes, facts.serviceCodes);
+  const { index, filterOnly } = candidatesOf(entries);
+  const hits = findPrimaryHits(index, facts.text, facts.stsCodes, facts.serviceCodes, facts.literals);
   const knownCredentials = facts.credentials.map((c) => c.toLowerCase());
-  const scored: (ScoredEntry & { order: number })[] = [];
-  for (let at = 0; at < entries.length; at++) {
-    const indexed = entries[at];
-    // Entries with primary rules are candidates only when one of them hit.
-    if (!indexed || (!hits.any[at] && hasPrimaryRules(indexed))) continue;
-    const score = scoreEntry(indexed, at, facts, hits, knownCredentials);
-    if (score > 0) scored.push({ entry: indexed.entry, score, order: indexed.order });
-  }
+  const scored: RankedEntry[] = [];
+  // Only entries a primary rule hit, and those without primary rules, can score; the sort restores the order.
+  for (const [at, hit] of hits) addScored(scored, entries[at], facts, hit, knownCredentials);
+  for (const at of filterOnly) addScored(scored, entries[at], facts, undefined, knownCredentials);
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.map(({ entry, score }) => ({ entry, score }));
 }

@@ -34,7 +34,10 @@ export interface KnowledgeExample {
   readonly source: string;
 }
 
-/** One explained failure. Ids are permanent: retire an entry, never delete or rename it. */
+/**
+ * One explained failure. Ids are permanent: retire an entry, never delete or rename it. Its sources and examples
+ * live in `knowledge/examples/<family>.ts` under the same id.
+ */
 export interface KnowledgeEntry {
   /** Stable kebab-case slug. */
   readonly id: string;
@@ -61,6 +64,7 @@ export interface KnowledgeEntry {
 export interface KnowledgeEvidence {
   /** Seed row ids (`SEC-01`…) and other source ids this entry covers. */
   readonly sources: readonly string[];
+  /** Messages, in each runtime's wording, that must be diagnosed with this entry first. */
   readonly examples: readonly KnowledgeExample[];
 }
 

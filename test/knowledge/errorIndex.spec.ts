@@ -28,10 +28,7 @@ const realSource: ErrorIndexSource = {
 };
 
 /** A small, valid entry for doctored registries. */
-function entry(
-  id: string,
-  overrides: Partial<KnowledgeEntryWithExamples> = {},
-): KnowledgeEntryWithExamples {
+function entry(id: string, overrides: Partial<KnowledgeEntryWithExamples> = {}): KnowledgeEntryWithExamples {
   return {
     id,
     title: `Title of ${id}`,

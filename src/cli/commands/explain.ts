@@ -98,11 +98,7 @@ async function runExplain(context: CommandContext): Promise<number> {
   return diagnosis.matches.length > 0 ? EXIT.ok : EXIT.finding;
 }
 
-function printLookup(
-  context: CommandContext,
-  query: string,
-  entries: KnowledgeEntryWithExamples[],
-): number {
+function printLookup(context: CommandContext, query: string, entries: KnowledgeEntryWithExamples[]): number {
   const code = STS_CODE.exec(query)?.[1];
   const lookupUrl = code === undefined ? null : stsLookupUrl(code);
   const label = code === undefined ? query : `AADSTS${code}`;

@@ -3,7 +3,7 @@
  * so the core entry never imports this module; the tests, the error index, the CLI and the
  * `azure-identity-diagnostics/knowledge` subpath (./index.ts) do.
  */
-import { listKnowledgeEntries, lookupKnowledge } from "../index.js";
+import { deepFreeze, listKnowledgeEntries, lookupKnowledge } from "../index.js";
 import type { KnowledgeEntry, KnowledgeEntryWithExamples, KnowledgeEvidence } from "../schema.js";
 import { azureDevOpsExamples } from "./azureDevOps.js";
 import { azurePipelinesExamples } from "./azurePipelines.js";
@@ -33,28 +33,17 @@ export const evidenceFamilies: readonly Readonly<Record<string, KnowledgeEvidenc
 ];
 
 /** Every entry's evidence by entry id. */
-export const knowledgeEvidence: Readonly<Record<string, KnowledgeEvidence>> = Object.assign(
-  {},
-  ...evidenceFamilies,
-);
+const knowledgeEvidence = new Map(evidenceFamilies.flatMap((family) => Object.entries(family)));
 
 const NO_EVIDENCE: KnowledgeEvidence = { sources: [], examples: [] };
 const joined = new Map<KnowledgeEntry, KnowledgeEntryWithExamples>();
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /** `entry` with its sources and examples, in the field order entries are written in; one object per entry. */
 function withExamples(entry: KnowledgeEntry): KnowledgeEntryWithExamples {
   let full = joined.get(entry);
   if (!full) {
     const { retired, ...rest } = entry;
-    const { sources, examples } = knowledgeEvidence[entry.id] ?? NO_EVIDENCE;
+    const { sources, examples } = knowledgeEvidence.get(entry.id) ?? NO_EVIDENCE;
     full = deepFreeze({ ...rest, sources, examples, ...(retired ? { retired } : {}) });
     joined.set(entry, full);
   }
