@@ -30,7 +30,8 @@ export const SCORES = {
   text: 60,
   pattern: 70,
   serviceCode: 100,
-  context: 40,
+  // Above a bare generic phrase plus an error name (about 73): a credential-specific fallback is the better answer.
+  context: 50,
   credential: 15,
   errorName: 10,
   httpStatus: 10,

@@ -107,7 +107,10 @@ function expectDiagnosis(
   expected: ScenarioExpectation,
   sent: SentStsError | undefined,
 ): void {
-  expect(diagnosis.matches[0]?.id, diagnosis.summary).toBe(expected.topEntry);
+  expect(
+    diagnosis.matches[0]?.id,
+    `${diagnosis.summary}\n${diagnosis.message}\n${JSON.stringify(diagnosis.matches.map((m) => [m.id, m.score]))}`,
+  ).toBe(expected.topEntry);
   expect(diagnosis.category).toBe(expected.category);
   const positions = expected.credentials.map((name) => diagnosis.credentials.indexOf(name));
   expect(
