@@ -31,7 +31,9 @@ export {
 } from "./knowledge/azurePipelinesTasks.js";
 export type { KnowledgeEntry, KnowledgeExample, MatchRules } from "./knowledge/schema.js";
 export {
+  ATTEMPT_OUTCOMES,
   DIAGNOSIS_CATEGORIES,
+  ERROR_RUNTIMES,
   type AttemptDiagnosis,
   type AttemptOutcome,
   type Diagnosis,

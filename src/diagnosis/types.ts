@@ -30,18 +30,22 @@ export const DIAGNOSIS_CATEGORIES = [
 /** One of {@link DIAGNOSIS_CATEGORIES}. */
 export type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
 
-/** Where a pasted or thrown message most likely came from. */
-export type ErrorRuntime =
-  | "javascript"
-  | "python"
-  | "go"
-  | "dotnet"
-  | "java"
-  | "azure-cli"
-  | "azd"
-  | "azure-powershell"
-  | "azure-devops"
-  | "unknown";
+/** Where a pasted or thrown message most likely came from; `unknown` when nothing says. */
+export const ERROR_RUNTIMES = [
+  "javascript",
+  "python",
+  "go",
+  "dotnet",
+  "java",
+  "azure-cli",
+  "azd",
+  "azure-powershell",
+  "azure-devops",
+  "unknown",
+] as const;
+
+/** One of {@link ERROR_RUNTIMES}. */
+export type ErrorRuntime = (typeof ERROR_RUNTIMES)[number];
 
 /** A knowledge-base entry that matched, as it appears in a diagnosis. */
 export interface KnowledgeMatch {
@@ -61,7 +65,10 @@ export interface KnowledgeMatch {
 }
 
 /** How one member of a credential chain fared. */
-export type AttemptOutcome = "succeeded" | "unavailable" | "failed" | "skipped" | "timed-out";
+export const ATTEMPT_OUTCOMES = ["succeeded", "unavailable", "failed", "skipped", "timed-out"] as const;
+
+/** One of {@link ATTEMPT_OUTCOMES}. */
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
 /** One member's attempt inside a chain (ChainedTokenCredential, DefaultAzureCredential, or a pasted aggregate). */
 export interface AttemptDiagnosis {

@@ -4,20 +4,17 @@
  * exit 1). Managed identity's IMDS probe goes through HTTP_PROXY to a closed loopback port, so it fails at once and
  * never leaves the machine. Identity reads process.env: `doctor --live` swaps the injected variables in for the call.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDoctorCommand } from "../../src/cli/commands/doctor.js";
 import { run } from "../../src/cli/run.js";
 import type { LiveCheckResult } from "../../src/node/doctor/liveCheck.js";
 import type { DoctorReport } from "../../src/node/doctor/types.js";
-import { isolateEnv, type IsolatedEnv } from "../lab/harness/env.js";
-import {
-  closedPort,
-  probeOnlyThenHang,
-  startFakeManagedIdentity,
-} from "../lab/harness/fakeManagedIdentity.js";
-import { azBehaviour, createFakeTools, type FakeTools } from "../lab/harness/fakeTools.js";
+
+import { probeOnlyThenHang, startFakeManagedIdentity } from "../lab/harness/fakeManagedIdentity.js";
+import { azBehaviour } from "../lab/harness/fakeTools.js";
 import { LAB } from "../lab/harness/tokens.js";
 import { fakeIo } from "./fakeIo.js";
+import { useLiveMachine } from "./liveMachine.js";
 
 const command = createDoctorCommand({
   machine: {
@@ -34,30 +31,15 @@ async function doctorLive(env: Record<string, string>, args: readonly string[] =
   return { code, out: io.out(), err: io.err() };
 }
 
-let tools: FakeTools;
-let isolated: IsolatedEnv;
-let noImds: Record<string, string>;
-
-beforeAll(async () => {
-  tools = await createFakeTools();
-  noImds = { HTTP_PROXY: await closedPort(), NO_PROXY: "127.0.0.1,localhost" };
-});
-afterAll(async () => {
-  await tools.cleanup();
-});
-beforeEach(() => {
-  isolated = isolateEnv();
-  tools.reset();
-});
-afterEach(() => {
-  isolated.restore();
-});
+const machine = useLiveMachine();
 
 describe("doctor --live", () => {
   it("a developer laptop with az signed in: the token's identity, each member's time, and the smallest chain", async () => {
-    tools.az(azBehaviour.token({ claims: { idtyp: "user", oid: LAB.userObjectId, upn: LAB.userName } }));
+    machine.tools.az(
+      azBehaviour.token({ claims: { idtyp: "user", oid: LAB.userObjectId, upn: LAB.userName } }),
+    );
     const pathBefore = process.env.PATH;
-    const env = { PATH: tools.bin, ...noImds };
+    const env = { PATH: machine.tools.bin, ...machine.noImds };
 
     const text = await doctorLive(env, [], true);
     expect(text.code).toBe(0);
@@ -74,7 +56,7 @@ describe("doctor --live", () => {
     expect(process.env.PATH).toBe(pathBefore);
     expect(process.env.HTTP_PROXY).toBeUndefined();
 
-    tools.az(azBehaviour.token());
+    machine.tools.az(azBehaviour.token());
     const json = await doctorLive(env, ["--json"]);
     expect(json.code).toBe(0);
     expect(json.err).toBe("");
@@ -105,8 +87,8 @@ describe("doctor --live", () => {
       "succeeded",
     );
 
-    expect(tools.issuedTokens.length).toBe(2);
-    for (const token of tools.issuedTokens) {
+    expect(machine.tools.issuedTokens.length).toBe(2);
+    for (const token of machine.tools.issuedTokens) {
       for (const output of [text.out, text.err, json.out]) {
         expect(output).not.toContain(token);
         expect(output).not.toContain(token.split(".")[2]);
@@ -116,7 +98,7 @@ describe("doctor --live", () => {
   });
 
   it("nothing configured: every member unavailable, the diagnosis printed, exit 1", async () => {
-    const env = { PATH: isolated.emptyBin, ...noImds };
+    const env = { PATH: machine.env.emptyBin, ...machine.noImds };
     const text = await doctorLive(env);
     expect(text.code).toBe(1);
     expect(text.out).toContain("No token");
@@ -144,7 +126,7 @@ describe("doctor --live", () => {
     const imds = await startFakeManagedIdentity({ kind: "imds" });
     try {
       imds.respond(probeOnlyThenHang());
-      const env = { PATH: isolated.emptyBin, ...imds.proxyEnv, NO_PROXY: "127.0.0.1,localhost" };
+      const env = { PATH: machine.env.emptyBin, ...imds.proxyEnv, NO_PROXY: "127.0.0.1,localhost" };
       const started = Date.now();
       const json = await doctorLive(env, ["--json", "--timeout", "0.4"]);
       expect(Date.now() - started).toBeLessThan(5000);

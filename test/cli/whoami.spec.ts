@@ -3,20 +3,15 @@
  * Service managed identity, and a machine with nothing configured. Managed identity's IMDS probe goes through
  * HTTP_PROXY to a closed loopback port, so it fails at once and never leaves the machine.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createWhoamiCommand, type WhoamiResult } from "../../src/cli/commands/whoami.js";
 import { run } from "../../src/cli/run.js";
-import { isolateEnv, type IsolatedEnv } from "../lab/harness/env.js";
-import {
-  closedPort,
-  forgetManagedIdentityState,
-  MANAGED_IDENTITY,
-  startFakeManagedIdentity,
-  token,
-} from "../lab/harness/fakeManagedIdentity.js";
-import { azBehaviour, createFakeTools, hangBehaviour, type FakeTools } from "../lab/harness/fakeTools.js";
+
+import { MANAGED_IDENTITY, startFakeManagedIdentity, token } from "../lab/harness/fakeManagedIdentity.js";
+import { azBehaviour, hangBehaviour } from "../lab/harness/fakeTools.js";
 import { LAB } from "../lab/harness/tokens.js";
 import { fakeIo } from "./fakeIo.js";
+import { useLiveMachine } from "./liveMachine.js";
 
 const command = createWhoamiCommand();
 const ESC = "\u001b[";
@@ -46,26 +41,7 @@ const USER_CLAIMS = {
   amr: ["pwd", "mfa"],
 } as const;
 
-let tools: FakeTools;
-let isolated: IsolatedEnv;
-let noImds: Record<string, string>;
-
-beforeAll(async () => {
-  tools = await createFakeTools();
-  noImds = { HTTP_PROXY: await closedPort(), NO_PROXY: "127.0.0.1,localhost" };
-});
-afterAll(async () => {
-  await tools.cleanup();
-});
-beforeEach(() => {
-  isolated = isolateEnv();
-  tools.reset();
-  // msal-node keeps the managed identity source and tokens process-wide; each test starts without them.
-  forgetManagedIdentityState();
-});
-afterEach(() => {
-  isolated.restore();
-});
+const machine = useLiveMachine();
 
 function expectNoTokenIn(outputs: readonly string[], tokens: readonly string[]): void {
   expect(tokens.length).toBeGreaterThan(0);
@@ -82,8 +58,8 @@ function expectNoTokenIn(outputs: readonly string[], tokens: readonly string[]):
 
 describe("whoami on a developer laptop with az signed in", () => {
   it("prints the tenant, object id, app id, type, audience, expiry and scopes, and names AzureCliCredential", async () => {
-    tools.az(azBehaviour.token({ claims: USER_CLAIMS }));
-    const result = await whoami({ PATH: tools.bin, ...noImds });
+    machine.tools.az(azBehaviour.token({ claims: USER_CLAIMS }));
+    const result = await whoami({ PATH: machine.tools.bin, ...machine.noImds });
 
     expect(result.code).toBe(0);
     expect(result.err).toBe("");
@@ -107,15 +83,15 @@ describe("whoami on a developer laptop with az signed in", () => {
     expect(out).toMatch(/User name: +not shown \(--show-user-names shows it\)/);
     for (const name of [LAB.userName, "Lab User"]) expect(out).not.toContain(name);
     // The default scope reached az as its resource.
-    expect(tools.calls("az").at(-1)).toEqual(
+    expect(machine.tools.calls("az").at(-1)).toEqual(
       expect.arrayContaining(["--resource", "https://management.azure.com"]),
     );
-    expectNoTokenIn([result.out, result.err], tools.issuedTokens);
+    expectNoTokenIn([result.out, result.err], machine.tools.issuedTokens);
   });
 
   it("shows the user name only with --show-user-names, in text and in JSON", async () => {
-    tools.az(azBehaviour.token({ claims: USER_CLAIMS }));
-    const env = { PATH: tools.bin, ...noImds };
+    machine.tools.az(azBehaviour.token({ claims: USER_CLAIMS }));
+    const env = { PATH: machine.tools.bin, ...machine.noImds };
     const text = await whoami(env, ["--show-user-names"]);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(new RegExp(`User name: +${LAB.userName.replaceAll(".", "\\.")}\\n`));
@@ -125,26 +101,26 @@ describe("whoami on a developer laptop with az signed in", () => {
     const hidden = await whoami(env, ["--json"]);
     expect((JSON.parse(hidden.out) as WhoamiResult).identity?.userName).toBeNull();
     expect(hidden.out).not.toContain(LAB.userName);
-    expectNoTokenIn([text.out, json.out, hidden.out], tools.issuedTokens);
+    expectNoTokenIn([text.out, json.out, hidden.out], machine.tools.issuedTokens);
   });
 
   it("asks for the scope given with --scope", async () => {
-    tools.az(azBehaviour.token({ claims: { ...USER_CLAIMS, audience: "https://vault.azure.net" } }));
-    const result = await whoami({ PATH: tools.bin, ...noImds }, [
+    machine.tools.az(azBehaviour.token({ claims: { ...USER_CLAIMS, audience: "https://vault.azure.net" } }));
+    const result = await whoami({ PATH: machine.tools.bin, ...machine.noImds }, [
       "--scope",
       "https://vault.azure.net/.default",
     ]);
     expect(result.code).toBe(0);
     expect(result.out).toContain("Token for https://vault.azure.net/.default from AzureCliCredential");
     expect(result.out).toMatch(/Audience: +https:\/\/vault\.azure\.net\n/);
-    expect(tools.calls("az").at(-1)).toEqual(
+    expect(machine.tools.calls("az").at(-1)).toEqual(
       expect.arrayContaining(["--resource", "https://vault.azure.net"]),
     );
   });
 
   it("colours on a terminal, not when piped, and not on a terminal when NO_COLOR is set", async () => {
-    tools.az(azBehaviour.token({ claims: USER_CLAIMS }));
-    const env = { PATH: tools.bin, ...noImds };
+    machine.tools.az(azBehaviour.token({ claims: USER_CLAIMS }));
+    const env = { PATH: machine.tools.bin, ...machine.noImds };
     const terminal = await whoami(env, [], true);
     expect(terminal.out).toContain(ESC);
     expect(terminal.out).toContain("✔");
@@ -157,9 +133,13 @@ describe("whoami on a developer laptop with az signed in", () => {
   });
 
   it("--timeout is in seconds: a hung az is abandoned after it, with exit 1", async () => {
-    tools.az(hangBehaviour({ seconds: 20 }));
+    machine.tools.az(hangBehaviour({ seconds: 20 }));
     const started = Date.now();
-    const result = await whoami({ PATH: tools.bin, ...noImds }, ["--json", "--timeout", "0.5"]);
+    const result = await whoami({ PATH: machine.tools.bin, ...machine.noImds }, [
+      "--json",
+      "--timeout",
+      "0.5",
+    ]);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.code).toBe(1);
     const answer = JSON.parse(result.out) as WhoamiResult;
@@ -173,7 +153,7 @@ describe("whoami on an App Service with a managed identity", () => {
     const appService = await startFakeManagedIdentity({ kind: "appService" });
     try {
       appService.respond(token({ claims: { roles: ["Storage.Read", "Vault.Secrets.Get"] } }));
-      const env = { PATH: isolated.emptyBin, ...appService.env };
+      const env = { PATH: machine.env.emptyBin, ...appService.env };
       const text = await whoami(env);
       expect(text.code).toBe(0);
       expect(text.out).toContain("from ManagedIdentityCredential");
@@ -239,7 +219,7 @@ describe("whoami on an App Service with a managed identity", () => {
 
 describe("whoami with nothing configured", () => {
   it("prints the diagnosis and exits 1", async () => {
-    const env = { PATH: isolated.emptyBin, ...noImds };
+    const env = { PATH: machine.env.emptyBin, ...machine.noImds };
     const text = await whoami(env);
     expect(text.code).toBe(1);
     expect(text.err).toBe("");
@@ -274,18 +254,18 @@ describe("whoami usage", () => {
     [["--bogus"], "unknown option '--bogus' for 'whoami'"],
     [["someone"], "'whoami' takes no arguments"],
   ])("%j is a usage error: exit 2, one line on standard error, no token asked for", async (args, message) => {
-    tools.az(azBehaviour.token());
-    const result = await whoami({ PATH: tools.bin, ...noImds }, args);
+    machine.tools.az(azBehaviour.token());
+    const result = await whoami({ PATH: machine.tools.bin, ...machine.noImds }, args);
     expect(result.code).toBe(2);
     expect(result.out).toBe("");
     const [first, ...rest] = result.err.trimEnd().split("\n");
     expect(first).toContain(message);
     expect(rest).toEqual(["Run 'azure-identity-diagnostics whoami --help' for usage."]);
-    expect(tools.calls("az")).toEqual([]);
+    expect(machine.tools.calls("az")).toEqual([]);
   });
 
   it("--help lists its options and exit statuses without asking for a token", async () => {
-    const result = await whoami({ PATH: tools.bin, ...noImds }, ["--help"]);
+    const result = await whoami({ PATH: machine.tools.bin, ...machine.noImds }, ["--help"]);
     expect(result.code).toBe(0);
     for (const text of [
       "--scope SCOPE",
@@ -296,6 +276,6 @@ describe("whoami usage", () => {
     ]) {
       expect(result.out).toContain(text);
     }
-    expect(tools.calls("az")).toEqual([]);
+    expect(machine.tools.calls("az")).toEqual([]);
   });
 });

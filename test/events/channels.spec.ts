@@ -3,7 +3,7 @@
  * service rejects, a fake `az`), observed only through channel subscriptions, as an APM agent would.
  */
 import { channel, subscribe, unsubscribe } from "node:diagnostics_channel";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AccessToken, TokenCredential } from "@azure/core-auth";
 import { AzureCliCredential, ChainedTokenCredential, ClientSecretCredential } from "@azure/identity";
 import {
@@ -15,24 +15,13 @@ import {
 import { EventDispatcher } from "../../src/events/emit.js";
 import { startCapture } from "../lab/harness/capture.js";
 import { stsError } from "../lab/harness/fakeSts.js";
-import { azBehaviour, createFakeTools, type FakeTools } from "../lab/harness/fakeTools.js";
+import { azBehaviour } from "../lab/harness/fakeTools.js";
 import { LAB } from "../lab/harness/tokens.js";
-import { SECRETS, useLab } from "../lab/scenarios/lab.js";
+import { SECRETS, useLab, useLabTools } from "../lab/scenarios/lab.js";
 import { ARM_SCOPE } from "../lab/scenarios/scenario.js";
 
 const lab = useLab();
-let tools: FakeTools;
-
-beforeAll(async () => {
-  tools = await createFakeTools();
-});
-beforeEach(() => {
-  tools.reset();
-  lab.env.usePath(tools.bin);
-});
-afterAll(async () => {
-  await tools.cleanup();
-});
+const tools = useLabTools(lab);
 
 type EventType = keyof typeof DIAGNOSTIC_CHANNELS;
 const EVENT_TYPES = Object.keys(DIAGNOSTIC_CHANNELS) as EventType[];

@@ -3,21 +3,10 @@
  * type, categories and outcomes from their documented sets, and plain data that survives `JSON.stringify`.
  */
 import { expect } from "vitest";
-import { DIAGNOSIS_CATEGORIES, type Diagnosis } from "../../src/index.js";
+import { ATTEMPT_OUTCOMES, DIAGNOSIS_CATEGORIES, ERROR_RUNTIMES, type Diagnosis } from "../../src/index.js";
 
-const RUNTIMES = new Set([
-  "javascript",
-  "python",
-  "go",
-  "dotnet",
-  "java",
-  "azure-cli",
-  "azd",
-  "azure-powershell",
-  "azure-devops",
-  "unknown",
-]);
-const OUTCOMES = new Set(["succeeded", "unavailable", "failed", "skipped", "timed-out"]);
+const RUNTIMES: ReadonlySet<string> = new Set(ERROR_RUNTIMES);
+const OUTCOMES: ReadonlySet<string> = new Set(ATTEMPT_OUTCOMES);
 const CATEGORIES = new Set<string>(DIAGNOSIS_CATEGORIES);
 
 type Kind = "string" | "string|null" | "number|null" | "boolean" | "strings" | "category";

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { explainAuthError } from "../../../src/explainAuthError.js";
 import {
   DIAGNOSIS_CATEGORIES,
+  ERROR_RUNTIMES,
   type Diagnosis,
   type DiagnosisCategory,
   type ErrorRuntime,
@@ -65,18 +66,7 @@ export type ScoredField = (typeof SCORED_FIELDS)[number];
 /** Below this share of correct items, a field fails for a runtime. */
 export const ACCURACY_THRESHOLD = 0.95;
 
-const RUNTIMES: ReadonlySet<string> = new Set<ErrorRuntime>([
-  "javascript",
-  "python",
-  "go",
-  "dotnet",
-  "java",
-  "azure-cli",
-  "azd",
-  "azure-powershell",
-  "azure-devops",
-  "unknown",
-]);
+const RUNTIMES: ReadonlySet<string> = new Set(ERROR_RUNTIMES);
 const CATEGORIES: ReadonlySet<string> = new Set(DIAGNOSIS_CATEGORIES);
 
 function isNullableString(value: unknown): value is string | null {

@@ -3,7 +3,7 @@
  * Managed identity is steered to a closed loopback port, so its probe fails at once and never leaves the machine.
  */
 import { createServer } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TokenCredential } from "@azure/core-auth";
 import {
   AzureCliCredential,
@@ -18,27 +18,15 @@ import {
   type TokenWarningEvent,
 } from "azure-identity-diagnostics";
 import { startCapture } from "../harness/capture.js";
-import { azBehaviour, createFakeTools, type FakeTools } from "../harness/fakeTools.js";
+import { azBehaviour } from "../harness/fakeTools.js";
 import { stsError } from "../harness/fakeSts.js";
 import { LAB } from "../harness/tokens.js";
 import { identityAtLeast } from "../harness/identityVersion.js";
-import { SECRETS, useLab, type Lab } from "./lab.js";
+import { SECRETS, useLab, useLabTools, type Lab } from "./lab.js";
 import { ARM_SCOPE, defineScenarios, expectNoLeak } from "./scenario.js";
 
 const lab = useLab();
-let tools: FakeTools;
-
-beforeAll(async () => {
-  tools = await createFakeTools();
-});
-beforeEach(() => {
-  tools.reset();
-  for (const tool of ["az", "azd", "pwsh"] as const) tools.remove(tool);
-  lab.env.usePath(tools.bin);
-});
-afterAll(async () => {
-  await tools.cleanup();
-});
+const tools = useLabTools(lab, { withoutTools: true });
 
 /** A loopback URL nothing listens on. */
 async function closedPortUrl(): Promise<string> {

@@ -2,32 +2,15 @@
  * Developer tool credentials running the lab's fake `az`, `azd` and `pwsh` (first on an otherwise empty PATH),
  * which print the real tools' failure texts.
  */
-import { afterAll, beforeAll, beforeEach, describe } from "vitest";
+import { describe } from "vitest";
 import { AzureCliCredential, AzureDeveloperCliCredential, AzurePowerShellCredential } from "@azure/identity";
-import {
-  azBehaviour,
-  azdBehaviour,
-  createFakeTools,
-  pwshBehaviour,
-  type FakeTools,
-} from "../harness/fakeTools.js";
+import { azBehaviour, azdBehaviour, pwshBehaviour } from "../harness/fakeTools.js";
 import { skipBefore } from "../harness/identityVersion.js";
-import { useLab } from "./lab.js";
+import { useLab, useLabTools } from "./lab.js";
 import { defineScenarios } from "./scenario.js";
 
 const lab = useLab();
-let tools: FakeTools;
-
-beforeAll(async () => {
-  tools = await createFakeTools();
-});
-beforeEach(() => {
-  tools.reset();
-  lab.env.usePath(tools.bin);
-});
-afterAll(async () => {
-  await tools.cleanup();
-});
+const tools = useLabTools(lab);
 
 describe("AzureCliCredential", () => {
   defineScenarios(lab, [

@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { isolateEnv, type IsolatedEnv } from "../harness/env.js";
+import { createFakeTools, type FakeTools } from "../harness/fakeTools.js";
 import { startFakePipelines, PIPELINES, type FakePipelines } from "../harness/fakePipelines.js";
 import { startFakeResource, type FakeResource } from "../harness/fakeResource.js";
 import { startFakeSts, type FakeSts } from "../harness/fakeSts.js";
@@ -118,4 +119,29 @@ export function useLab(): Lab {
       extraSecrets.push(...values);
     },
   };
+}
+
+/**
+ * The fake `az`, `azd` and `pwsh` for one file using `useLab()`: started once, reset before each test and put on
+ * that test's PATH. `withoutTools` starts each test with none of them installed (a bare machine).
+ */
+export function useLabTools(lab: Lab, options: { withoutTools?: boolean } = {}): FakeTools {
+  let tools: FakeTools | undefined;
+  const current = (): FakeTools => {
+    if (!tools) throw new Error("the fake tools are used before the file's beforeAll ran");
+    return tools;
+  };
+  beforeAll(async () => {
+    tools = await createFakeTools();
+  });
+  beforeEach(() => {
+    current().reset();
+    if (options.withoutTools) for (const tool of ["az", "azd", "pwsh"] as const) current().remove(tool);
+    lab.env.usePath(current().bin);
+  });
+  afterAll(async () => {
+    await tools?.cleanup();
+  });
+  // The tools exist only once beforeAll ran; tests reach them through this stand-in.
+  return new Proxy({} as FakeTools, { get: (_target, key) => Reflect.get(current(), key) as unknown });
 }
