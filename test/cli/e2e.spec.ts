@@ -3,7 +3,6 @@
  * that real @azure/identity credentials throw on this machine (no tools on PATH, a fake Entra ID on loopback).
  */
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +22,7 @@ import { isolateEnv } from "../lab/harness/env.js";
 import { startFakeSts, stsError } from "../lab/harness/fakeSts.js";
 import { trustTestCa } from "../lab/harness/tls.js";
 import { LAB, makeAccessToken } from "../lab/harness/tokens.js";
+import { closedPort } from "../lab/harness/fakeManagedIdentity.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const SCOPE = "https://management.azure.com/.default";
@@ -70,16 +70,6 @@ function runCli(
   });
 }
 
-/** A loopback URL nothing listens on: managed identity fails at once and never leaves the machine. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return `http://127.0.0.1:${address.port}`;
-}
-
 async function thrownBy(getToken: () => Promise<unknown>): Promise<unknown> {
   try {
     await getToken();
@@ -94,7 +84,7 @@ const pasted = { defaultCredential: "", chainWithWrongSecret: "" };
 const dir = mkdtempSync(join(tmpdir(), "cli-e2e-"));
 
 beforeAll(async () => {
-  const env = isolateEnv({ AZURE_POD_IDENTITY_AUTHORITY_HOST: await closedPortUrl() });
+  const env = isolateEnv({ AZURE_POD_IDENTITY_AUTHORITY_HOST: await closedPort() });
   const sts = await startFakeSts();
   try {
     const dac = await thrownBy(() =>

@@ -6,7 +6,6 @@
  * behaviours with the wrapper inside them, around them, or both. The identity classes come from
  * `@azure/identity`, so the compatibility matrix re-runs this file against other identity versions.
  */
-import { createServer } from "node:net";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
@@ -21,6 +20,7 @@ import {
 import { DiagnosticCredential, getDiagnosis } from "../../src/index.js";
 import { isolateEnv, type IsolatedEnv } from "../lab/harness/env.js";
 import { azBehaviour, createFakeTools, type FakeTools } from "../lab/harness/fakeTools.js";
+import { closedPort } from "../lab/harness/fakeManagedIdentity.js";
 
 const SCOPE = "https://management.azure.com/.default";
 
@@ -371,16 +371,6 @@ describe("DiagnosticCredential with the real ChainedTokenCredential", () => {
   });
 });
 
-/** A loopback URL nothing listens on. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return `http://127.0.0.1:${address.port}`;
-}
-
 describe("DiagnosticCredential with the real DefaultAzureCredential", () => {
   let tools: FakeTools;
   let env: IsolatedEnv;
@@ -397,7 +387,7 @@ describe("DiagnosticCredential with the real DefaultAzureCredential", () => {
     for (const tool of ["az", "azd", "pwsh"] as const) tools.remove(tool);
     env.usePath(tools.bin);
     // Managed identity's probe of 169.254.169.254 goes to a closed loopback port and fails at once, as off Azure.
-    env.set({ HTTP_PROXY: await closedPortUrl(), NO_PROXY: "127.0.0.1,localhost" });
+    env.set({ HTTP_PROXY: await closedPort(), NO_PROXY: "127.0.0.1,localhost" });
   });
   afterEach(() => {
     env.restore();

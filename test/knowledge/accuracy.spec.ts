@@ -14,22 +14,13 @@ import {
   scoreCorpus,
   type ScoredField,
 } from "./corpus/score.js";
+import { ERROR_RUNTIMES } from "../../src/diagnosis/types.js";
 
 const corpus = loadCorpus();
 const report = scoreCorpus(corpus);
 
 /** Every runtime the issue asks the corpus to cover, with the smallest sample worth a percentage. */
-const REQUIRED_RUNTIMES = [
-  "javascript",
-  "python",
-  "go",
-  "dotnet",
-  "java",
-  "azure-cli",
-  "azd",
-  "azure-powershell",
-  "azure-devops",
-] as const;
+const REQUIRED_RUNTIMES = ERROR_RUNTIMES.filter((runtime) => runtime !== "unknown");
 const MIN_ITEMS_PER_RUNTIME = 10;
 
 describe("the accuracy corpus", () => {

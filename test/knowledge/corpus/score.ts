@@ -38,15 +38,7 @@ export interface CorpusItem {
 
 /** The corpus files, one per runtime plus the services' 401/403 replies as each runtime prints them. */
 export const CORPUS_FILES = [
-  "javascript",
-  "python",
-  "go",
-  "dotnet",
-  "java",
-  "azure-cli",
-  "azd",
-  "azure-powershell",
-  "azure-devops",
+  ...ERROR_RUNTIMES.filter((runtime) => runtime !== "unknown"),
   "services",
 ] as const;
 

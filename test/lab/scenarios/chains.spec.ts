@@ -2,7 +2,6 @@
  * Chains: DefaultAzureCredential and ChainedTokenCredential failing as a whole, with each member's attempt reported.
  * Managed identity is steered to a closed loopback port, so its probe fails at once and never leaves the machine.
  */
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { TokenCredential } from "@azure/core-auth";
 import {
@@ -24,19 +23,10 @@ import { LAB } from "../harness/tokens.js";
 import { identityAtLeast } from "../harness/identityVersion.js";
 import { SECRETS, useLab, useLabTools, type Lab } from "./lab.js";
 import { ARM_SCOPE, defineScenarios, expectNoLeak } from "./scenario.js";
+import { closedPort } from "../harness/fakeManagedIdentity.js";
 
 const lab = useLab();
 const tools = useLabTools(lab, { withoutTools: true });
-
-/** A loopback URL nothing listens on. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return `http://127.0.0.1:${address.port}`;
-}
 
 /**
  * No managed identity here: identity probes 169.254.169.254 as on any machine, and HTTP_PROXY sends that probe to a
@@ -44,7 +34,7 @@ async function closedPortUrl(): Promise<string> {
  */
 async function noManagedIdentity(lab: Lab): Promise<void> {
   // NO_PROXY keeps the lab's token service (127.0.0.1) off the proxy, as a real machine's STS traffic would be.
-  lab.env.set({ HTTP_PROXY: await closedPortUrl(), NO_PROXY: "127.0.0.1,localhost" });
+  lab.env.set({ HTTP_PROXY: await closedPort(), NO_PROXY: "127.0.0.1,localhost" });
 }
 
 function chainOptions(lab: Lab) {
