@@ -234,7 +234,7 @@ describe("recipe: Application Insights through the Azure Monitor distro", () => 
     });
     // The distro's usage reporting (statsbeat, SDK stats) goes to fixed Microsoft endpoints and asks the VM
     // metadata service where it runs; operators switch it off with these variables, and so does the lab.
-    // (In 1.18.2, APPLICATIONINSIGHTS_STATSBEAT_DISABLED stops only part of statsbeat; the older name stops all.)
+    // (In 1.18, APPLICATIONINSIGHTS_STATSBEAT_DISABLED stops only part of statsbeat; the older name stops all.)
     lab.env.set({ APPLICATION_INSIGHTS_NO_STATSBEAT: "true", APPLICATIONINSIGHTS_SDKSTATS_DISABLED: "true" });
     const options = azureMonitorOptions(
       `InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=${ingestion.url}/`,
