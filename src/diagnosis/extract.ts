@@ -109,9 +109,17 @@ function findStsCodes(chain: NormalisedError[], text: string): string[] {
     if (e.errorNo && /^\d{4,9}$/.test(e.errorNo)) pushUnique(codes, `AADSTS${e.errorNo}`);
   }
   const found: { at: number; code: string }[] = [];
-  for (const m of text.matchAll(EXTRACTION_PATTERNS.stsCode))
-    found.push({ at: m.index, code: `AADSTS${m[1]}` });
-  for (const pattern of [EXTRACTION_PATTERNS.msalErrorNumbers, EXTRACTION_PATTERNS.jsonErrorCodes]) {
+  // Each pattern needs its literal: most texts lack them, and a lookup is cheaper than a scan that fails.
+  if (text.includes("AADSTS")) {
+    for (const m of text.matchAll(EXTRACTION_PATTERNS.stsCode))
+      found.push({ at: m.index, code: `AADSTS${m[1]}` });
+  }
+  const numberLists = [
+    text.includes("Error(s):") ? EXTRACTION_PATTERNS.msalErrorNumbers : null,
+    text.includes('"error_codes"') ? EXTRACTION_PATTERNS.jsonErrorCodes : null,
+  ];
+  for (const pattern of numberLists) {
+    if (pattern === null) continue;
     for (const m of text.matchAll(pattern)) {
       for (const n of (m[1] ?? "").split(",")) {
         if (n.trim() !== "") found.push({ at: m.index, code: `AADSTS${n.trim()}` });
@@ -162,7 +170,8 @@ function findOAuthError(chain: NormalisedError[], text: string): string | null {
       if (candidate && OAUTH_ERRORS.has(candidate)) return candidate;
     }
   }
-  return firstMatch(EXTRACTION_PATTERNS.oauthErrorPrefix, text);
+  // Every OAuth error the pattern knows holds an underscore.
+  return text.includes("_") ? firstMatch(EXTRACTION_PATTERNS.oauthErrorPrefix, text) : null;
 }
 
 function findHttpStatus(chain: NormalisedError[], text: string): number | null {

@@ -25,7 +25,7 @@ export const REDACTION_PATTERNS = {
   bearer: /\bBearer(?:[ \t]+|\+)([^\s"',;]+)/gi,
   keyValue: new RegExp(`${NAME_START}(${SECRET_KEYS})=([^&\\s"',;<]+)`, "gi"),
   json: new RegExp(`("(?:${SECRET_JSON_KEYS})"[ \\t]*:[ \\t]*)"[^"]*"`, "gi"),
-  // The same property inside a JSON string that was itself JSON-encoded: `{\"password\":\"…\"}`.
+  // The same property inside a JSON string that was itself JSON-encoded: `{\"password\":\"...\"}`.
   escapedJson: new RegExp(`(\\\\"(?:${SECRET_JSON_KEYS})\\\\"[ \\t]*:[ \\t]*\\\\")[^"\\\\]*`, "gi"),
   header: new RegExp(
     `${NAME_START}(authorization|cookie|set-cookie|x-ms-authorization-auxiliary|x-identity-header|x-ms-token-aad-[a-z-]{2,40})(:[ \\t]*)[^\\r\\n\\\\"]+`,
@@ -75,7 +75,7 @@ function redactPlain(text: string): string {
   if (out.includes('\\"')) out = out.replace(p.escapedJson, (_m, key: string) => `${key}${REDACTED}`);
   if (out.includes("=")) out = out.replace(p.keyValue, (_m, key: string) => `${key}=${REDACTED}`);
   out = out.replace(p.bearer, (m, value: string) =>
-    // `Bearer authorization_uri="…"` in a www-authenticate header is a parameter list, not a token.
+    // `Bearer authorization_uri="..."` in a www-authenticate header is a parameter list, not a token.
     /^[a-z_]+(?:=|%3D)/i.test(value) ? m : `Bearer ${REDACTED}`,
   );
   if (out.includes("eyJ")) out = out.replace(p.jwt, REDACTED);
@@ -151,32 +151,43 @@ function decodeBase64Text(run: string): string | null {
   return text + String.fromCharCode(...pending);
 }
 
-const MIN_BASE64_RUN = 24;
-
 /** Whether a base64 run hides text that holds a secret. */
 function hidesSecret(run: string): boolean {
   const decoded = decodeBase64Text(run);
   return decoded !== null && REDACTION_PATTERNS.secretHint.test(decoded) && redactPlain(decoded) !== decoded;
 }
 
+const MIN_BASE64_RUN = 24;
+
+function isBase64Char(text: string, at: number): boolean {
+  return sextet(text.charCodeAt(at)) !== -1;
+}
+
 /**
- * Base64 of a secret-bearing text (a request body logged as base64) is replaced whole. A plain scan rather than a
- * regular expression: it is the hot path of every message, and most runs are words that fail at once.
+ * Base64 of a secret-bearing text (a request body logged as base64) is replaced whole. This is the hot path of
+ * every message, so it skips ahead: when the last character of a window of MIN_BASE64_RUN is not base64, no run
+ * long enough starts inside the window. Reading each window from its end, most characters of ordinary text are
+ * never looked at; none is read more than twice.
  */
 function redactBase64(text: string): string {
   let out = "";
   let from = 0;
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && sextet(text.charCodeAt(i)) !== -1) {
-      if (start === -1) start = i;
+  // Invariant: `start` is 0 or just after a character that is not base64, so a run found there is whole.
+  let start = 0;
+  while (start + MIN_BASE64_RUN <= text.length) {
+    let back = start + MIN_BASE64_RUN - 1;
+    while (back >= start && isBase64Char(text, back)) back--;
+    if (back >= start) {
+      start = back + 1;
       continue;
     }
-    if (start !== -1 && i - start >= MIN_BASE64_RUN && hidesSecret(text.slice(start, i))) {
+    let end = start + MIN_BASE64_RUN;
+    while (end < text.length && isBase64Char(text, end)) end++;
+    if (hidesSecret(text.slice(start, end))) {
       out += `${text.slice(from, start)}${REDACTED}`;
-      from = i;
+      from = end;
     }
-    start = -1;
+    start = end + 1;
   }
   return from === 0 ? text : out + text.slice(from);
 }
