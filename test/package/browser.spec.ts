@@ -28,6 +28,7 @@ function recordNodeBuiltins(found: string[]): Plugin {
 }
 
 let bundle = "";
+let bundledSources: string[] = [];
 const nodeImports: string[] = [];
 
 beforeAll(async () => {
@@ -40,9 +41,11 @@ beforeAll(async () => {
     globalName: "diagnostics",
     write: false,
     logLevel: "silent",
+    metafile: true,
     plugins: [recordNodeBuiltins(nodeImports)],
   });
   bundle = result.outputFiles[0]?.text ?? "";
+  bundledSources = Object.keys(result.metafile.inputs);
 }, 60_000);
 
 /** A realm with what browsers have and nothing Node adds. */
@@ -76,6 +79,15 @@ describe("core entry in a browser", () => {
   it("imports no Node built-in module, directly or through a dependency", () => {
     expect(bundle.length).toBeGreaterThan(0);
     expect(nodeImports).toEqual([]);
+  });
+
+  it("reaches node:diagnostics_channel only at run time, through process.getBuiltinModule", () => {
+    expect(bundle).toContain('getBuiltinModule?.("node:diagnostics_channel")');
+  });
+
+  it("carries the knowledge entries but none of their examples (the ./knowledge subpath has those)", () => {
+    expect(bundledSources.some((path) => path.startsWith("src/knowledge/entries/"))).toBe(true);
+    expect(bundledSources.filter((path) => path.startsWith("src/knowledge/examples/"))).toEqual([]);
   });
 
   it("loads in a realm without process, Buffer or require", () => {
