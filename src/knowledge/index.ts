@@ -2,7 +2,7 @@
  * The knowledge base, indexed once: entries frozen, patterns compiled, an AADSTS code → entries map, and a
  * lookup by id or code for the error index and the CLI.
  */
-import { knowledgeEntries } from "./entries/index.js";
+import { loadKnowledgeEntries } from "./entries/index.js";
 import { fallbackEntries } from "./fallbacks.js";
 import type { KnowledgeEntry } from "./schema.js";
 
@@ -62,10 +62,11 @@ let cached: KnowledgeIndex | null = null;
 /** The bundled knowledge base, built on first use. */
 export function knowledgeIndex(): KnowledgeIndex {
   if (cached) return cached;
-  const live = [...knowledgeEntries, ...fallbackEntries].filter((e) => !e.retired);
+  const all = [...loadKnowledgeEntries(), ...fallbackEntries];
+  const live = all.filter((e) => !e.retired);
   const byId = new Map<string, KnowledgeEntry>();
   const byStsCode = new Map<string, KnowledgeEntry[]>();
-  for (const entry of [...knowledgeEntries, ...fallbackEntries]) {
+  for (const entry of all) {
     byId.set(entry.id, deepFreeze(entry));
     for (const code of entry.match.stsCodes ?? []) {
       const key = code.toUpperCase();

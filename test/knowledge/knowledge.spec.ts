@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkSync } from "recheck";
-import { DIAGNOSIS_CATEGORIES, explainAuthError, lookupKnowledge } from "../../src/index.js";
-import { knowledgeEntries } from "../../src/knowledge/entries/index.js";
+import { DIAGNOSIS_CATEGORIES, explainAuthError, listKnowledgeEntries, lookupKnowledge } from "../../src/index.js";
+import { loadKnowledgeEntries } from "../../src/knowledge/entries/index.js";
 import { listKnowledgeEntriesWithExamples } from "../../src/knowledge/examples/index.js";
 import { EXTRACTION_PATTERNS } from "../../src/diagnosis/extract.js";
 import { REDACTION_PATTERNS } from "../../src/diagnosis/redact.js";
@@ -48,7 +48,7 @@ describe("knowledge base shape", () => {
   });
 
   it("finds entries by id, by code with or without the prefix, and by service code", () => {
-    const first = knowledgeEntries.find((e) => (e.match.stsCodes ?? []).length > 0);
+    const first = listKnowledgeEntries().find((e) => (e.match.stsCodes ?? []).length > 0);
     const code = first?.match.stsCodes?.[0] ?? "missing";
     expect(lookupKnowledge(first?.id ?? "")).toEqual([first]);
     expect(lookupKnowledge(code).map((e) => e.id)).toContain(first?.id);
@@ -77,7 +77,7 @@ describe("every example is diagnosed with its own entry first", () => {
     );
 
   it("has at least one example per live entry", () => {
-    const bundled = new Set(knowledgeEntries.map((e) => e.id));
+    const bundled = new Set(loadKnowledgeEntries().map((e) => e.id));
     const without = entries
       .filter((e) => bundled.has(e.id) && !e.retired && e.examples.length === 0)
       .map((e) => e.id);

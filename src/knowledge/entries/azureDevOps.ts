@@ -16,7 +16,7 @@ const ADO_CONTEXT = [
   "azure devops",
 ] as const;
 
-export const azureDevOpsEntries: readonly KnowledgeEntry[] = [
+export const azureDevOpsEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "ado-task-no-federation-support",
     title:

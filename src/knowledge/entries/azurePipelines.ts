@@ -7,7 +7,7 @@ const SYSTEM_ACCESS_TOKEN =
 const FIND_TENANT = "https://learn.microsoft.com/partner-center/find-ids-and-domain-names";
 const APC = ["AzurePipelinesCredential"] as const;
 
-export const azurePipelinesEntries: readonly KnowledgeEntry[] = [
+export const azurePipelinesEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "tenant-id-not-valid-domain",
     title: "The tenant identifier is neither a tenant GUID nor a domain Microsoft Entra ID knows",

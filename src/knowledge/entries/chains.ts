@@ -18,7 +18,7 @@ const MEMBERS = [
   "AzureDeveloperCliCredential",
 ] as const;
 
-export const chainEntries: readonly KnowledgeEntry[] = [
+export const chainEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "default-credential-all-unavailable",
     title: "No credential in the DefaultAzureCredential (or ChainedTokenCredential) chain could sign in",

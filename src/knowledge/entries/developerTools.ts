@@ -14,7 +14,7 @@ const JS_GUIDE =
 const VSCODE_PLUGIN = "https://www.npmjs.com/package/@azure/identity-vscode";
 const BROKER = "https://learn.microsoft.com/entra/identity-platform/scenario-desktop-acquire-token-wam";
 
-export const developerToolEntries: readonly KnowledgeEntry[] = [
+export const developerToolEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "azure-cli-not-installed",
     title: "The Azure CLI is not installed or not on the PATH of this process",

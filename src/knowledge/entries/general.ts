@@ -7,7 +7,7 @@ const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/referen
 const LOGGER = "https://learn.microsoft.com/javascript/api/overview/azure/logger-readme";
 const FIND_TENANT = "https://learn.microsoft.com/partner-center/find-ids-and-domain-names";
 
-export const generalEntries: readonly KnowledgeEntry[] = [
+export const generalEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "credential-authentication-failed",
     title: "A service call failed because its credential could not get a token",

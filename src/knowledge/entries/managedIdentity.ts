@@ -8,7 +8,7 @@ const MI_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/managedidentitycredent
 const IMDS = "https://learn.microsoft.com/azure/virtual-machines/instance-metadata-service";
 const MI = ["ManagedIdentityCredential", "DefaultAzureCredential"] as const;
 
-export const managedIdentityEntries: readonly KnowledgeEntry[] = [
+export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "managed-identity-not-assigned",
     title: "The managed identity the code asked for is not attached to this Azure resource",

@@ -16,7 +16,7 @@ const SP_CREDENTIALS = [
   "OnBehalfOfCredential",
 ] as const;
 
-export const servicePrincipalEntries: readonly KnowledgeEntry[] = [
+export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "environment-credential-not-configured",
     title: "EnvironmentCredential found no complete set of AZURE_* variables to sign in with",

@@ -18,7 +18,7 @@ const JS_GUIDE =
   "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
 const CLAIMS = "https://learn.microsoft.com/entra/identity-platform/claims-challenge";
 
-export const serviceEntries: readonly KnowledgeEntry[] = [
+export const serviceEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "service-unauthorized-generic",
     title: "The service rejected the request as unauthenticated (HTTP 401) although a token was sent",

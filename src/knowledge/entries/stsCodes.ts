@@ -13,7 +13,7 @@ const CLI_AUTH = "https://learn.microsoft.com/cli/azure/authenticate-azure-cli";
 const THROTTLING = "https://learn.microsoft.com/entra/identity-platform/msal-error-handling-dotnet";
 const lookup = (code: string) => `https://login.microsoftonline.com/error?code=${code}`;
 
-export const stsCodeEntries: readonly KnowledgeEntry[] = [
+export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
   // --- MFA and Conditional Access -------------------------------------------------------------------------
   {
     id: "mfa-required",

@@ -15,7 +15,7 @@ const FEDERATED = [
   "DefaultAzureCredential",
 ] as const;
 
-export const workloadIdentityEntries: readonly KnowledgeEntry[] = [
+export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "workload-identity-not-configured",
     title: "WorkloadIdentityCredential is missing its client ID, tenant ID or token file",

@@ -149,7 +149,7 @@ describe("constructor checks", () => {
     },
     {
       name: "a user-assigned identity asked for in Cloud Shell",
-      skip: skipBefore("4.13", "checks this only in getToken, not in the constructor"),
+      skip: skipBefore("4.13", "does not refuse it: it sends the request to the Cloud Shell endpoint"),
       construct: (lab) => {
         lab.env.set({ MSI_ENDPOINT: "http://127.0.0.1:9/oauth2/token" });
         return new ManagedIdentityCredential({ clientId: LAB.managedIdentityClientId });
