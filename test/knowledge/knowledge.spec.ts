@@ -2,7 +2,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkSync } from "recheck";
-import { DIAGNOSIS_CATEGORIES, explainAuthError, listKnowledgeEntries, lookupKnowledge } from "../../src/index.js";
+import {
+  DIAGNOSIS_CATEGORIES,
+  explainAuthError,
+  listKnowledgeEntries,
+  lookupKnowledge,
+} from "../../src/index.js";
 import { loadKnowledgeEntries } from "../../src/knowledge/entries/index.js";
 import { listKnowledgeEntriesWithExamples } from "../../src/knowledge/examples/index.js";
 import { EXTRACTION_PATTERNS } from "../../src/diagnosis/extract.js";
