@@ -7,7 +7,7 @@ import { stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
-import { redactSecrets } from "./redact.js";
+import { redactScannedSecrets } from "./redact.js";
 import { findCredentialNames, isCredentialContainer } from "./credentialNames.js";
 import type {
   AttemptDiagnosis,
@@ -135,7 +135,9 @@ function diagnoseSingle(
 ): SingleDiagnosis {
   const facts = extractFacts(error, credential, namesInMessage);
   const matches = findMatches(facts);
-  return { facts, matches, category: categoryOf(facts, matches), message: redactSecrets(error.message) };
+  // The message is part of the text extraction searched, so its search tells which redaction patterns can match.
+  const message = redactScannedSecrets(error.message, facts.phrases);
+  return { facts, matches, category: categoryOf(facts, matches), message };
 }
 
 function outcomeOf(error: NormalisedError, category: DiagnosisCategory): AttemptOutcome {

@@ -11,6 +11,7 @@ import {
   isCredentialContainer,
   TEXT_SIGN_PHRASES,
 } from "./credentialNames.js";
+import { REDACTION_HINTS } from "./redact.js";
 import { createTextScanner, scanText, type TextScan, type TextScanner } from "./textScan.js";
 
 /** Everything `explainAuthError` reads from one error before consulting the knowledge base. */
@@ -21,6 +22,8 @@ export interface ExtractedFacts {
   lowerText: string;
   /** The knowledge literals `lowerText` contains (positions in `knowledgeLiterals()`), found in the same pass. */
   knowledgeLiterals: readonly number[];
+  /** The phrases the same pass looked for that `lowerText` contains, redaction's hints among them. */
+  phrases: ReadonlySet<string>;
   errorName: string | null;
   stsCodes: string[];
   oauthError: string | null;
@@ -61,6 +64,54 @@ export const EXTRACTION_PATTERNS = {
   labelledCode: /\b(?:Error ?Code|Code|x-ms-error-code)[ \t]*[:=][ \t]*"?([A-Za-z][\w.]{2,80})/g,
   parenthesisedCode: /^\(([A-Z][\w.]{2,80})\) /gm,
 } as const;
+
+/**
+ * Lower-case words, one of which each text pattern needs (case-insensitively). The one pass over the text looks for
+ * them with everything else, so a pattern whose words are all absent is not run.
+ */
+const OAUTH_ERROR_WORDS = [
+  "invalid_client",
+  "invalid_grant",
+  "invalid_request",
+  "invalid_scope",
+  "invalid_resource",
+  "unauthorized_client",
+  "unsupported_grant_type",
+  "interaction_required",
+  "login_required",
+  "consent_required",
+  "access_denied",
+  "temporarily_unavailable",
+  "expired_token",
+];
+const STATUS_WORDS = [
+  "status",
+  "response",
+  "unauthorized",
+  "forbidden",
+  "bad request",
+  "not found",
+  "internal server error",
+  "bad gateway",
+  "gateway timeout",
+];
+const SERVICE_REPLY_WORDS = ["401", "403", "forbidden", "unauthorized"];
+const SUB_ERROR_WORDS = ["sub_error", "suberror"];
+const EXTRACTION_HINTS = [
+  ...OAUTH_ERROR_WORDS,
+  ...STATUS_WORDS,
+  ...SERVICE_REPLY_WORDS,
+  ...SUB_ERROR_WORDS,
+  "correlation",
+  "trace",
+  "timestamp",
+  "code",
+];
+
+function hasAny(phrases: ReadonlySet<string>, words: readonly string[]): boolean {
+  for (const word of words) if (phrases.has(word)) return true;
+  return false;
+}
 
 /** MSAL and AAD use these words for "no value". */
 const NOT_AVAILABLE = new Set(["not available", "not_available", "none", ""]);
@@ -147,35 +198,23 @@ function firstMatch(pattern: RegExp, text: string): string | null {
   return present(m?.[1] ?? m?.[2] ?? null);
 }
 
-const OAUTH_ERRORS = new Set([
-  "invalid_client",
-  "invalid_grant",
-  "invalid_request",
-  "invalid_scope",
-  "invalid_resource",
-  "unauthorized_client",
-  "unsupported_grant_type",
-  "interaction_required",
-  "login_required",
-  "consent_required",
-  "access_denied",
-  "temporarily_unavailable",
-  "expired_token",
-  "server_error",
-]);
+/** The OAuth errors a structured reply may carry: the ones the text pattern knows, and `server_error`. */
+const OAUTH_ERRORS = new Set([...OAUTH_ERROR_WORDS, "server_error"]);
 
-function findOAuthError(chain: NormalisedError[], text: string): string | null {
+function findOAuthError(chain: NormalisedError[], text: string, scan: TextScan): string | null {
   for (const e of chain) {
     for (const candidate of [e.errorResponse?.error, e.errorCode]) {
       if (candidate && OAUTH_ERRORS.has(candidate)) return candidate;
     }
   }
-  // Every OAuth error the pattern knows holds an underscore.
-  return text.includes("_") ? firstMatch(EXTRACTION_PATTERNS.oauthErrorPrefix, text) : null;
+  return hasAny(scan.phrases, OAUTH_ERROR_WORDS)
+    ? firstMatch(EXTRACTION_PATTERNS.oauthErrorPrefix, text)
+    : null;
 }
 
-function findHttpStatus(chain: NormalisedError[], text: string): number | null {
+function findHttpStatus(chain: NormalisedError[], text: string, scan: TextScan): number | null {
   for (const e of chain) if (e.statusCode !== null) return e.statusCode;
+  if (!hasAny(scan.phrases, STATUS_WORDS)) return null;
   const m = EXTRACTION_PATTERNS.httpStatus.exec(text);
   const status = Number(m?.[1] ?? m?.[2]);
   return status >= 400 && status <= 599 ? status : null;
@@ -184,7 +223,12 @@ function findHttpStatus(chain: NormalisedError[], text: string): number | null {
 // Codes that name a transport or a JSON field, not a service's verdict.
 const NOT_SERVICE_CODES = /^(?:E[A-Z]{3,}|ERR_[A-Z_]+|REQUEST_SEND_ERROR|PARSE_ERROR|invalid_\w+|\d+)$/;
 
-function findServiceCodes(error: NormalisedError, chain: NormalisedError[], text: string): string[] {
+function findServiceCodes(
+  error: NormalisedError,
+  chain: NormalisedError[],
+  text: string,
+  scan: TextScan,
+): string[] {
   const codes: string[] = [];
   for (const e of chain) {
     const header = e.headers["x-ms-error-code"];
@@ -197,10 +241,15 @@ function findServiceCodes(error: NormalisedError, chain: NormalisedError[], text
     if (challenge) pushUnique(codes, challenge);
   }
   const looksLikeServiceReply =
-    error.statusCode !== null || /\b(?:40[13]|forbidden|unauthorized)\b/i.test(text);
+    error.statusCode !== null ||
+    (hasAny(scan.phrases, SERVICE_REPLY_WORDS) && /\b(?:40[13]|forbidden|unauthorized)\b/i.test(text));
   if (!looksLikeServiceReply) return codes;
   const p = EXTRACTION_PATTERNS;
-  for (const pattern of [p.jsonCode, p.xmlCode, p.labelledCode, p.parenthesisedCode]) {
+  // Every code pattern but the parenthesised one holds the word `code`, which most replies lack.
+  const patterns = scan.phrases.has("code")
+    ? [p.jsonCode, p.xmlCode, p.labelledCode, p.parenthesisedCode]
+    : [p.parenthesisedCode];
+  for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
       const code = m[1] ?? "";
       if (!NOT_SERVICE_CODES.test(code)) pushUnique(codes, code);
@@ -271,9 +320,14 @@ function findRuntime(error: NormalisedError, scan: TextScan): ErrorRuntime {
 
 let scanner: TextScanner | null = null;
 
-/** Finds the runtime markers, credentials' telltale phrases and knowledge literals in one pass. */
+/** Finds the runtime markers, credentials' telltale phrases, redaction's hints and knowledge literals in one pass. */
 function scanFor(lowerText: string): TextScan {
-  scanner ??= createTextScanner([...RUNTIME_MARKERS.flatMap(([, markers]) => markers), ...TEXT_SIGN_PHRASES]);
+  scanner ??= createTextScanner([
+    ...RUNTIME_MARKERS.flatMap(([, markers]) => markers),
+    ...TEXT_SIGN_PHRASES,
+    ...REDACTION_HINTS,
+    ...EXTRACTION_HINTS,
+  ]);
   return scanText(scanner, lowerText);
 }
 
@@ -313,26 +367,29 @@ export function extractFacts(
   const text = collectText(error);
   const lowerText = text.toLowerCase();
   const scan = scanFor(lowerText);
-  const serviceCodes = findServiceCodes(error, chain, text);
+  const serviceCodes = findServiceCodes(error, chain, text, scan);
   const { credentials, memberNames } = findCredentials(error, text, scan, credentialHint, namesInMessage);
   return {
     text,
     lowerText,
     knowledgeLiterals: scan.knowledge,
+    phrases: scan.phrases,
     errorName: error.name,
     stsCodes: findStsCodes(chain, text),
-    oauthError: findOAuthError(chain, text),
-    subError: firstStructured(chain, (e) => e.subError) ?? firstMatch(EXTRACTION_PATTERNS.subError, text),
+    oauthError: findOAuthError(chain, text, scan),
+    subError:
+      firstStructured(chain, (e) => e.subError) ??
+      (hasAny(scan.phrases, SUB_ERROR_WORDS) ? firstMatch(EXTRACTION_PATTERNS.subError, text) : null),
     correlationId:
       firstStructured(chain, (e) => e.errorResponse?.correlationId ?? e.correlationId) ??
-      firstMatch(EXTRACTION_PATTERNS.correlationId, text),
+      (scan.phrases.has("correlation") ? firstMatch(EXTRACTION_PATTERNS.correlationId, text) : null),
     traceId:
       firstStructured(chain, (e) => e.errorResponse?.traceId ?? e.traceId) ??
-      firstMatch(EXTRACTION_PATTERNS.traceId, text),
+      (scan.phrases.has("trace") ? firstMatch(EXTRACTION_PATTERNS.traceId, text) : null),
     timestamp:
       firstStructured(chain, (e) => e.errorResponse?.timestamp ?? e.timestamp) ??
-      firstMatch(EXTRACTION_PATTERNS.timestamp, text),
-    httpStatus: findHttpStatus(chain, text),
+      (scan.phrases.has("timestamp") ? firstMatch(EXTRACTION_PATTERNS.timestamp, text) : null),
+    httpStatus: findHttpStatus(chain, text, scan),
     serviceErrorCode: mostSpecificServiceCode(serviceCodes),
     serviceCodes,
     credentials,

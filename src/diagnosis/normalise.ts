@@ -269,6 +269,24 @@ const AGGREGATE_HEADS = [
   "failed to retrieve a token from the included credentials",
 ];
 
+/** A word every heading holds: finding it is much cheaper than searching the text once per heading. */
+const HEAD_ANCHOR = "credential";
+const ANCHORED_HEADS = AGGREGATE_HEADS.filter((head) => head.includes(HEAD_ANCHOR)).map((head) => ({
+  head,
+  anchorAt: head.indexOf(HEAD_ANCHOR),
+}));
+const UNANCHORED_HEADS = AGGREGATE_HEADS.filter((head) => !head.includes(HEAD_ANCHOR));
+
+/** Whether the lower-cased text holds an aggregate heading: each heading is compared where its anchor word is. */
+function hasAggregateHead(lower: string): boolean {
+  for (let at = lower.indexOf(HEAD_ANCHOR); at !== -1; at = lower.indexOf(HEAD_ANCHOR, at + 1)) {
+    for (const { head, anchorAt } of ANCHORED_HEADS) {
+      if (at >= anchorAt && lower.startsWith(head, at - anchorAt)) return true;
+    }
+  }
+  return UNANCHORED_HEADS.some((head) => lower.includes(head));
+}
+
 function pastedMember(lines: string[]): NormalisedError {
   const first = lines[0] ?? "";
   const js = JS_MEMBER_LINE.exec(first);
@@ -283,7 +301,7 @@ function pastedMember(lines: string[]): NormalisedError {
  */
 export function splitPastedAggregate(text: string): NormalisedError[] {
   const lower = text.slice(0, 4096).toLowerCase();
-  if (!AGGREGATE_HEADS.some((head) => lower.includes(head))) return [];
+  if (!hasAggregateHead(lower)) return [];
   const dashMembers = lower.includes("failed to retrieve a token from the included credentials");
   const members: string[][] = [];
   let current: string[] | null = null;

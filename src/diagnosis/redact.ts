@@ -20,6 +20,8 @@ const NAME_START = "(?<!\\w(?<![nrt])|(?<!\\\\)[nrt])";
 
 /** Every pattern `redactSecrets` applies, exported so the linear-time checker can prove them. */
 export const REDACTION_PATTERNS = {
+  /** A secret's name just before an `=`: most texts with an `=` (URLs, queries) have none, and then keyValue cannot match. */
+  secretKeyAtEnd: new RegExp(`(?:${SECRET_KEYS})$`, "i"),
   jwt: /(?<![\w-](?<![nrt])|(?<!\\)[nrt])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g,
   // `Bearer+token` is how a form body writes it.
   bearer: /\bBearer(?:[ \t]+|\+)([^\s"',;]+)/gi,
@@ -38,6 +40,35 @@ export const REDACTION_PATTERNS = {
   // Every plain pattern needs one of these: `=` or `:` (names), `eyJ` (JWT), `Q~` (client secret), a PEM or Bearer.
   secretHint: /[=:]|eyJ|Q~|-----BEGIN|bearer/i,
 } as const;
+
+/**
+ * Lower-case words each of which some pattern needs. A caller that has searched the lower-cased text for them in one
+ * pass (the diagnosis does) passes those it found to {@link redactScannedSecrets}, which then skips the patterns
+ * that cannot match. None holds `[` or `]`, so no `[REDACTED]` put in by an earlier pattern can make one appear.
+ */
+export const REDACTION_HINTS = [
+  "authorization",
+  "cookie",
+  "x-identity-header",
+  "x-ms-token-aad-",
+  "bearer",
+  "eyj",
+] as const;
+
+/** The longest secret name `keyValue` knows: the text just before an `=` that can hold one. */
+const LONGEST_SECRET_KEY = Math.max(...SECRET_KEYS.split("|").map((key) => key.replace("\\", "").length));
+
+/** Whether a secret's name stands just before some `=` of `text`, as `keyValue` needs. */
+function hasSecretKeyBeforeEquals(text: string): boolean {
+  for (let at = text.indexOf("="); at !== -1; at = text.indexOf("=", at + 1)) {
+    const before = text.slice(Math.max(0, at - LONGEST_SECRET_KEY), at);
+    if (REDACTION_PATTERNS.secretKeyAtEnd.test(before)) return true;
+  }
+  return false;
+}
+
+/** Hints for a text nobody searched: every pattern may match. */
+const UNSEARCHED: ReadonlySet<string> = new Set(REDACTION_HINTS);
 
 // No space after the words: a form-encoded key writes `-----BEGIN+PRIVATE+KEY-----`.
 const PEM_BEGIN = "-----BEGIN";
@@ -65,20 +96,29 @@ function redactPrivateKeys(text: string): string {
   return out + text.slice(from);
 }
 
-/** The patterns that read text as it is. */
-function redactPlain(text: string): string {
+/** The patterns that read text as it is. `hints`: the {@link REDACTION_HINTS} the lower-cased text holds. */
+function redactPlain(text: string, hints: ReadonlySet<string> = UNSEARCHED): string {
   const p = REDACTION_PATTERNS;
   let out = redactPrivateKeys(text);
-  out = out.replace(p.header, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`);
+  if (
+    hints.has("authorization") ||
+    hints.has("cookie") ||
+    hints.has("x-identity-header") ||
+    hints.has("x-ms-token-aad-")
+  ) {
+    out = out.replace(p.header, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`);
+  }
   // A pattern whose literal (`"`, `\"`, `=`, `eyJ`, `Q~`) the text lacks cannot match: a lookup is cheaper than a scan.
   if (out.includes('"')) out = out.replace(p.json, (_m, key: string) => `${key}"${REDACTED}"`);
   if (out.includes('\\"')) out = out.replace(p.escapedJson, (_m, key: string) => `${key}${REDACTED}`);
-  if (out.includes("=")) out = out.replace(p.keyValue, (_m, key: string) => `${key}=${REDACTED}`);
-  out = out.replace(p.bearer, (m, value: string) =>
-    // `Bearer authorization_uri="..."` in a www-authenticate header is a parameter list, not a token.
-    /^[a-z_]+(?:=|%3D)/i.test(value) ? m : `Bearer ${REDACTED}`,
-  );
-  if (out.includes("eyJ")) out = out.replace(p.jwt, REDACTED);
+  if (hasSecretKeyBeforeEquals(out)) out = out.replace(p.keyValue, (_m, key: string) => `${key}=${REDACTED}`);
+  if (hints.has("bearer")) {
+    out = out.replace(p.bearer, (m, value: string) =>
+      // `Bearer authorization_uri="..."` in a www-authenticate header is a parameter list, not a token.
+      /^[a-z_]+(?:=|%3D)/i.test(value) ? m : `Bearer ${REDACTED}`,
+    );
+  }
+  if (hints.has("eyj") && out.includes("eyJ")) out = out.replace(p.jwt, REDACTED);
   if (out.includes("Q~")) out = out.replace(p.clientSecretValue, REDACTED);
   return out;
 }
@@ -200,4 +240,12 @@ function redactBase64(text: string): string {
  */
 export function redactSecrets(text: string): string {
   return redactBase64(redactUrlEncoded(redactPlain(text)));
+}
+
+/**
+ * {@link redactSecrets} for a text whose lower case was searched for the {@link REDACTION_HINTS} already: `found`
+ * holds those it contains (more is harmless, fewer is not). Same result, without running patterns that cannot match.
+ */
+export function redactScannedSecrets(text: string, found: ReadonlySet<string>): string {
+  return redactBase64(redactUrlEncoded(redactPlain(text, found)));
 }

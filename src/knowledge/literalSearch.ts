@@ -33,25 +33,26 @@ export function enclosedWords(literal: string): LiteralWord[] {
 export interface LiteralSearch {
   readonly literals: readonly string[];
   /**
-   * Trie over key words: `children[node * ALPHABET + class]` is -1 for no child, else the child node times two,
-   * plus one when a group is keyed by words starting there (one read per character instead of two). Node 0 is the root.
+   * One automaton walks each word of the text: a state pairs the key-word trie's node (or "left the trie") with the
+   * bare-word automaton's state, so each character costs one table read. `next[state * ALPHABET + class]` is the
+   * next state; state 0 is the start of a word.
    */
-  readonly children: Int32Array;
-  /** Per trie node, the group keyed by the whole word ending there, or -1. */
-  readonly wholeWord: Int32Array;
-  /** Per trie node, the group keyed by words that start with the prefix ending there, or -1. */
-  readonly wordStart: Int32Array;
+  readonly next: Uint16Array;
+  /** Per state, 1 when entering it finds something (a bare word ends, or a key word starts there), else 0. */
+  readonly onEnter: Uint8Array;
+  /** Per state, the group (in `groups`) of literals keyed by words that start with the word read so far, or -1. */
+  readonly startGroup: Int32Array;
+  /** Per state, the group (in `bareGroups`) of bare-word literals that end there, or -1. */
+  readonly bareGroup: Int32Array;
+  /** Per state, the group (in `groups`) keyed by the whole word read so far, checked where the word ends, or -1. */
+  readonly wordEndGroup: Int32Array;
   /** Groups of `[literal, offset of the key in it, …]` pairs. */
   readonly groups: readonly (readonly number[])[];
   /**
-   * Literals that are one bare word (`defaultazurecredential`) can start anywhere inside a word of the text: an
-   * Aho-Corasick automaton over word characters finds them all in the same pass. `inside[state * ALPHABET + class]`
-   * is the next state (0 is the start of a word).
+   * Groups of literals that are one bare word (`defaultazurecredential`): they can start anywhere inside a word of
+   * the text, so an Aho-Corasick automaton over word characters finds them.
    */
-  readonly inside: Int32Array;
-  /** Per automaton state, the group (in `insideGroups`) of bare-word literals that end there, or -1. */
-  readonly insideFound: Int32Array;
-  readonly insideGroups: readonly (readonly number[])[];
+  readonly bareGroups: readonly (readonly number[])[];
   /** Literals made of one word and separators after it (`no `): the word ends a word of the text. */
   readonly endingWord: readonly number[];
   /** The length of that word, per `endingWord` literal. */
@@ -166,20 +167,65 @@ export function buildLiteralSearch(literals: readonly string[]): LiteralSearch {
     for (const [node, pairs] of byNode) groupOf[node] = groups.push(pairs) - 1;
     return groupOf;
   };
+  const wholeWordGroups = table(wholeWord);
   const startGroups = table(wordStart);
+  const automaton = buildWordAutomaton(bareWords);
   return {
     literals: [...literals],
-    children: Int32Array.from(children, (next) =>
-      next === -1 ? -1 : next * 2 + ((startGroups[next] ?? -1) === -1 ? 0 : 1),
-    ),
-    wholeWord: table(wholeWord),
-    wordStart: startGroups,
+    ...combine(children, wholeWordGroups, startGroups, automaton),
     groups,
-    ...buildWordAutomaton(bareWords),
+    bareGroups: automaton.insideGroups,
     endingWord,
     endingWordLength: endingWord.map((id) => wordsIn(literals[id] ?? "")[0]?.word.length ?? 0),
     unkeyed,
     seen: new Uint8Array(literals.length),
+  };
+}
+
+/**
+ * The product of the key-word trie (`children`, -1 for no child) and the bare-word automaton: one state per pair
+ * (trie node or -1, automaton state) that some word reaches. A trie node fixes the word read so far, so there are
+ * about as many states as trie nodes plus automaton states.
+ */
+function combine(
+  children: readonly number[],
+  wholeWordGroups: Int32Array,
+  startGroups: Int32Array,
+  automaton: { inside: Int32Array; insideFound: Int32Array },
+): Pick<LiteralSearch, "next" | "onEnter" | "startGroup" | "bareGroup" | "wordEndGroup"> {
+  const { inside, insideFound } = automaton;
+  const automatonStates = insideFound.length;
+  const pairs: [node: number, state: number][] = [[0, 0]];
+  const idOf = new Map<number, number>([[automatonStates, 0]]);
+  const next: number[] = [];
+  for (let id = 0; id < pairs.length; id++) {
+    // 16-bit states keep the table small enough to stay in the processor's cache: the walk is bound by its reads.
+    if (pairs.length > 0xffff) throw new Error("literal search: too many automaton states for 16 bits");
+    const [node, state] = pairs[id] ?? [-1, 0];
+    for (let c = 0; c < ALPHABET; c++) {
+      const child = node === -1 ? -1 : (children[node * ALPHABET + c] ?? -1);
+      const after = inside[state * ALPHABET + c] ?? 0;
+      const key = (child + 1) * automatonStates + after;
+      let target = idOf.get(key);
+      if (target === undefined) {
+        target = pairs.push([child, after]) - 1;
+        idOf.set(key, target);
+      }
+      next.push(target);
+    }
+  }
+  const of = (pick: (node: number, state: number) => number): Int32Array =>
+    Int32Array.from(pairs, ([node, state]) => pick(node, state));
+  const startGroup = of((node) => (node > 0 ? (startGroups[node] ?? -1) : -1));
+  const bareGroup = of((_node, state) => insideFound[state] ?? -1);
+  return {
+    next: Uint16Array.from(next),
+    onEnter: Uint8Array.from(pairs, (_pair, id) =>
+      (startGroup[id] ?? -1) !== -1 || (bareGroup[id] ?? -1) !== -1 ? 1 : 0,
+    ),
+    startGroup,
+    bareGroup,
+    wordEndGroup: of((node) => (node > 0 ? (wholeWordGroups[node] ?? -1) : -1)),
   };
 }
 
@@ -231,45 +277,62 @@ function markFound(search: LiteralSearch, ids: readonly number[], found: number[
   }
 }
 
+/** What entering `state` found: bare words ending at this character, literals keyed by a word starting at `start`. */
+function onEnter(
+  search: LiteralSearch,
+  state: number,
+  lowerText: string,
+  start: number,
+  found: number[],
+): void {
+  const bare = search.bareGroup[state] ?? -1;
+  if (bare !== -1) markFound(search, search.bareGroups[bare] ?? [], found);
+  const group = search.startGroup[state] ?? -1;
+  if (group !== -1) compareGroup(search, search.groups[group] ?? [], lowerText, start, found);
+}
+
+/** What the end of the word from `start` to `end`, read into `state`, found. */
+function onWordEnd(
+  search: LiteralSearch,
+  state: number,
+  lowerText: string,
+  start: number,
+  end: number,
+  found: number[],
+): void {
+  const group = search.wordEndGroup[state] ?? -1;
+  if (group !== -1) compareGroup(search, search.groups[group] ?? [], lowerText, start, found);
+  if (search.endingWord.length > 0) compareWordEnd(search, lowerText, start, end, found);
+}
+
 /**
  * The literals `lowerText` contains, as positions in `search.literals`, each once, in no particular order. Linear
  * in the length of the text (times the few literals that share a key or are bare words).
  */
 export function findLiterals(search: LiteralSearch, lowerText: string): number[] {
-  const { literals, children, wholeWord, wordStart, groups, inside, insideFound, insideGroups } = search;
+  const { literals, next, onEnter: entering } = search;
   const found: number[] = [];
   for (const id of search.unkeyed) if (lowerText.includes(literals[id] ?? "")) found.push(id);
-  const checkWordEnds = search.endingWord.length > 0;
   const length = lowerText.length;
-  // The trie node of the word read so far (0, the root, before its first character; -1 once it left the trie).
-  let node = 0;
-  // The automaton's state for bare-word literals (0 between words).
   let state = 0;
+  // Where the word being read started, -1 between words.
   let start = -1;
   try {
-    for (let i = 0; i <= length; i++) {
-      const code = i < length ? lowerText.charCodeAt(i) : 0;
+    // The hot loop: every character of every diagnosed text passes here, so it reads one table entry per character.
+    for (let i = 0; i < length; i++) {
+      const code = lowerText.charCodeAt(i);
       const cls = code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : -1;
       if (cls !== -1) {
         if (start === -1) start = i;
-        state = inside[state * ALPHABET + cls] ?? 0;
-        const bare = insideFound[state] ?? -1;
-        if (bare !== -1) markFound(search, insideGroups[bare] ?? [], found);
-        if (node !== -1) {
-          const next = children[node * ALPHABET + cls] ?? -1;
-          node = next === -1 ? -1 : next >> 1;
-          if (next > 0 && (next & 1) === 1)
-            compareGroup(search, groups[wordStart[node] ?? 0] ?? [], lowerText, start, found);
-        }
+        state = next[state * ALPHABET + cls] as number;
+        if (entering[state] === 1) onEnter(search, state, lowerText, start, found);
       } else if (start !== -1) {
-        const group = node > 0 ? (wholeWord[node] ?? -1) : -1;
-        if (group !== -1) compareGroup(search, groups[group] ?? [], lowerText, start, found);
-        if (checkWordEnds) compareWordEnd(search, lowerText, start, i, found);
-        node = 0;
+        onWordEnd(search, state, lowerText, start, i, found);
         state = 0;
         start = -1;
       }
     }
+    if (start !== -1) onWordEnd(search, state, lowerText, start, length, found);
   } finally {
     // The scratch flags must be clear for the next call, whatever happened in this one.
     for (const id of found) search.seen[id] = 0;

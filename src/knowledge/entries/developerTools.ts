@@ -288,7 +288,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     category: "tool-missing",
     retryable: false,
     match: {
-      text: ["No access token found in the output"],
+      // identity 4.0 words the same failure "Unable to parse the output of PowerShell".
+      text: ["No access token found in the output", "Unable to parse the output of PowerShell"],
       credentials: ["AzurePowerShellCredential"],
     },
     cause:

@@ -156,6 +156,11 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
         runtime: "javascript",
         source: "lab",
       },
+      {
+        text: "CredentialUnavailableError: Error: Unable to parse the output of PowerShell. Received output: WARNING: Upcoming breaking changes in the cmdlet 'Get-AzAccessToken'\n. To troubleshoot, visit https://aka.ms/azsdk/js/identity/powershellcredential/troubleshoot.",
+        runtime: "javascript",
+        source: "lab",
+      },
     ],
   },
   "vscode-credential-not-available": {

@@ -379,7 +379,6 @@ describe("runtime failures", () => {
     },
     {
       name: "pwsh prints a warning and no token",
-      skip: skipBefore("4.13", "runs another PowerShell script, which the fake pwsh does not answer"),
       arrange: async (lab) => {
         await withTools(lab, (tools) => {
           tools.pwsh(
