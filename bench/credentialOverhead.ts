@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     title: "DiagnosticCredential overhead, success path, no hook",
     goal: `≤ ${formatNumber(GOAL_EXTRA_NS)} ns extra per call; no more heap per call than a minimal async pass-through wrapper (+${ALLOCATION_SLACK_BYTES} B slack)`,
     measured:
-      `+${formatNumber(extraNs)} ns/call (${formatNumber(ns.wrapped / ns.bare, 2)}× the bare credential); ` +
+      `${extraNs >= 0 ? "+" : ""}${formatNumber(extraNs)} ns/call (${formatNumber(ns.wrapped / ns.bare, 2)}× the bare credential); ` +
       `${formatNumber(bytes.wrapped)} B/call vs ${formatNumber(bytes.minimal)} B/call for a minimal wrapper`,
     met: timeMet && allocationMet,
     method: `Sequentially awaits getToken on a credential that resolves at once, bare and wrapped, in ${ROUNDS} interleaved rounds of ${formatNumber(CALLS_PER_ROUND)} calls (median); bytes per call are heapUsed growth over ${formatNumber(ALLOCATION_CALLS)} calls with a young generation too large to be collected mid-loop.`,
