@@ -6,18 +6,13 @@
  * standard output is a terminal. Symbols (✔ ✖ ⚠ →) are used whenever standard output is a terminal that is not
  * `dumb`, with or without colour; otherwise ASCII marks that survive any log viewer.
  */
+import { paletteFor, type Paint, type Palette } from "../diagnosis/palette.js";
 import type { CliIo } from "./io.js";
 
-export type Paint = (text: string) => string;
+export type { Paint, Palette };
 
-export interface Style {
+export interface Style extends Palette {
   readonly color: boolean;
-  readonly bold: Paint;
-  readonly dim: Paint;
-  readonly red: Paint;
-  readonly green: Paint;
-  readonly yellow: Paint;
-  readonly cyan: Paint;
   readonly symbol: Readonly<Record<SymbolName, string>>;
 }
 
@@ -32,7 +27,8 @@ const UNICODE: Record<SymbolName, string> = {
   arrow: "→",
   rule: "─",
 };
-const ASCII: Record<SymbolName, string> = {
+/** Marks for output that is not a terminal, or a terminal that cannot draw Unicode. */
+export const ASCII_SYMBOLS: Readonly<Record<SymbolName, string>> = {
   ok: "[ok]",
   problem: "[XX]",
   warning: "[!!]",
@@ -40,12 +36,6 @@ const ASCII: Record<SymbolName, string> = {
   arrow: "->",
   rule: "-",
 };
-
-const ansi =
-  (open: number, close: number): Paint =>
-  (text) =>
-    `\u001b[${open}m${text}\u001b[${close}m`;
-const plain: Paint = (text) => text;
 
 /** The `--color` / `--no-color` flags, when given. */
 export interface ColorFlags {
@@ -67,16 +57,10 @@ export function wantsColor(io: Pick<CliIo, "env" | "stdoutIsTTY">, flags: ColorF
 /** The style for standard output. */
 export function chooseStyle(io: Pick<CliIo, "env" | "stdoutIsTTY">, flags: ColorFlags = {}): Style {
   const color = wantsColor(io, flags);
-  const paint = (open: number, close: number): Paint => (color ? ansi(open, close) : plain);
   return {
     color,
-    bold: paint(1, 22),
-    dim: paint(2, 22),
-    red: paint(31, 39),
-    green: paint(32, 39),
-    yellow: paint(33, 39),
-    cyan: paint(36, 39),
-    symbol: io.stdoutIsTTY && io.env.TERM !== "dumb" ? UNICODE : ASCII,
+    ...paletteFor(color),
+    symbol: io.stdoutIsTTY && io.env.TERM !== "dumb" ? UNICODE : ASCII_SYMBOLS,
   };
 }
 

@@ -2,49 +2,16 @@
  * The readable form of a diagnosis: what failed, why, what to do, each chain member on one line, and the
  * IDs to quote to support. Plain text unless colour is asked for.
  */
+import { paletteFor, type Palette } from "./palette.js";
 import type { AttemptDiagnosis, AttemptOutcome, Diagnosis, KnowledgeMatch } from "./types.js";
 
+/** How {@link renderDiagnosis} writes. */
 export interface RenderOptions {
   /** ANSI colours and symbols for a terminal. Default `false`. */
   readonly color?: boolean;
   /** Also print the original (redacted) message. Default `false`. */
   readonly includeMessage?: boolean;
 }
-
-type Paint = (text: string) => string;
-
-interface Palette {
-  bold: Paint;
-  dim: Paint;
-  red: Paint;
-  green: Paint;
-  yellow: Paint;
-  cyan: Paint;
-}
-
-const ansi =
-  (open: number, close: number): Paint =>
-  (text) =>
-    `\u001b[${open}m${text}\u001b[${close}m`;
-
-const COLOURS: Palette = {
-  bold: ansi(1, 22),
-  dim: ansi(2, 22),
-  red: ansi(31, 39),
-  green: ansi(32, 39),
-  yellow: ansi(33, 39),
-  cyan: ansi(36, 39),
-};
-
-const identity: Paint = (text) => text;
-const PLAIN: Palette = {
-  bold: identity,
-  dim: identity,
-  red: identity,
-  green: identity,
-  yellow: identity,
-  cyan: identity,
-};
 
 const OUTCOME_MARK: Record<AttemptOutcome, string> = {
   succeeded: "ok",
@@ -79,7 +46,7 @@ export function renderDiagnosis(diagnosis: Diagnosis, options: RenderOptions = {
 }
 
 function renderReadable(diagnosis: Renderable, options: Required<RenderOptions>): string {
-  const p = options.color ? COLOURS : PLAIN;
+  const p = paletteFor(options.color);
   const top = diagnosis.matches[0];
   const facts = [
     `category ${diagnosis.category}`,

@@ -52,5 +52,5 @@ export {
 
 // Types the helpers above take or return that live in the command line's modules. Types from the core entry
 // (Diagnosis, DiagnosticEvent…) are imported from "azure-identity-diagnostics" itself.
-export type { Style as OutputStyle, SymbolName, Paint } from "../cli/output.js";
+export type { Style as OutputStyle, SymbolName, Paint, Palette } from "../cli/output.js";
 export type { EnvironmentMap } from "./doctor/environment.js";

@@ -53,6 +53,16 @@ function chainOptions() {
   return { ...lab.credentialOptions(), retryOptions: { maxRetries: 0 } };
 }
 
+/** The real DefaultAzureCredential, wrapped, with every call's events recorded by a fresh createChainTimings(). */
+function timedDefaultChain() {
+  const timings = createChainTimings();
+  const credential = new DiagnosticCredential(new DefaultAzureCredential(chainOptions()), {
+    onEvent: timings.record,
+    logging: false,
+  });
+  return { timings, credential };
+}
+
 /** The one credential the summary has, by type. */
 function timingOf(summary: ChainTimingsSummary, credential: string): ChainTiming {
   const timing = summary.credentials.find((c) => c.credential === credential);
@@ -70,11 +80,7 @@ describe("createChainTimings with the real DefaultAzureCredential", () => {
   it("shows the IMDS probe's cost on every call before the Azure CLI answers, and suggests AZURE_TOKEN_CREDENTIALS=dev", async () => {
     imds.respond(hang(), { endpoint: "probe" });
     tools.az(azBehaviour.token());
-    const timings = createChainTimings();
-    const credential = new DiagnosticCredential(new DefaultAzureCredential(chainOptions()), {
-      onEvent: timings.record,
-      logging: false,
-    });
+    const { timings, credential } = timedDefaultChain();
 
     await credential.getToken(ARM_SCOPE);
     await credential.getToken(ARM_SCOPE);
@@ -112,11 +118,7 @@ describe("createChainTimings with the real DefaultAzureCredential", () => {
       lab.env.set({ AZURE_TOKEN_CREDENTIALS: "dev" });
       imds.respond(hang(), { endpoint: "probe" });
       tools.az(azBehaviour.token());
-      const timings = createChainTimings();
-      const credential = new DiagnosticCredential(new DefaultAzureCredential(chainOptions()), {
-        onEvent: timings.record,
-        logging: false,
-      });
+      const { timings, credential } = timedDefaultChain();
 
       await credential.getToken(ARM_SCOPE);
 
@@ -130,11 +132,7 @@ describe("createChainTimings with the real DefaultAzureCredential", () => {
   );
 
   it("when IMDS answers at once and returns the token, managed identity answers and nothing is suggested", async () => {
-    const timings = createChainTimings();
-    const credential = new DiagnosticCredential(new DefaultAzureCredential(chainOptions()), {
-      onEvent: timings.record,
-      logging: false,
-    });
+    const { timings, credential } = timedDefaultChain();
 
     await credential.getToken(ARM_SCOPE);
 

@@ -1,5 +1,6 @@
 /** The readable form of a doctor report and of a live check: sections, one line per fact, symbols from the style. */
-import type { Style } from "../../cli/output.js";
+import { ASCII_SYMBOLS, type Style } from "../../cli/output.js";
+import { PLAIN_PALETTE } from "../../diagnosis/palette.js";
 import { renderDiagnosis } from "../../diagnosis/render.js";
 import type { LiveCheckResult } from "./liveCheck.js";
 import type { ChainMemberReport, DoctorFinding, DoctorReport, MemberPrediction } from "./types.js";
@@ -10,19 +11,8 @@ export type DoctorStyle = Pick<
   "color" | "bold" | "dim" | "red" | "green" | "yellow" | "cyan" | "symbol"
 >;
 
-const identity = (text: string): string => text;
-
 /** No colour, ASCII marks: for logs and for callers without a terminal. */
-export const PLAIN_STYLE: DoctorStyle = {
-  color: false,
-  bold: identity,
-  dim: identity,
-  red: identity,
-  green: identity,
-  yellow: identity,
-  cyan: identity,
-  symbol: { ok: "[ok]", problem: "[XX]", warning: "[!!]", unknown: "[??]", arrow: "->", rule: "-" },
-};
+export const PLAIN_STYLE: DoctorStyle = { color: false, ...PLAIN_PALETTE, symbol: ASCII_SYMBOLS };
 
 function pad(text: string, width: number): string {
   return text.length >= width ? `${text} ` : text + " ".repeat(width - text.length);
