@@ -4,7 +4,7 @@ import type { KnowledgeEntry } from "../schema.js";
 const APC_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot";
 const SYSTEM_ACCESS_TOKEN =
   "https://learn.microsoft.com/azure/devops/pipelines/build/variables#systemaccesstoken";
-const FIND_TENANT = "https://learn.microsoft.com/partner-center/find-ids-and-domain-names";
+const FIND_TENANT = "https://learn.microsoft.com/entra/fundamentals/how-to-find-tenant";
 const APC = ["AzurePipelinesCredential"] as const;
 
 export const azurePipelinesEntries = (): readonly KnowledgeEntry[] => [

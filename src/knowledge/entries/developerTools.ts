@@ -35,6 +35,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Install the Azure CLI, then run `az login`.",
       "Make sure the folder holding az is on the PATH of the process that runs your code (restart the IDE or terminal after installing).",
+      "macOS: an app started from the Dock or Finder does not get your shell's PATH; Homebrew puts az in /opt/homebrew/bin (Apple silicon) or /usr/local/bin, so start the app from a terminal or add that folder to its PATH.",
+      "WSL and containers: install the CLI inside the Linux environment itself; the Windows az.cmd is not on the Linux PATH.",
       "If you did not mean to use the CLI here, ignore this line and fix the credential you intended.",
     ],
     docs: [CLI_INSTALL],
@@ -59,8 +61,9 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "revoked, or the account has no access to the requested tenant. The JavaScript credential replaces the CLI's own " +
       "message with this generic one, which can hide an AADSTS code.",
     mitigations: [
-      "Run `az login` (add `--tenant <tenant-id>` for a specific tenant), then retry.",
+      "Run `az login` (add `--tenant <tenant-id>` for a specific tenant), then retry; on a machine without a browser use `az login --use-device-code`.",
       "Check the signed-in account with `az account show` and that a token can be issued with `az account get-access-token --resource https://management.azure.com/` (the output is a secret).",
+      "If `az login` works in your terminal but not for the app, the app reads another CLI profile: services, sudo, IDEs and containers run as another user or HOME. Point AZURE_CONFIG_DIR at the folder you signed in with, or mount ~/.azure into the container.",
       "If the CLI itself prints an AADSTS code, follow that code's entry.",
     ],
     docs: [CLI_AUTH],
@@ -456,5 +459,57 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "Use it on a supported platform (Windows, or macOS/Linux where the broker is supported) and reinstall if the native module fails to load.",
     ],
     docs: ["https://learn.microsoft.com/javascript/api/overview/azure/identity-broker-readme"],
+  },
+  {
+    id: "shared-token-cache-no-account",
+    title: "No account was found in the shared developer token cache",
+    category: "not-logged-in",
+    retryable: false,
+    match: {
+      text: [
+        "SharedTokenCacheCredential authentication unavailable",
+        "No accounts were found in the cache",
+        "No cached token found",
+        "IntelliJ Authentication not available",
+        "IntelliJ authentication unavailable",
+      ],
+      credentials: ["SharedTokenCacheCredential", "IntelliJCredential"],
+    },
+    cause:
+      "SharedTokenCacheCredential and IntelliJCredential reuse an account that another tool (Visual Studio, the " +
+      "Azure Toolkit for IntelliJ) signed in with. Nobody signed in there, the sign-in expired, or several accounts " +
+      "are cached and none was chosen.",
+    mitigations: [
+      "Sign in again in the tool that owns the cache (Visual Studio's Azure Service Authentication, or Azure Toolkit for IntelliJ's Azure Sign In).",
+      "With several cached accounts, name one (AZURE_USERNAME or the credential's username option).",
+      "Prefer `az login` with AzureCliCredential: these cache-based credentials are legacy and dropped from newer chains.",
+    ],
+    docs: [JS_GUIDE],
+  },
+  {
+    id: "persistent-token-cache-unavailable",
+    title: "The encrypted token cache could not be opened on this machine",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        "Persistence check failed",
+        "libsecret-1.so.0",
+        "Failed to unlock the keyring",
+        "Could not find the keychain",
+        "persistence is not supported on this platform",
+        "Unable to load native module for persistence",
+      ],
+    },
+    cause:
+      "A persistent token cache stores tokens encrypted by the operating system: the Keychain on macOS, DPAPI on " +
+      "Windows, libsecret with an unlocked keyring on Linux. On a headless Linux machine or container there is " +
+      "usually no keyring, and without the native module the cache cannot be used.",
+    mitigations: [
+      "On Linux, install libsecret (e.g. libsecret-1-0) and run inside an unlocked keyring session (gnome-keyring), or use a credential that needs no cache there.",
+      "Where no keyring can exist (containers, CI), allow an unencrypted cache only if the file is protected (unsafeAllowUnencryptedStorage), or turn the persistent cache off.",
+      "On macOS, make sure the login Keychain is unlocked and the process may use it.",
+    ],
+    docs: [JS_GUIDE, "https://www.npmjs.com/package/@azure/identity-cache-persistence"],
   },
 ];

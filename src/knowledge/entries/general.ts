@@ -5,7 +5,7 @@ const JS_GUIDE =
   "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
 const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
 const LOGGER = "https://learn.microsoft.com/javascript/api/overview/azure/logger-readme";
-const FIND_TENANT = "https://learn.microsoft.com/partner-center/find-ids-and-domain-names";
+const FIND_TENANT = "https://learn.microsoft.com/entra/fundamentals/how-to-find-tenant";
 
 export const generalEntries = (): readonly KnowledgeEntry[] => [
   {

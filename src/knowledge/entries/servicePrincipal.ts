@@ -126,7 +126,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Microsoft Entra ID looked for an app with this client ID in the named tenant and found none: the client ID is " +
       "mistyped, belongs to another tenant, the app was deleted, or a multi-tenant app was never added (consented) to this tenant.",
     mitigations: [
-      "Compare the client ID with the 'Application (client) ID' of the app registration, and the tenant ID with the tenant that owns it.",
+      "Compare the client ID with the 'Application (client) ID' of the app registration, and the tenant ID with the tenant that owns it. A common slip is the Object ID (of the app or its enterprise application) in place of the Application (client) ID.",
       "For a multi-tenant app, have an administrator of the target tenant add it (admin consent creates its service principal there).",
       "If the app was deleted recently, restore it from 'Deleted applications' or create a new one and update the configuration.",
     ],
@@ -192,7 +192,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "A client assertion must be addressed to the token endpoint of the tenant it is presented to. The aud claim in " +
       "the assertion points somewhere else (another tenant, another cloud, or a malformed URL).",
     mitigations: [
-      "Set aud to https://login.microsoftonline.com/{tenantId}/v2.0 (or the v1 token endpoint) of the tenant the credential uses.",
+      "Set aud to the v2.0 token endpoint of the tenant the credential uses: https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token.",
       "Use the authority host of the right cloud (for example login.microsoftonline.us for US Government).",
     ],
     docs: [CERT_CREDS],

@@ -10,7 +10,6 @@ const CA_TROUBLESHOOT =
 const CONSENT = "https://learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent";
 const SCOPES = "https://learn.microsoft.com/entra/identity-platform/scopes-oidc";
 const CLI_AUTH = "https://learn.microsoft.com/cli/azure/authenticate-azure-cli";
-const THROTTLING = "https://learn.microsoft.com/entra/identity-platform/msal-error-handling-dotnet";
 const lookup = (code: string) => `https://login.microsoftonline.com/error?code=${code}`;
 
 export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
@@ -191,7 +190,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     title: "The request did not say which tenant to sign in to",
     category: "tenant-invalid",
     retryable: false,
-    match: { stsCodes: ["AADSTS50059", "AADSTS50128", "AADSTS90019"] },
+    // 9001023: a grant (such as client credentials) that /common and /consumers do not accept.
+    match: { stsCodes: ["AADSTS50059", "AADSTS50128", "AADSTS90019", "AADSTS9001023"] },
     cause:
       "The request went to a generic endpoint (common/organizations) in a flow that needs a specific tenant, and nothing in it identified one.",
     mitigations: ["Pass the tenant ID to the credential (tenantId option or AZURE_TENANT_ID)."],
@@ -202,7 +202,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     title: "A single-tenant app was used against the common endpoint",
     category: "multi-tenant",
     retryable: false,
-    match: { stsCodes: ["AADSTS50194", "AADSTS90124", "AADSTS90130", "AADSTS9001023"] },
+    match: { stsCodes: ["AADSTS50194", "AADSTS90124", "AADSTS90130"] },
     cause:
       "The app registration accepts accounts of its own tenant only, but the request used /common or /organizations.",
     mitigations: [
@@ -467,20 +467,27 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     docs: [lookup("50196")],
   },
   {
+    id: "resource-service-principal-disabled",
+    title: "The service principal of the resource (API) being asked for is disabled in this tenant",
+    category: "app-not-found",
+    retryable: false,
+    match: { stsCodes: ["AADSTS500014"] },
+    cause:
+      "The token was requested for an API whose enterprise application (service principal) an administrator has " +
+      "disabled in this tenant, so Microsoft Entra ID issues no token for it. Waiting does not change that.",
+    mitigations: [
+      "Ask a tenant administrator to enable the resource's enterprise application (Enterprise applications, Properties, 'Enabled for users to sign in').",
+      "Check that the scope names the API you meant; a typo can point at another, disabled, application.",
+    ],
+    docs: [lookup("500014"), ERROR_CODES],
+  },
+  {
     id: "sts-transient-error",
     title: "Microsoft Entra ID hit a temporary problem or throttled the request",
     category: "network",
     retryable: true,
     match: {
-      stsCodes: [
-        "AADSTS50033",
-        "AADSTS90024",
-        "AADSTS90055",
-        "AADSTS90006",
-        "AADSTS90033",
-        "AADSTS50000",
-        "AADSTS500014",
-      ],
+      stsCodes: ["AADSTS50033", "AADSTS90024", "AADSTS90055", "AADSTS90006", "AADSTS90033", "AADSTS50000"],
     },
     cause:
       "The sign-in service reported a transient failure, a busy dependency, or tenant-level throttling for too many " +
@@ -490,6 +497,6 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Reuse credentials and their token caches so fewer token requests are made; spread bursts of requests out.",
       "If it persists, check the Azure status page and open a support case with the correlation ID and timestamp.",
     ],
-    docs: [lookup("50033"), ERROR_CODES, THROTTLING],
+    docs: [lookup("50033"), ERROR_CODES],
   },
 ];

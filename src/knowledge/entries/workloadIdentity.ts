@@ -99,7 +99,8 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
     category: "federation-mismatch",
     retryable: false,
     match: {
-      stsCodes: ["AADSTS70021"],
+      // 7002138: the same refusal where only the subject's letter case differs (matching is case-sensitive).
+      stsCodes: ["AADSTS70021", "AADSTS7002138"],
       text: ["No matching federated identity record found for presented assertion."],
       credentials: [...FEDERATED],
     },
@@ -109,6 +110,7 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "credential created moments ago can also still be replicating.",
     mitigations: [
       "Compare the 'Assertion Issuer/Subject/Audience' printed in the message with the federated credential character by character (trailing '/', case, namespace and service account name).",
+      "GitHub Actions: the subject is repo:OWNER/REPO:environment:NAME when the job has an environment, repo:OWNER/REPO:pull_request for pull requests, repo:OWNER/REPO:ref:refs/heads/BRANCH or refs/tags/TAG otherwise; add a federated credential for each subject the workflow produces (`azure-identity-diagnostics check-pipeline` prints them).",
       "Create the missing federated credential on the identity the client ID belongs to.",
       "If the federated credential was created in the last few minutes, wait and retry.",
     ],
@@ -218,5 +220,32 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "Or federate from the external issuer directly instead of chaining Entra tokens.",
     ],
     docs: [FIC_CONSIDERATIONS],
+  },
+  {
+    id: "github-actions-oidc-token-unavailable",
+    title: "The GitHub Actions job could not get an OpenID Connect token to present to Microsoft Entra ID",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      text: [
+        "ACTIONS_ID_TOKEN_REQUEST_URL",
+        "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+        "give write permissions to id-token",
+        "Failed to fetch federated token from GitHub",
+      ],
+    },
+    cause:
+      "A job receives an OIDC token only when its permissions include id-token: write. Without it the runner does " +
+      "not set the token request variables, so azure/login (or any federated sign-in) has nothing to exchange. A " +
+      "job-level permissions block replaces the workflow-level one, and pull requests from forks never get a token.",
+    mitigations: [
+      "Add `permissions: id-token: write` (and `contents: read`) to the workflow, or to the job if the job has its own permissions block.",
+      "Run the sign-in in a workflow triggered from the repository itself, not from a fork's pull request.",
+      "Then make sure a federated credential exists for the subject this job produces (`azure-identity-diagnostics check-pipeline` prints it).",
+    ],
+    docs: [
+      "https://learn.microsoft.com/azure/developer/github/connect-from-azure-openid-connect",
+      "https://docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
+    ],
   },
 ];

@@ -247,4 +247,24 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
       },
     ],
   },
+  "shared-token-cache-no-account": {
+    sources: ["GEN-02"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: SharedTokenCacheCredential authentication unavailable. No accounts were found in the cache.",
+        runtime: "python",
+        source: "GEN-02",
+      },
+    ],
+  },
+  "persistent-token-cache-unavailable": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "Error: Persistence check failed. Reason: libsecret-1.so.0: cannot open shared object file: No such file or directory",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
 };

@@ -172,4 +172,14 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
       },
     ],
   },
+  "imds-answered-by-docker-desktop": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint. invalid_request: (403) connecting to 169.254.169.254:80: connecting to 169.254.169.254:80: dial tcp 169.254.169.254:80: connectex: A socket operation was attempted to an unreachable network.",
+        runtime: "python",
+        source: "written",
+      },
+    ],
+  },
 };

@@ -128,4 +128,14 @@ export const workloadIdentityExamples: Readonly<Record<string, KnowledgeEvidence
       },
     ],
   },
+  "github-actions-oidc-token-unavailable": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "Error: Please make sure to give write permissions to id-token in the workflow.\nError: Login failed with Error: Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable. Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme for more information.",
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
 };
