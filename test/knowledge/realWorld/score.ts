@@ -138,8 +138,9 @@ export interface RealWorldReport {
   readonly misses: Miss[];
 }
 
+/** Lower case, hyphens as spaces, runs of space as one: "Sign-in" and "sign in" are the same words. */
 function normalised(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, " ");
+  return text.toLowerCase().replace(/[\s-]+/g, " ");
 }
 
 /** Whether every term is named by the leading match's mitigations. */
