@@ -7,7 +7,7 @@ import { stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
-import { redactScannedSecrets } from "./redact.js";
+import { redactSecrets } from "./redact.js";
 import { findCredentialNames, isCredentialContainer } from "./credentialNames.js";
 import type {
   AttemptDiagnosis,
@@ -82,7 +82,6 @@ function categoryOfOAuthError(oauthError: string | null): DiagnosisCategory {
 function findMatches(facts: ExtractedFacts): KnowledgeMatch[] {
   const scored = matchKnowledge({
     text: facts.lowerText,
-    literals: facts.knowledgeLiterals,
     stsCodes: facts.stsCodes,
     serviceCodes: facts.serviceCodes,
     credentials: facts.credentials,
@@ -128,15 +127,10 @@ interface SingleDiagnosis {
   message: string;
 }
 
-function diagnoseSingle(
-  error: NormalisedError,
-  credential: string | null,
-  namesInMessage: readonly string[] | null = null,
-): SingleDiagnosis {
-  const facts = extractFacts(error, credential, namesInMessage);
+function diagnoseSingle(error: NormalisedError, credential: string | null): SingleDiagnosis {
+  const facts = extractFacts(error, credential);
   const matches = findMatches(facts);
-  // The message is part of the text extraction searched, so its search tells which redaction patterns can match.
-  const message = redactScannedSecrets(error.message, facts.phrases);
+  const message = redactSecrets(error.message);
   return { facts, matches, category: categoryOf(facts, matches), message };
 }
 
@@ -202,7 +196,7 @@ function attemptsFromMembers(
   return members.map((member, i) => {
     const names = memberNames[i] ?? findCredentialNames(member.message);
     const credential = names.find((n) => !isCredentialContainer(n)) ?? null;
-    const single = diagnoseSingle(member, credential, names);
+    const single = diagnoseSingle(member, credential);
     return attemptFrom(credential, outcomeOf(member, single.category), single, null);
   });
 }
