@@ -117,7 +117,8 @@ export function findCredentialNames(text: string): string[] {
     }
     if (named || isPowerShellEcho(line)) continue;
     const lowerLine = line.toLowerCase();
-    for (const [fragment, credential] of TEXT_SIGNS) if (lowerLine.includes(fragment)) addName(found, credential);
+    for (const [fragment, credential] of TEXT_SIGNS)
+      if (lowerLine.includes(fragment)) addName(found, credential);
   }
   return found;
 }

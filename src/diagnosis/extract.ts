@@ -103,7 +103,8 @@ function findStsCodes(chain: NormalisedError[], text: string): string[] {
     if (e.errorNo && /^\d{4,9}$/.test(e.errorNo)) pushUnique(codes, `AADSTS${e.errorNo}`);
   }
   const found: { at: number; code: string }[] = [];
-  for (const m of text.matchAll(EXTRACTION_PATTERNS.stsCode)) found.push({ at: m.index, code: `AADSTS${m[1]}` });
+  for (const m of text.matchAll(EXTRACTION_PATTERNS.stsCode))
+    found.push({ at: m.index, code: `AADSTS${m[1]}` });
   for (const pattern of [EXTRACTION_PATTERNS.msalErrorNumbers, EXTRACTION_PATTERNS.jsonErrorCodes]) {
     for (const m of text.matchAll(pattern)) {
       for (const n of (m[1] ?? "").split(",")) {
@@ -268,7 +269,8 @@ function findCredentials(
   for (const names of memberNames) {
     for (const name of names) if (!isCredentialContainer(name)) pushUnique(credentials, name);
   }
-  for (const name of findCredentialNames(text)) if (!isCredentialContainer(name)) pushUnique(credentials, name);
+  for (const name of findCredentialNames(text))
+    if (!isCredentialContainer(name)) pushUnique(credentials, name);
   return { credentials, memberNames };
 }
 
