@@ -206,8 +206,7 @@ function rootWeight(attempt: AttemptDiagnosis): number {
   let weight = 0;
   if (attempt.outcome === "failed" || attempt.outcome === "timed-out") weight += 1000;
   if (attempt.stsCode) weight += 500;
-  if (!UNAVAILABLE_CATEGORIES.has(attempt.category))
-    weight += attempt.category === "not-logged-in" ? 50 : 100;
+  if (!UNAVAILABLE_CATEGORIES.has(attempt.category)) weight += 100;
   return weight + (attempt.match?.score ?? 0) / 10;
 }
 
