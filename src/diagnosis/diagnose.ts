@@ -114,8 +114,12 @@ function categoryOf(facts: ExtractedFacts, matches: readonly KnowledgeMatch[]): 
   return "other";
 }
 
+/** The error-name prefix runtimes print before a message (`RestError: `, `AuthenticationFailedException: `). */
+export const ERROR_NAME_PREFIX = /^(?:[A-Za-z][\w.]{0,80}(?:Error|Exception)|Error): /;
+
+/** A message's first line, without its error-name prefix: what a summary says after "failed:". */
 function firstLine(text: string): string {
-  const line = text.split("\n", 1)[0] ?? "";
+  const line = (text.split("\n", 1)[0] ?? "").replace(ERROR_NAME_PREFIX, "");
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
@@ -239,9 +243,10 @@ function singleSummary(single: SingleDiagnosis, credential: string | null): stri
   ) {
     return `The service refused the request (HTTP ${String(facts.httpStatus)} ${facts.serviceErrorCode}): ${why}`;
   }
-  const who = credential ?? facts.credentials[0] ?? facts.errorName;
+  const who = credential ?? facts.credentials[0];
   const withCode = `${why}${code && !why.includes(code) ? ` (${code})` : ""}`;
-  // Without a credential or error name, the renderer's "Authentication failed:" heading already says who.
+  // Only a credential is a "who": an error name ("Error", "RestError") says what was thrown, not what failed, and
+  // the renderer's heading already says "Authentication failed:".
   return who ? `${who} failed: ${withCode}` : withCode;
 }
 

@@ -1,9 +1,11 @@
 /**
- * How a chain's root cause is chosen: each failed member is weighed, and the heaviest leads the summary. These
- * tests pin each part of the weight, so zeroing any bonus in `rootWeight` makes one fail.
+ * How a chain's root cause is chosen (each failed member is weighed, the heaviest leads; zeroing any bonus in
+ * `rootWeight` makes one of these fail) and how summaries read.
  */
 import { describe, expect, it } from "vitest";
 import { diagnose, type ObservedAttempt } from "../../../src/diagnosis/diagnose.js";
+import { listKnowledgeEntriesWithExamples } from "../../../src/knowledge/examples/index.js";
+import { loadCorpus } from "../../knowledge/corpus/score.js";
 
 // A member that failed with a well-known, strongly matched message and no AADSTS code.
 const OIDC_NULL_TOKEN =
@@ -66,5 +68,51 @@ describe("the root cause of a chain", () => {
       attempts: [notLoggedIn, odd],
     });
     expect(diagnosis.summary).toMatch(/^ClientSecretCredential failed: /);
+  });
+});
+
+describe("a summary", () => {
+  it("names the credential that failed, never the error's class", () => {
+    const restError = Object.assign(new Error("Something unexpected happened"), {
+      name: "RestError",
+      statusCode: 418,
+    });
+    expect(diagnose(restError).summary).toBe("Something unexpected happened");
+    expect(diagnose(new Error("The cache is locked")).summary).toBe("The cache is locked");
+    expect(diagnose(new Error("The cache is locked"), { credential: "ClientSecretCredential" }).summary).toBe(
+      "ClientSecretCredential failed: The cache is locked",
+    );
+  });
+
+  it("drops the error-name prefix a pasted message starts with", () => {
+    expect(diagnose("RestError: Something unexpected happened").summary).toBe(
+      "Something unexpected happened",
+    );
+    expect(
+      diagnose("Azure.Identity.AuthenticationFailedException: The cache is locked", {
+        credential: "ClientSecretCredential",
+      }).summary,
+    ).toBe("ClientSecretCredential failed: The cache is locked");
+  });
+
+  it("of a chain member drops the member's error-name prefix", () => {
+    const diagnosis = diagnose(new Error("ChainedTokenCredential authentication failed."), {
+      credential: "ChainedTokenCredential",
+      attempts: [failed("ClientSecretCredential", "AuthenticationError: the cache is locked")],
+    });
+    expect(diagnosis.attempts[0]?.summary).toBe("ClientSecretCredential failed: the cache is locked");
+  });
+
+  it("never reads '<ErrorName> failed:' or 'failed: <ErrorName>:' on any corpus message or example", () => {
+    const texts = [
+      ...loadCorpus().map((item) => item.text),
+      ...listKnowledgeEntriesWithExamples().flatMap((e) => e.examples.map((x) => x.text)),
+    ];
+    const awkward = /(?:^|: )\S*(?:Error|Exception) failed: |failed: \S*(?:Error|Exception): /;
+    const bad = texts.flatMap((text) => {
+      const diagnosis = diagnose(text);
+      return [diagnosis.summary, ...diagnosis.attempts.map((a) => a.summary)].filter((s) => awkward.test(s));
+    });
+    expect(bad).toEqual([]);
   });
 });
