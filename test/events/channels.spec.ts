@@ -192,7 +192,7 @@ describe("diagnostics_channel publishing", () => {
   });
 
   it("builds no event at all when there is no hook, no enabled logger and no subscriber", async () => {
-    const dispatcher = new EventDispatcher(undefined, undefined);
+    const dispatcher = new EventDispatcher(undefined, false);
     expect(dispatcher.active).toBe(false);
     const toIsoString = vi.spyOn(Date.prototype, "toISOString");
 
