@@ -187,6 +187,8 @@ export class DiagnosticCredential implements TokenCredential {
     const thrown = timedOut ? this.#timeoutError(call) : error;
     const record = call?.record ?? null;
     const attempts = record?.observed(timedOut ? "timeout" : "error", timedOut ? thrown : undefined);
+    // Read before closing the record, which ends the member still running.
+    const hung = record?.pending() ?? this.#name;
     record?.close(thrown);
     const diagnosis = safeDiagnose(thrown, this.#name, attempts);
     redactErrorText(thrown);
@@ -196,7 +198,7 @@ export class DiagnosticCredential implements TokenCredential {
     }
     const events = call?.events;
     if (diagnosis && events) {
-      if (timedOut) events.warning("timeout", diagnosis.summary, record?.pending() ?? this.#name, diagnosis);
+      if (timedOut) events.warning("timeout", diagnosis.summary, hung, diagnosis);
       events.failure(readName(thrown), diagnosis);
     }
     return thrown;
