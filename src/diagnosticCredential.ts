@@ -155,7 +155,10 @@ export class DiagnosticCredential implements TokenCredential {
     } catch (error) {
       throw this.#fail(error, call);
     }
-    return this.#settle(pending, call);
+    return this.#settle(
+      call === null ? pending : call.race(pending).then((token) => this.#succeed(token, call)),
+      call,
+    );
   }
 
   /** `null` when nobody listens, there is no chain and no timeout: success then builds nothing (bench/credentialOverhead.ts). */
@@ -167,18 +170,16 @@ export class DiagnosticCredential implements TokenCredential {
     return new ObservedCall(events, this.#members, this.#timeoutMs, options);
   }
 
+  // Few locals on purpose: they would enlarge every call's async frame, observed or not (bench/credentialOverhead.ts).
   async #settle(
     pending: Promise<AccessToken | null>,
     call: ObservedCall | null,
   ): Promise<AccessToken | null> {
-    let token: AccessToken | null;
     try {
-      token = await (call === null ? pending : call.race(pending));
+      return await pending;
     } catch (error) {
       throw this.#fail(error, call);
     }
-    if (call !== null) this.#succeed(token, call);
-    return token;
   }
 
   /** Explains a failure, reports it, and returns the object to throw: the same error, or the timeout's. */
@@ -212,7 +213,17 @@ export class DiagnosticCredential implements TokenCredential {
     );
   }
 
-  #succeed(token: AccessToken | null, call: ObservedCall): void {
+  /** Reports a settled call and returns its token. Never throws: a failure here is not the credential's. */
+  #succeed(token: AccessToken | null, call: ObservedCall): AccessToken | null {
+    try {
+      this.#reportSuccess(token, call);
+    } catch {
+      // Events are best effort; the token is the caller's either way.
+    }
+    return token;
+  }
+
+  #reportSuccess(token: AccessToken | null, call: ObservedCall): void {
     const { events, record } = call;
     record?.close(undefined);
     if (!events) return;
