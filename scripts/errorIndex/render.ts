@@ -3,11 +3,8 @@
  * and by code, and one page per id. Pure and deterministic: the same entries give the same bytes, with no
  * dates, no locale-dependent sorting and no machine paths.
  */
-import {
-  DIAGNOSIS_CATEGORIES,
-  type DiagnosisCategory,
-  type ErrorRuntime,
-} from "../../src/diagnosis/types.js";
+import { DIAGNOSIS_CATEGORIES, type DiagnosisCategory } from "../../src/knowledge/diagnosisCategories.js";
+import type { ErrorRuntime } from "../../src/knowledge/errorRuntimes.js";
 import type { KnowledgeEntryWithExamples, KnowledgeExample } from "../../src/knowledge/index.js";
 import { codeBlock, document, inlineCode, prose } from "./markdown.js";
 import {

@@ -4,18 +4,13 @@
  */
 import { matchKnowledge, type ScoredEntry } from "../knowledge/match.js";
 import { stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
+import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
 import { redactSecrets } from "./redact.js";
 import { findCredentialNames, isCredentialContainer } from "./credentialNames.js";
-import type {
-  AttemptDiagnosis,
-  AttemptOutcome,
-  Diagnosis,
-  DiagnosisCategory,
-  KnowledgeMatch,
-} from "./types.js";
+import type { AttemptDiagnosis, AttemptOutcome, Diagnosis, KnowledgeMatch } from "./types.js";
 
 /** A chain member's attempt as `DiagnosticCredential` observed it live. */
 export interface ObservedAttempt {

@@ -3,7 +3,7 @@
  * a service's own error code, the runtime that printed it, and the credentials it names. Structured fields
  * win over text; text is searched with bounded, linear-time patterns only.
  */
-import type { ErrorRuntime } from "./types.js";
+import type { ErrorRuntime } from "../knowledge/errorRuntimes.js";
 import { MAX_TEXT_LENGTH, type NormalisedError } from "./normalise.js";
 import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
 

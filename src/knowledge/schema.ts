@@ -1,4 +1,5 @@
-import type { DiagnosisCategory, ErrorRuntime } from "../diagnosis/types.js";
+import type { DiagnosisCategory } from "./diagnosisCategories.js";
+import type { ErrorRuntime } from "./errorRuntimes.js";
 
 /**
  * How an entry recognises a failure. An entry is a candidate when ANY primary rule hits
