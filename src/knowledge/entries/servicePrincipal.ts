@@ -133,6 +133,26 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=700016"],
   },
   {
+    id: "app-not-found-in-personal-account-tenant",
+    title: "The sign-in went to the personal Microsoft account tenant, which does not hold the app",
+    category: "multi-tenant",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700016"],
+      // The tenant a personal Microsoft account signs in to when no tenant is given.
+      text: ["was not found in the directory 'Microsoft Services'"],
+      context: ["in the directory 'Microsoft Services'"],
+    },
+    cause:
+      "No tenant was named, so a personal Microsoft account signed in to the shared 'Microsoft Services' directory. " +
+      "The app registration lives in your organisation's (or your own Azure) tenant, not there.",
+    mitigations: [
+      "Name the tenant that holds the app: `az login --tenant <tenant-id>`, Connect-AzAccount -Tenant, or the credential's tenantId option.",
+      "If the app must accept personal accounts, set its supported account types to include them; otherwise sign in with a work or school account of that tenant.",
+    ],
+    docs: ["https://login.microsoftonline.com/error?code=700016"],
+  },
+  {
     id: "certificate-not-registered",
     title: "The client assertion was signed with a certificate the app registration does not know",
     category: "credential-invalid",

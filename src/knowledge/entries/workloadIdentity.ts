@@ -186,7 +186,8 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
     category: "network",
     retryable: true,
     match: {
-      stsCodes: ["AADSTS90061"],
+      // 50166 and 501661 are the codes pipelines and GitHub runs print for the same failed download.
+      stsCodes: ["AADSTS90061", "AADSTS50166", "AADSTS501661"],
       text: ["Request to External OIDC endpoint failed"],
       credentials: [...FEDERATED],
     },
@@ -194,7 +195,8 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "To verify the external token, Microsoft Entra ID downloads <issuer>/.well-known/openid-configuration and the " +
       "JWKS it points to. That download failed: the issuer is private, down, or its documents are malformed.",
     mitigations: [
-      "curl the issuer's /.well-known/openid-configuration and its jwks_uri from the internet; both must be public and valid.",
+      "If it affects a hosted issuer (Azure DevOps, GitHub) for many runs at once, it is a passing service-side failure: retry the job, and check the service's status page.",
+      "For your own issuer (GitHub Enterprise Server, a private Kubernetes cluster, another OIDC provider), its OIDC metadata must be reachable from the internet: curl <issuer>/.well-known/openid-configuration and its jwks_uri from outside your network; both must be public and valid.",
       "On AKS, run az aks update -n <cluster> -g <rg> to reconcile the issuer, and open a support ticket if it persists.",
     ],
     docs: [AWI_TROUBLESHOOT],
