@@ -69,6 +69,26 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     docs: [CLI_AUTH],
   },
   {
+    id: "terraform-fell-back-to-azure-cli",
+    title: "Terraform's azurerm provider found no other authentication settings and fell back to the Azure CLI",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["could not configure AzureCli Authorizer"],
+      patterns: ["unable to build authorizer for [\\w ]{1,40}: could not configure AzureCli"],
+    },
+    cause:
+      "The provider (or its backend) tries service principal, OIDC and managed identity settings first and uses the " +
+      "Azure CLI last. It reached the CLI, so none of the others was configured for this run; in a pipeline the CLI is " +
+      "usually not signed in either.",
+    mitigations: [
+      "In a pipeline with workload identity federation, pass the OIDC settings to Terraform: use_oidc = true (ARM_USE_OIDC), ARM_CLIENT_ID, ARM_TENANT_ID, ARM_SUBSCRIPTION_ID, and on Azure DevOps the service connection's ID (ARM_OIDC_AZURE_SERVICE_CONNECTION_ID) with the system access token, or let the Terraform task fill them from its service connection input.",
+      "For the backend, set the same settings in the backend block or its environment (use_oidc, use_azuread_auth); they are separate from the provider's.",
+      "For a local run, sign in with `az login` first.",
+    ],
+    docs: ["https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_oidc"],
+  },
+  {
     id: "azure-cli-subscription-invalid-characters",
     title: "The subscription given to AzureCliCredential contains characters unsafe on a command line",
     category: "not-configured",
