@@ -264,7 +264,7 @@ export const azureDevOpsEntries = (): readonly KnowledgeEntry[] => [
       "updating the connection, or it belongs to another app. An expired secret is reported as 7000222 instead.",
     mitigations: [
       "Create a new client secret on the app registration, copy its Value (not its Secret ID) and update the service connection with it; then verify the connection.",
-      "Better, convert the service connection to workload identity federation so there is no secret to get wrong or to expire.",
+      "Better, switch the connection to federation (its Convert action) so there is no secret to get wrong or to expire.",
     ],
     docs: [ADO_TROUBLESHOOT, ADO_CONNECT],
   },

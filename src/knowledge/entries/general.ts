@@ -255,7 +255,9 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
       "Set HTTPS_PROXY (and NO_PROXY) so the tool goes through the proxy rather than around it; a TLS error such as 'wrong version number' means something that does not speak TLS answered, often a proxy address given with the wrong scheme or port.",
       "Do not switch certificate verification off (AZURE_CLI_DISABLE_CONNECTION_VERIFICATION, NODE_TLS_REJECT_UNAUTHORIZED=0) except for a short test.",
     ],
-    docs: ["https://learn.microsoft.com/cli/azure/use-azure-cli-successfully-troubleshooting#work-behind-a-proxy"],
+    docs: [
+      "https://learn.microsoft.com/cli/azure/use-azure-cli-successfully-troubleshooting#work-behind-a-proxy",
+    ],
   },
   {
     id: "token-credentials-value-invalid",

@@ -195,4 +195,19 @@ export const azureDevOpsExamples: Readonly<Record<string, KnowledgeEvidence>> = 
       },
     ],
   },
+  "ado-task-expects-secret": {
+    sources: ["azure-devops"],
+    examples: [
+      {
+        text: "##[error]An unexpected error occurred. ClientSecretCredential: tenantId, clientId, and clientSecret are required parameters.",
+        runtime: "azure-devops",
+        source: "written",
+      },
+      {
+        text: "Logging in using ApplicationTokenCredentials, authScheme is 'WorkloadIdentityFederation'\n##[error]Error: secret must be a non empty string.",
+        runtime: "azure-devops",
+        source: "written",
+      },
+    ],
+  },
 };
