@@ -259,10 +259,9 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         "Please run 'azd auth login'",
         'Please run "azd auth login"',
         "not logged in, run `azd auth login` to login",
-        // azd before 1.0 said `azd login`; "reauthentication required" is a stored sign-in azd can no longer use.
-        "not logged in, run `azd login` to login",
-        "run 'azd auth login' to login",
       ],
+      // Any quoting; azd before 1.0 said `azd login`; "reauthentication required" is a stored sign-in azd can no longer use.
+      patterns: ["run [`'\"]azd (?:auth )?login[`'\"] to login"],
       credentials: ["AzureDeveloperCliCredential"],
     },
     cause:
