@@ -135,14 +135,20 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
     category: "tenant-invalid",
     retryable: false,
     match: {
-      text: ["endpoints_resolution_error", "openid_config_error", "Endpoints cannot be resolved"],
+      text: [
+        "endpoints_resolution_error",
+        "openid_config_error",
+        "Endpoints cannot be resolved",
+        // MSAL for Python (the Azure CLI, azure-identity) when the authority's metadata cannot be loaded.
+        "Unable to get authority configuration for",
+      ],
     },
     cause:
       "Before asking for a token, MSAL downloads the tenant's OpenID configuration. That failed: the tenant does not " +
       "exist in this cloud (AADSTS90002 hidden inside), the authority host is wrong, a proxy or TLS inspection breaks the " +
       "certificate chain, or the machine is offline. The JavaScript library reports it as 'unavailable', so a chain moves on.",
     mitigations: [
-      "Check the tenant ID and the authority host (public cloud vs. sovereign cloud) used by the credential.",
+      "Check the tenant ID and the authority host (public cloud vs. sovereign cloud) used by the credential. The Azure CLI takes the host from its cloud: `az cloud show` / `az cloud set --name AzureCloud` (retired clouds such as Azure Germany, login.microsoftonline.de, no longer hold tenants).",
       "Test https://login.microsoftonline.com/<tenant>/v2.0/.well-known/openid-configuration from the same machine; fix proxy (HTTPS_PROXY) or CA trust (NODE_EXTRA_CA_CERTS) if it fails.",
       "For a multi-tenant app used in another tenant, have that tenant's administrator add the app.",
     ],
@@ -174,6 +180,84 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
       "Read the HTTP status and body in the message: an HTML page usually comes from a proxy or captive portal.",
     ],
     docs: ["https://aka.ms/msal.js.errors"],
+  },
+  {
+    id: "dns-resolution-failed",
+    title: "A host name (the sign-in endpoint or a service) could not be resolved by DNS",
+    category: "network",
+    retryable: true,
+    match: {
+      text: [
+        "getaddrinfo ENOTFOUND",
+        "getaddrinfo EAI_AGAIN",
+        "Temporary failure in name resolution",
+        "Name or service not known",
+        "nodename nor servname provided",
+        "No such host is known",
+        ": no such host",
+        "server misbehaving",
+      ],
+    },
+    cause:
+      "The process asked its DNS resolver for a host (login.microsoftonline.com, a vault, a storage account) and got " +
+      "no address: the name is mistyped, the machine or container has no working DNS (a dev container's or VPN's " +
+      "resolver, an offline host), or a private DNS zone does not answer from here.",
+    mitigations: [
+      "Check the host name in the message for typos (a vault or account URL, an authority host).",
+      "Test DNS from the same place the code runs: `nslookup login.microsoftonline.com` (or the service host). In a container or dev container, check its resolver (/etc/resolv.conf, Docker's DNS at 127.0.0.11) and the host's VPN or proxy settings.",
+      "For a private endpoint, the name must resolve through its private DNS zone from this network.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/private-link/private-endpoint-dns"],
+  },
+  {
+    id: "localhost-unresolvable",
+    title: "The name localhost could not be resolved, so a sign-in redirect listener could not start",
+    category: "network",
+    retryable: false,
+    match: {
+      text: ["lookup localhost on"],
+    },
+    cause:
+      "Interactive sign-ins (az login, azd auth login, InteractiveBrowserCredential) listen on localhost for the " +
+      "browser's redirect. The resolver was asked for localhost and sent the query to an external DNS server, which " +
+      "does not know it: the hosts file lacks the localhost line.",
+    mitigations: [
+      "Add `127.0.0.1 localhost` (and `::1 localhost`) to the hosts file (/etc/hosts, or C:\\Windows\\System32\\drivers\\etc\\hosts) and retry.",
+      "Or sign in with a flow that needs no local listener, such as `azd auth login --use-device-code` / `az login --use-device-code`.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/developer/azure-developer-cli/reference#azd-auth-login"],
+  },
+  {
+    id: "tls-certificate-untrusted",
+    title: "The TLS certificate presented for a sign-in or service endpoint is not trusted (usually a proxy)",
+    category: "network",
+    retryable: false,
+    match: {
+      text: [
+        "unable to get local issuer certificate",
+        "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+        "self signed certificate in certificate chain",
+        "self-signed certificate in certificate chain",
+        "SELF_SIGNED_CERT_IN_CHAIN",
+        "CERTIFICATE_VERIFY_FAILED",
+        "certificate verify failed",
+        "x509: certificate signed by unknown authority",
+        "The remote certificate is invalid according to the validation procedure",
+        "Certificate verification failed. This typically happens when using Azure CLI behind a proxy",
+      ],
+    },
+    cause:
+      "The HTTPS connection was answered with a certificate chain this process does not trust. Almost always a " +
+      "corporate proxy or security product inspects TLS and re-signs traffic with its own root certificate, which the " +
+      "operating system may trust but the runtime's own CA bundle (Python's certifi in the Azure CLI, Node.js) does not.",
+    mitigations: [
+      "Get the proxy's root certificate (and any intermediate CA) from your IT team and add it to the bundle the tool uses: REQUESTS_CA_BUNDLE pointing at a PEM file for the Azure CLI and Python, NODE_EXTRA_CA_CERTS for Node.js, the system store for .NET and Go.",
+      "Set HTTPS_PROXY (and NO_PROXY) so the tool goes through the proxy rather than around it; a TLS error such as 'wrong version number' means something that does not speak TLS answered, often a proxy address given with the wrong scheme or port.",
+      "Do not switch certificate verification off (AZURE_CLI_DISABLE_CONNECTION_VERIFICATION, NODE_TLS_REJECT_UNAUTHORIZED=0) except for a short test.",
+    ],
+    docs: [
+      "https://learn.microsoft.com/cli/azure/use-azure-cli-successfully-troubleshooting#work-behind-a-proxy",
+    ],
   },
   {
     id: "token-credentials-value-invalid",

@@ -182,4 +182,14 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
       },
     ],
   },
+  "managed-identity-endpoint-rejects-client-id": {
+    sources: ["azure-powershell"],
+    examples: [
+      {
+        text: "Connect-AzAccount : ManagedIdentityCredential authentication failed: User assigned identity is currently not supported clientID must not be passed in request. Status: 400 (Bad Request)",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+    ],
+  },
 };
