@@ -46,6 +46,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "or network access) allowing this operation on this resource, or it is not the principal you think.",
     mitigations: [
       "Check the documentation of the operation for the role it needs, and assign that role to the principal at the resource (or a parent scope).",
+      "Reading or writing data needs a data-plane role, which Owner or Contributor do not include: for example Storage Blob Data Reader/Contributor, Key Vault Secrets User, App Configuration Data Reader, Azure Service Bus Data Receiver/Sender.",
       "Confirm which principal made the call (the token's oid/appid, or 'Result for <Credential>: SUCCESS' in the identity log) and that the assignment targets that object ID.",
       "Role assignments can take several minutes to apply; retry after that before changing more. A managed identity's tokens are cached for up to 24 hours, so a role granted after the token was issued may apply only once the app restarts or the token is renewed.",
     ],
