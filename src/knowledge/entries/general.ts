@@ -169,7 +169,7 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
       "MSAL could not complete the HTTPS exchange with the token endpoint: DNS, proxy, firewall or TLS problems, or " +
       "the endpoint (or something in between) answered with a page that is not an OAuth response.",
     mitigations: [
-      "Retry after a short delay; if it persists, test access to https://login.microsoftonline.com from the same host.",
+      "Retry after a short delay; if it persists, test the network path to https://login.microsoftonline.com from the same host.",
       "Set HTTPS_PROXY/NO_PROXY correctly, and trust the proxy's CA with NODE_EXTRA_CA_CERTS if it inspects TLS.",
       "Read the HTTP status and body in the message: an HTML page usually comes from a proxy or captive portal.",
     ],

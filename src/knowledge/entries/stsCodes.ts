@@ -34,8 +34,9 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "user and resource, or the previous MFA proof is too old. Non-interactive flows such as username/password or a " +
       "cached CLI session cannot satisfy it.",
     mitigations: [
-      "Sign in again interactively for the resource, e.g. `az login --scope https://management.azure.com//.default` (the CLI prints the exact command), and complete MFA.",
+      "Sign in again interactively for the resource, e.g. `az login --scope https://management.azure.com//.default` (the CLI prints the exact command), and complete multi-factor authentication; an editor or tool must sign in again interactively too.",
       "Do not use UsernamePasswordCredential for accounts that need MFA; use an interactive credential or a service principal/managed identity for automation.",
+      "If an interactive sign-in still fails, ask the administrator which Conditional Access policy applied (sign-in logs, by correlation ID).",
     ],
     docs: [lookup("50076"), CA_TROUBLESHOOT, CLI_AUTH],
   },
@@ -89,12 +90,16 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "sign-in-frequency-reauth",
     title: "The session is older than the sign-in frequency policy allows",
-    category: "conditional-access-mfa",
+    // The refresh token expired (by policy): a new sign-in fixes it, like any other expired session.
+    category: "not-logged-in",
     retryable: false,
     match: { stsCodes: ["AADSTS70043"] },
     cause:
       "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
-    mitigations: ["Sign in again (az login, Connect-AzAccount, azd auth login, or the app's prompt)."],
+    mitigations: [
+      "Sign in again to reauthenticate: az login, azd auth login, Connect-AzAccount, or the app's prompt; in VS Code, sign in again from the Accounts menu (the Azure extensions share that sign-in).",
+      "The sign-in frequency policy decides how long a session lasts; expect to repeat this at that interval, or ask the administrator about the policy for developer tools.",
+    ],
     docs: [lookup("70043"), CA_TROUBLESHOOT],
   },
   // --- Consent ---------------------------------------------------------------------------------------------
@@ -103,11 +108,15 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     title: "No user or administrator has consented to the app's access",
     category: "consent-required",
     retryable: false,
-    match: { stsCodes: ["AADSTS65001", "AADSTS65004", "AADSTS90094", "AADSTS90095"] },
+    match: {
+      stsCodes: ["AADSTS65001", "AADSTS65004", "AADSTS90094", "AADSTS90095"],
+      // The consent page's words when only an administrator may consent.
+      text: ["in your organization that only an admin can grant"],
+    },
     cause:
       "The app asks for permissions that nobody granted in this tenant (or the user declined, or only an administrator may grant them).",
     mitigations: [
-      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent).",
+      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it.",
       "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
     ],
     docs: [lookup("65001"), CONSENT],
@@ -194,7 +203,9 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     match: { stsCodes: ["AADSTS50059", "AADSTS50128", "AADSTS90019", "AADSTS9001023"] },
     cause:
       "The request went to a generic endpoint (common/organizations) in a flow that needs a specific tenant, and nothing in it identified one.",
-    mitigations: ["Pass the tenant ID to the credential (tenantId option or AZURE_TENANT_ID)."],
+    mitigations: [
+      "Pass the tenant ID to the credential (tenantId option or AZURE_TENANT_ID), or use a tenant-specific authority (https://login.microsoftonline.com/<tenant-id>) instead of common or organizations.",
+    ],
     docs: [lookup("50059")],
   },
   {
@@ -249,8 +260,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "The user belongs to another tenant or identity provider and was never added (or has not redeemed an invitation) " +
       "here, or the user name is misspelled. Developer tools often hit this when the default tenant differs from the resource's tenant.",
     mitigations: [
-      "Sign in to the resource's tenant explicitly (az login --tenant <id>, Connect-AzAccount -Tenant <id>, tenantId option).",
-      "Ask an administrator to invite the account as a guest, or use an account that belongs to the tenant.",
+      "Sign in to the resource's tenant explicitly (az login --tenant <id>, Connect-AzAccount -Tenant <id>, tenantId option); in an editor or desktop tool, sign out and sign in again with an account of that tenant.",
+      "Ask an administrator to add the account as a guest (an external user) in that tenant, or use an account that belongs to the tenant.",
     ],
     docs: [lookup("50020")],
   },
@@ -320,6 +331,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Sign in again with the tool that holds the session: az login, azd auth login, Connect-AzAccount, or the app's interactive prompt.",
       "With the Azure CLI, add --tenant <id> if the resource is in another tenant.",
+      "In an editor or desktop tool (VS Code, Storage Explorer), sign out of the account and sign back in to reauthenticate it, with the same work or Microsoft account; if the old session sticks, reset the tool's stored sign-in (remove the account) before you sign in again.",
     ],
     docs: [lookup("700082"), CLI_AUTH],
   },
@@ -331,7 +343,10 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     match: { stsCodes: ["AADSTS50058"] },
     cause:
       "The app tried to get a token without prompting, but there is no session (no cookie, no cached account) to use.",
-    mitigations: ["Sign in interactively first (or call authenticate()), then let later calls be silent."],
+    mitigations: [
+      "Sign in interactively first (or call authenticate()), then let later calls be silent.",
+      "In a browser app, silent renewal needs the session cookies of login.microsoftonline.com: blocked third-party cookies or different browser security zones (Internet Explorer, older Edge) drop them, so fall back to an interactive sign-in (redirect or popup) when silent renewal fails.",
+    ],
     docs: [lookup("50058")],
   },
   {
@@ -353,14 +368,14 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "scope-invalid",
     title: "The scope requested is not valid for this flow",
-    category: "not-configured",
+    category: "other",
     retryable: false,
     match: { stsCodes: ["AADSTS70011", "AADSTS28002", "AADSTS28003", "AADSTS700022", "AADSTS90009"] },
     cause:
       "App-only credentials (secret, certificate, managed identity, federation) can only request '<resource>/.default'; " +
       "a named delegated scope, several resources at once, or a malformed scope is refused.",
     mitigations: [
-      "Request a single resource with /.default, e.g. https://management.azure.com/.default or https://vault.azure.net/.default.",
+      "Request a single resource with /.default, e.g. https://management.azure.com/.default or https://vault.azure.net/.default; the resource part must be a full URL with its https:// scheme (or an application ID).",
       "Use the scope the service SDK documents; do not mix scopes of different resources in one request.",
     ],
     docs: [lookup("70011"), SCOPES],
@@ -390,7 +405,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "resource-not-found-in-tenant",
     title: "The resource (API) in the requested scope does not exist in the tenant",
-    category: "not-configured",
+    category: "consent-required",
     retryable: false,
     match: { stsCodes: ["AADSTS500011", "AADSTS50001", "AADSTS901002"] },
     cause:
@@ -398,7 +413,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "typo (often a missing or extra trailing slash), a resource of another tenant, or an API that was never provisioned here.",
     mitigations: [
       "Check the scope's resource URI exactly (e.g. https://database.windows.net/.default, api://<app-id>/.default).",
-      "For your own API in another tenant, have that tenant's administrator consent to it first.",
+      "For your own API or a multi-tenant resource in another tenant, have that tenant's administrator install it (consent), so its service principal exists there and your client is authorized to call it.",
     ],
     docs: [lookup("500011"), SCOPES],
   },
