@@ -19,22 +19,6 @@ function lookup(code: string): string {
 
 export const appSignInEntries = (): readonly KnowledgeEntry[] => [
   {
-    id: "device-authentication-required",
-    title: "A Conditional Access policy requires device authentication this sign-in could not give",
-    category: "conditional-access-mfa",
-    retryable: false,
-    match: { stsCodes: ["AADSTS50097"] },
-    cause:
-      "The policy for this resource accepts only sign-ins that prove the device's identity (a registered, joined or " +
-      "compliant device). Flows such as device code or a browser without the device's sign-in extension send no such proof.",
-    mitigations: [
-      "Sign in on a registered or joined device through a flow that passes the device identity: the system browser with the Microsoft account or work account extension, or the platform broker (WAM on Windows, Company Portal on macOS).",
-      "Ask the tenant administrator which Conditional Access policy applied (sign-in logs, by correlation ID) and whether this device or client is expected to qualify.",
-      "For automation, use a service principal or managed identity, which device policies do not cover.",
-    ],
-    docs: [lookup("50097"), CA_TROUBLESHOOT],
-  },
-  {
     id: "device-compliance-page",
     title: "The sign-in page refused the device: the app may only be used from a compliant or managed device",
     category: "conditional-access-mfa",

@@ -128,6 +128,7 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "identity is provisioning, and 5xx) and every attempt failed. The inner errors tell which.",
     mitigations: [
       "Read the inner error messages (or enable logging) to see the status codes returned.",
+      "If this runs on a local machine or anywhere off Azure (including Connect-AzAccount -Identity there), there is no managed identity endpoint: sign in with a developer credential (az login, Connect-AzAccount) locally and use managed identity only on Azure.",
       "Check that the identity is enabled and attached, and that IMDS is reachable from this host.",
       "Retry later if the resource was just created or restarted; the endpoint can take a while to come up.",
     ],
@@ -243,6 +244,25 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "https://aka.ms/servicefabricmi",
       "https://learn.microsoft.com/azure/service-fabric/concepts-managed-identity",
     ],
+  },
+  {
+    id: "managed-identity-endpoint-rejects-client-id",
+    title: "The managed identity endpoint refused a user-assigned identity's client ID",
+    category: "managed-identity-unavailable",
+    retryable: false,
+    match: {
+      text: ["User assigned identity is currently not supported", "clientID must not be passed in request"],
+      credentials: ["ManagedIdentityCredential"],
+      httpStatus: [400],
+    },
+    cause:
+      "Some hosts' managed identity endpoints (for example an Azure Automation sandbox or hybrid worker of an older " +
+      "kind) serve only the system-assigned identity and answer 400 when a client ID asks for a user-assigned one.",
+    mitigations: [
+      "Use the system-assigned identity there: build the credential (or Connect-AzAccount -Identity) without a client ID, and give the system-assigned identity the roles it needs.",
+      "If you need the user-assigned identity, run the code on a host that supports it (an Azure VM, App Service, Functions, Container Apps) or check the host's documentation for its current support.",
+    ],
+    docs: [MI_TROUBLESHOOT, "https://learn.microsoft.com/azure/automation/enable-managed-identity-for-automation"],
   },
   {
     id: "azure-arc-managed-identity-failed",

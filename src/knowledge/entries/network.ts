@@ -9,7 +9,8 @@ const JS_GUIDE =
   "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
 const NODE_CA = "https://nodejs.org/api/cli.html#node_extra_ca_certsfile";
 const NODE_ERRORS = "https://nodejs.org/api/errors.html#common-system-errors";
-const CLI_PROXY = "https://learn.microsoft.com/cli/azure/use-azure-cli-successfully-troubleshooting";
+const CLI_PROXY =
+  "https://learn.microsoft.com/cli/azure/use-azure-cli-successfully-troubleshooting#work-behind-a-proxy";
 const MSAL_NODE_PROXY =
   "https://learn.microsoft.com/entra/msal/javascript/node/configuration#proxy-configuration";
 const VSCODE_NETWORK = "https://code.visualstudio.com/docs/setup/network";
@@ -18,8 +19,8 @@ const ENTRA_ENDPOINTS =
 
 export const networkEntries = (): readonly KnowledgeEntry[] => [
   {
-    id: "dns-name-not-resolved",
-    title: "The host name in the request could not be resolved to an address (DNS)",
+    id: "dns-resolution-failed",
+    title: "A host name (the sign-in endpoint or a service) could not be resolved by DNS",
     category: "network",
     retryable: true,
     match: {
@@ -30,20 +31,23 @@ export const networkEntries = (): readonly KnowledgeEntry[] => [
         "Name or service not known",
         "nodename nor servname provided",
         "No such host is known",
+        ": no such host",
+        "server misbehaving",
       ],
     },
     cause:
-      "Before any token or service call, the machine asks DNS for the address of the host in the message, and gets " +
-      "no answer. The host name may be mistyped (a vault, storage account or endpoint name that does not exist), the " +
-      "machine may be offline, or a VPN, proxy or private DNS zone decides what can be resolved here. ENOTFOUND means " +
-      "no such name; EAI_AGAIN means the DNS server did not answer in time.",
+      "The process asked its DNS resolver for a host (login.microsoftonline.com, a vault, a storage account) and got " +
+      "no address: the name is mistyped, the machine or container has no working DNS (a dev container's or VPN's " +
+      "resolver, an offline host), or a private DNS zone does not answer from here. ENOTFOUND means no such name; " +
+      "EAI_AGAIN means the resolver did not answer in time.",
     mitigations: [
-      "Check the host name in the message: a misspelt resource name (vault, storage account, custom endpoint) fails here, because DNS knows no such name.",
-      "If the name is right, resolve it from the same machine (nslookup <host>). On a company VPN or network, its DNS servers or split tunnel decide what resolves: connect or disconnect the VPN, or ask IT to fix the DNS settings; a private endpoint resolves only where its private DNS zone is linked.",
-      "Where only a proxy reaches the internet, direct lookups fail: set HTTPS_PROXY (and NO_PROXY for local hosts) so requests go through the proxy.",
+      "Check the host name in the message for typos (a vault or account URL, an authority host).",
+      "Test DNS from the same place the code runs: `nslookup login.microsoftonline.com` (or the service host). In a container or dev container, check its resolver (/etc/resolv.conf, Docker's DNS at 127.0.0.11) and the host's VPN or proxy settings.",
+      "On a company VPN or network, its DNS servers or split tunnel decide what resolves: connect or disconnect the VPN, or ask IT to fix the DNS settings; where only a proxy reaches the internet, set HTTPS_PROXY (and NO_PROXY for local hosts) so requests go through it.",
+      "For a private endpoint, the name must resolve through its private DNS zone from this network.",
       "EAI_AGAIN and other passing DNS failures usually clear: retry after a short delay, and check the machine's network connection if they repeat.",
     ],
-    docs: [NODE_ERRORS, JS_GUIDE],
+    docs: ["https://learn.microsoft.com/azure/private-link/private-endpoint-dns", NODE_ERRORS],
   },
   {
     id: "connection-refused-or-dropped",
@@ -119,33 +123,38 @@ export const networkEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "tls-certificate-untrusted",
-    title: "The server's TLS certificate chain is not trusted (usually a proxy or VPN inspecting HTTPS)",
+    title: "The TLS certificate presented for a sign-in or service endpoint is not trusted (usually a proxy)",
     category: "network",
     retryable: false,
     match: {
       text: [
+        "unable to get local issuer certificate",
+        "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+        // Node.js before 17 writes "self signed", later versions "self-signed".
         "self signed certificate",
         "self-signed certificate in certificate chain",
         "SELF_SIGNED_CERT_IN_CHAIN",
         "DEPTH_ZERO_SELF_SIGNED_CERT",
-        "unable to get local issuer certificate",
-        "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
         "unable to verify the first certificate",
         "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
         "CERTIFICATE_VERIFY_FAILED",
+        "certificate verify failed",
+        "x509: certificate signed by unknown authority",
+        "The remote certificate is invalid according to the validation procedure",
+        "Certificate verification failed. This typically happens when using Azure CLI behind a proxy",
       ],
     },
     cause:
-      "Something between this machine and Azure (a corporate proxy, a VPN client, antivirus that scans HTTPS) decrypts " +
-      "the traffic and re-signs it with its own root certificate. The operating system may trust that root, but Node.js " +
-      "and Python ship their own certificate lists, so the connection to the sign-in or service endpoint is refused.",
+      "The HTTPS connection was answered with a certificate chain this process does not trust. Almost always a " +
+      "corporate proxy, VPN client or security product inspects TLS and re-signs traffic with its own root certificate, " +
+      "which the operating system may trust but the runtime's own CA bundle (Python's certifi in the Azure CLI, Node.js) does not.",
     mitigations: [
-      "Get the inspecting proxy's root certificate (PEM) from IT, or export it from the operating system's trusted store, and make it trusted by the runtime instead of turning checks off.",
-      "Node.js apps and tools: set NODE_EXTRA_CA_CERTS to that PEM file before the process starts. Python apps and the Azure CLI behind an inspecting proxy: set REQUESTS_CA_BUNDLE to a bundle that includes it.",
-      "Desktop tools: let them use the system proxy and system certificates once the certificate is trusted by the OS (VS Code: http.systemCertificates; Storage Explorer: import it under its SSL certificate settings).",
-      "A self-signed certificate that only your VPN or proxy presents is a network setting to fix, not a credential problem; disabling verification (NODE_TLS_REJECT_UNAUTHORIZED=0) exposes tokens to anyone in the path.",
+      "Get the proxy's root certificate (and any intermediate CA) from your IT team and add it to the bundle the tool uses: REQUESTS_CA_BUNDLE pointing at a PEM file for the Azure CLI and Python, NODE_EXTRA_CA_CERTS for Node.js, the system store for .NET and Go.",
+      "Node.js reads NODE_EXTRA_CA_CERTS only when the process starts. Desktop tools built on it can use the system proxy and the system's trusted certificates instead, once the certificate is installed in the OS store (VS Code: http.systemCertificates; Storage Explorer: import it under its SSL certificate settings).",
+      "Set HTTPS_PROXY (and NO_PROXY) so the tool goes through the proxy rather than around it; a TLS error such as 'wrong version number' means something that does not speak TLS answered, often a proxy address given with the wrong scheme or port.",
+      "A self-signed certificate that only your VPN or proxy presents is a network setting to fix, not a credential problem. Do not switch certificate verification off (AZURE_CLI_DISABLE_CONNECTION_VERIFICATION, NODE_TLS_REJECT_UNAUTHORIZED=0) except for a short test.",
     ],
-    docs: [NODE_CA, CLI_PROXY, VSCODE_NETWORK],
+    docs: [CLI_PROXY, NODE_CA, VSCODE_NETWORK],
   },
   {
     id: "sign-in-metadata-unreachable",

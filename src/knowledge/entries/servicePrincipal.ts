@@ -103,7 +103,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Client secrets carry an end date. The secret in use is past it, so Microsoft Entra ID refuses it even though it " +
       "is otherwise correct.",
     mitigations: [
-      "Create a new client secret on the app registration and roll it out to the configuration or vault that feeds the app.",
+      "Create a new client secret on the app registration and roll it out to every place that stores it: the app's configuration or vault, pipeline service connections, GitHub Actions secrets (AZURE_CREDENTIALS or the client-secret input).",
       "Consider a certificate or, better, a managed identity or workload identity federation so there is no secret to expire.",
       "Track secret expiry dates (for example with an alert) so the next rotation happens before the outage.",
     ],
@@ -134,6 +134,26 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "If the app was deleted recently, restore it from 'Deleted applications', or register a new one and update the configuration with its application ID.",
     ],
     docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=700016"],
+  },
+  {
+    id: "app-not-found-in-personal-account-tenant",
+    title: "The sign-in went to the personal Microsoft account tenant, which does not hold the app",
+    category: "multi-tenant",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700016"],
+      // The tenant a personal Microsoft account signs in to when no tenant is given.
+      text: ["was not found in the directory 'Microsoft Services'"],
+      context: ["in the directory 'Microsoft Services'"],
+    },
+    cause:
+      "No tenant was named, so a personal Microsoft account signed in to the shared 'Microsoft Services' directory. " +
+      "The app registration lives in your organisation's (or your own Azure) tenant, not there.",
+    mitigations: [
+      "Name the tenant that holds the app: `az login --tenant <tenant-id>`, Connect-AzAccount -Tenant, or the credential's tenantId option.",
+      "If the app must accept personal accounts, set its supported account types to include them; otherwise sign in with a work or school account of that tenant.",
+    ],
+    docs: ["https://login.microsoftonline.com/error?code=700016"],
   },
   {
     id: "certificate-not-registered",
@@ -365,7 +385,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "certificate whose chain, subject or thumbprint is not trusted for the app, or an assertion signed with the wrong key.",
     mitigations: [
       "Read the description after the code: it usually names the failing check (thumbprint, subject, signature).",
-      "Re-create or re-upload the secret or certificate on the app registration and update the app's configuration.",
+      "Re-create or re-upload the secret or certificate on the app registration and update the app's configuration. 'Invalid client secret' (AADSTS50012) also follows a secret that expired or was rotated: create a new client secret and update every place that stores it (app settings, the pipeline's service connection, CI secrets).",
     ],
     docs: [ERROR_CODES, CERT_CREDS],
   },

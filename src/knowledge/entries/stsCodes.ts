@@ -34,8 +34,9 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "user and resource, or the previous MFA proof is too old. Non-interactive flows such as username/password or a " +
       "cached CLI session cannot satisfy it.",
     mitigations: [
-      "Sign in again interactively for the resource, e.g. `az login --scope https://management.azure.com//.default` (the CLI prints the exact command), and complete multi-factor authentication; an editor or tool must sign in again interactively too.",
-      "Do not use UsernamePasswordCredential for accounts that need MFA; use an interactive credential or a service principal/managed identity for automation.",
+      "Sign in again interactively and complete MFA (multi-factor authentication) for the tenant that asks for it: `az login --tenant <tenant-id>` (MFA done in your home tenant does not carry over to a guest tenant), or `az login --scope https://management.azure.com//.default` as the CLI prints; Connect-AzAccount -TenantId <tenant-id> in PowerShell.",
+      "AADSTS50158 is an external authentication (a third-party MFA provider) challenge; only an interactive sign-in in a browser can satisfy it.",
+      "Do not use UsernamePasswordCredential or Connect-AzAccount -Credential for accounts that need MFA; use an interactive credential or a service principal/managed identity for automation.",
       "If an interactive sign-in still fails, ask the administrator which Conditional Access policy applied (sign-in logs, by correlation ID).",
     ],
     docs: [lookup("50076"), CA_TROUBLESHOOT, CLI_AUTH],
@@ -75,13 +76,21 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     category: "conditional-access-mfa",
     retryable: false,
     match: {
-      stsCodes: ["AADSTS530003", "AADSTS53000", "AADSTS53001", "AADSTS53002", "AADSTS50005", "AADSTS700003"],
+      stsCodes: [
+        "AADSTS530003",
+        "AADSTS53000",
+        "AADSTS53001",
+        "AADSTS53002",
+        "AADSTS50005",
+        "AADSTS700003",
+        "AADSTS50097",
+      ],
     },
     cause:
       "The policy allows the resource only from a device that is Intune-managed, compliant, hybrid-joined or on a " +
       "supported platform. A container, build agent or personal machine does not qualify, and the device may not even be known to the tenant.",
     mitigations: [
-      "Sign in from a compliant or joined device (on Windows, through the broker so the device identity is sent).",
+      "Sign in from a compliant or joined device (on Windows, through the broker so the device identity is sent); a device-code or browser sign-in from another machine cannot prove the device state Conditional Access asks for.",
       "For automation, use a service principal or managed identity, which device policies do not apply to.",
       "Ask an administrator whether the device is registered in the tenant.",
     ],
@@ -90,15 +99,15 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "sign-in-frequency-reauth",
     title: "The session is older than the sign-in frequency policy allows",
-    // The refresh token expired (by policy): a new sign-in fixes it, like any other expired session.
+    // An expired sign-in session by the contract's expiry tie-break: the fix is signing in again.
     category: "not-logged-in",
     retryable: false,
     match: { stsCodes: ["AADSTS70043"] },
     cause:
       "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
     mitigations: [
-      "Sign in again to reauthenticate: az login, azd auth login, Connect-AzAccount, or the app's prompt; in VS Code, sign in again from the Accounts menu (the Azure extensions share that sign-in).",
-      "The sign-in frequency policy decides how long a session lasts; expect to repeat this at that interval, or ask the administrator about the policy for developer tools.",
+      "Sign in again (reauthenticate) with the tool that holds the session: `az login` (the CLI prints the exact `--scope` to use), `azd auth login`, Connect-AzAccount, or the app's prompt; in VS Code, sign in again from the Accounts menu (the Azure extensions share that sign-in).",
+      "A Conditional Access sign-in frequency setting limits how long a session lives (the message gives the maximum in seconds); expect to sign in again at that interval, or ask an administrator about the policy for long-running work, which should use a service principal or managed identity.",
     ],
     docs: [lookup("70043"), CA_TROUBLESHOOT],
   },
@@ -186,7 +195,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "No tenant with this ID or domain exists at this authority: a typo, a deleted tenant, a tenant with no active " +
       "subscription, or a tenant in a national cloud queried through the public one.",
     mitigations: [
-      "Check AZURE_TENANT_ID / tenantId against the Directory (tenant) ID in the Entra admin center.",
+      "Check the tenant ID you pass (AZURE_TENANT_ID, tenantId, `az login --tenant`) against the Directory (tenant) ID in the Entra admin center.",
+      "Read the tenant the message names: if it is a word from a URL (a vault or emulator path, 'secrets'), the credential took the tenant from a challenge or URL that is not an Entra authority; against a local emulator or mock, configure the emulator's authentication or skip the credential.",
       "For sovereign clouds, set the authority host (AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.us).",
     ],
     docs: [
@@ -329,7 +339,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Developer tools and interactive credentials keep a refresh token. It was unused for too long (about 90 days), " +
       "revoked by a password reset or an administrator, or invalidated by policy, so no new access token can be issued from it.",
     mitigations: [
-      "Sign in again with the tool that holds the session: az login, azd auth login, Connect-AzAccount, or the app's interactive prompt.",
+      "Sign in again with the tool that holds the session: az login, azd auth login, Connect-AzAccount, or the app's interactive prompt. The old refresh token cannot be renewed.",
+      "After a password change or reset, every stored sign-in is revoked; sign in with the new password.",
       "With the Azure CLI, add --tenant <id> if the resource is in another tenant.",
       "In an editor or desktop tool (VS Code, Storage Explorer), sign out of the account and sign back in to reauthenticate it, with the same work or Microsoft account; if the old session sticks, reset the tool's stored sign-in (remove the account) before you sign in again.",
     ],
@@ -368,6 +379,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "scope-invalid",
     title: "The scope requested is not valid for this flow",
+    // A malformed or unsuitable scope is "other" by the category contract.
     category: "other",
     retryable: false,
     match: { stsCodes: ["AADSTS70011", "AADSTS28002", "AADSTS28003", "AADSTS700022", "AADSTS90009"] },
@@ -377,13 +389,14 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Request a single resource with /.default, e.g. https://management.azure.com/.default or https://vault.azure.net/.default; the resource part must be a full URL with its https:// scheme (or an application ID).",
       "Use the scope the service SDK documents; do not mix scopes of different resources in one request.",
+      "In a custom or sovereign environment (Azure PowerShell -Environment, az cloud), check that the environment defines the resource endpoint the scope is built from.",
     ],
     docs: [lookup("70011"), SCOPES],
   },
   {
     id: "resourceless-scope-invalid",
     title: "The scope names no resource (an invalid 'resourceless' scope)",
-    category: "not-configured",
+    category: "other",
     retryable: false,
     match: {
       stsCodes: ["AADSTS700023"],
