@@ -208,18 +208,20 @@ export const appSignInEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "resource-name-holds-scope",
-    title: "A scope (…/.default) was sent where a resource name was expected",
+    title: "A scope (…/.default or …/permission) was sent where a resource name was expected",
     category: "other",
     retryable: false,
     match: {
       stsCodes: ["AADSTS500011"],
-      patterns: ["resource principal named \\S{1,200}/\\.default was not found"],
+      // A resource with a path after its host is a scope: https://…/.default, api://app/permission.
+      patterns: ["resource principal named (?:https?|api)://[^\\s/]{1,100}/\\S{1,100} was not found"],
     },
     cause:
-      "The resource (audience) named in the message ends with /.default: a scope was passed to a setting or endpoint " +
+      "The resource (audience) named in the message is a scope (it ends with /.default or a permission name): it was passed to a setting or endpoint " +
       "that expects a resource URI (v1 'resource', an audience option), so the directory looked for an app with that whole string.",
     mitigations: [
       "Pass the resource URI without /.default where a resource or audience is expected, and the scope <resource>/.default only where a scope is expected.",
+      "With the Azure CLI, az account get-access-token takes a scope with --scope and a resource URI with --resource; do not pass one as the other.",
       "Check the service's documented audience for your cloud (sovereign clouds have their own resource URIs).",
     ],
     docs: [lookup("500011"), "https://learn.microsoft.com/entra/identity-platform/scopes-oidc"],
@@ -259,6 +261,24 @@ export const appSignInEntries = (): readonly KnowledgeEntry[] => [
       "Validate user-entered tenant IDs before building the authority, and update msal-browser so a bad authority is reported as an error.",
     ],
     docs: [MSAL_AUTHORITY],
+  },
+  {
+    id: "required-setting-not-provided",
+    title: "A tool stopped because a setting it requires was not provided",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["is required but was not provided"],
+    },
+    cause:
+      "The tool reads its organization, tenant or endpoint from options or environment variables, and the one named in " +
+      "the message was empty. Hosts that start tools for you (editors, agent hosts for MCP servers) do not always pass " +
+      "the environment block you configured.",
+    mitigations: [
+      "Provide the setting the message names, as an option or through its environment variables (for example AZURE_DEVOPS_ORG_URL for the Azure DevOps MCP server), and check they reach the process the host starts.",
+      "If the host ignores its env block, pass the value as a command-line argument in the server definition instead.",
+    ],
+    docs: [JS_GUIDE],
   },
   {
     id: "vscode-azure-account-not-signed-in",

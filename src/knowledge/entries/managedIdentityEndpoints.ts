@@ -68,7 +68,8 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
     retryable: true,
     match: {
       text: [
-        "unexpected error occured while fetching the AAD Token",
+        // App Service's own spelling ("occured"), cut short in some logs.
+        "unexpected error occured while fetching",
         "unexpected error occurred while fetching the AAD Token",
       ],
       // identity 1.x/2.x print the endpoint's status twice: "(status code 400). More details: unknown_error(status code 500)".

@@ -1,13 +1,57 @@
 /**
- * Service refusals after a token was issued, as JavaScript SDK clients and editor extensions report them: Service Bus
- * and Event Hubs claims, a disabled Key Vault secret, deployment endpoints answering Forbidden, and Azure DevOps'
- * TF400813.
+ * Service refusals after a token was issued, as JavaScript SDK clients and editor extensions report them: management
+ * actions an editor extension needs, a disabled storage account, Service Bus and Event Hubs claims, a disabled Key
+ * Vault secret, deployment endpoints answering Forbidden, and Azure DevOps' TF400813.
  */
 import type { KnowledgeEntry } from "../schema.js";
 
 const RBAC_ASSIGN = "https://learn.microsoft.com/azure/role-based-access-control/role-assignments-portal";
 
 export const sdkServiceEntries = (): readonly KnowledgeEntry[] => [
+  {
+    id: "arm-action-denied-in-editor",
+    title: "An Azure extension in the editor was refused an Azure Resource Manager action your role does not include",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["AuthorizationFailed"],
+      text: ["does not have authorization to perform action"],
+      // The Azure extensions' error report ("Action: …", "Error type: …", "Error Message: …").
+      context: ["Error type: AuthorizationFailed"],
+    },
+    cause:
+      "Editor extensions run more management calls than the command suggests: deploying reads the App Service plan and " +
+      "lists the app's settings, browsing storage lists account keys, creating a project writes a resource group. The " +
+      "signed-in account's roles do not include the action named in the message at the scope it names.",
+    mitigations: [
+      "Ask for a role assignment that includes the action in the message, at the scope it names or above: Reader covers read actions such as Microsoft.Web/serverfarms/read (the App Service plan) or Microsoft.CognitiveServices/accounts/read; list and write actions such as Microsoft.Web/sites/config/list/action (app settings), Microsoft.Storage/storageAccounts/listKeys/action (account keys) or Microsoft.Resources/subscriptions/resourcegroups/write need Contributor or a narrower role that grants them.",
+      "The App Service plan often sits in another resource group than the app: the role must cover the plan's scope too.",
+      "After the role is granted, sign out and back in (or wait a few minutes) so the extension's token carries the change.",
+    ],
+    docs: [
+      "https://learn.microsoft.com/azure/role-based-access-control/troubleshooting",
+      "https://learn.microsoft.com/azure/role-based-access-control/resource-provider-operations",
+    ],
+  },
+  {
+    id: "storage-account-disabled",
+    title: "Azure Storage: the storage account itself is disabled",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["AccountIsDisabled"],
+      text: ["The specified account is disabled"],
+      httpStatus: [403],
+    },
+    cause:
+      "The account exists but Azure turned it off, usually because its subscription is disabled (ended trial, unpaid " +
+      "invoice, spending limit reached) or the account was suspended, so no request to it is served, whatever the caller's roles.",
+    mitigations: [
+      "Check the subscription's state in the portal (Subscriptions): reactivate it or remove the spending limit; the storage account is enabled again with it.",
+      "If the subscription is active, open a support request for the disabled storage account.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/cost-management-billing/manage/subscription-disabled"],
+  },
   {
     id: "messaging-claims-missing",
     title: "Service Bus or Event Hubs: the principal lacks the Listen, Send or Manage right for this entity",
