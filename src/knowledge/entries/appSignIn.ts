@@ -9,7 +9,8 @@ const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/referen
 const CA_TROUBLESHOOT =
   "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access";
 const APP_REGISTER = "https://learn.microsoft.com/entra/identity-platform/quickstart-register-app";
-const MSAL_AUTHORITY = "https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration";
+const MSAL_AUTHORITY =
+  "https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration";
 const JS_GUIDE =
   "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
 
@@ -83,7 +84,8 @@ export const appSignInEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "client-credential-missing",
-    title: "A client-credentials request reached Microsoft Entra ID without a secret, certificate or assertion",
+    title:
+      "A client-credentials request reached Microsoft Entra ID without a secret, certificate or assertion",
     category: "not-configured",
     retryable: false,
     match: { stsCodes: ["AADSTS7000216"] },
@@ -350,6 +352,8 @@ export const appSignInEntries = (): readonly KnowledgeEntry[] => [
       "Sign in to the tenant that backs the organization: az login --tenant <tenant-id> (or pass that tenant to your credential), then retry.",
       "If the user never used the organization, sign in once in the browser at https://dev.azure.com/<organization> so the identity is created.",
     ],
-    docs: ["https://learn.microsoft.com/azure/devops/organizations/accounts/connect-organization-to-azure-ad"],
+    docs: [
+      "https://learn.microsoft.com/azure/devops/organizations/accounts/connect-organization-to-azure-ad",
+    ],
   },
 ];

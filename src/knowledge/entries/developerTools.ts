@@ -70,7 +70,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "terraform-fell-back-to-azure-cli",
-    title: "Terraform's azurerm provider found no other authentication settings and fell back to the Azure CLI",
+    title:
+      "Terraform's azurerm provider found no other authentication settings and fell back to the Azure CLI",
     category: "not-configured",
     retryable: false,
     match: {
@@ -86,7 +87,9 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "For the backend, set the same settings in the backend block or its environment (use_oidc, use_azuread_auth); they are separate from the provider's.",
       "For a local run, sign in with `az login` first.",
     ],
-    docs: ["https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_oidc"],
+    docs: [
+      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_oidc",
+    ],
   },
   {
     id: "azure-cli-subscription-invalid-characters",
@@ -353,7 +356,10 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "Sign in to that tenant interactively: `Connect-AzAccount -TenantId <tenant-id>` (the message names it) and complete the MFA prompt.",
       "For automation, use a service principal or managed identity that the tenant's policies allow instead of a user account.",
     ],
-    docs: [PS_AUTH, "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access"],
+    docs: [
+      PS_AUTH,
+      "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access",
+    ],
   },
   {
     id: "powershell-assembly-conflict",

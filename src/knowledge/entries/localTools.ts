@@ -14,7 +14,8 @@ const PS_INSTALL = "https://learn.microsoft.com/powershell/scripting/install/ins
 export const localToolEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "developer-tool-not-on-path",
-    title: "A developer tool (az, azd, pwsh) could not be started by this process: not installed or not on its PATH",
+    title:
+      "A developer tool (az, azd, pwsh) could not be started by this process: not installed or not on its PATH",
     category: "tool-missing",
     retryable: false,
     match: {
@@ -46,7 +47,8 @@ export const localToolEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "powershell-too-old",
-    title: "The PowerShell found is too old for the credential's script (Windows PowerShell 5.1 instead of PowerShell 7)",
+    title:
+      "The PowerShell found is too old for the credential's script (Windows PowerShell 5.1 instead of PowerShell 7)",
     category: "tool-missing",
     retryable: false,
     match: {
@@ -64,7 +66,8 @@ export const localToolEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "linux-secret-service-missing",
-    title: "No Secret Service (keyring) runs on this Linux machine, so the tool cannot store or read its sign-in",
+    title:
+      "No Secret Service (keyring) runs on this Linux machine, so the tool cannot store or read its sign-in",
     category: "tool-missing",
     retryable: false,
     match: {

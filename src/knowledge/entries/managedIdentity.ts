@@ -262,7 +262,10 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "Use the system-assigned identity there: build the credential (or Connect-AzAccount -Identity) without a client ID, and give the system-assigned identity the roles it needs.",
       "If you need the user-assigned identity, run the code on a host that supports it (an Azure VM, App Service, Functions, Container Apps) or check the host's documentation for its current support.",
     ],
-    docs: [MI_TROUBLESHOOT, "https://learn.microsoft.com/azure/automation/enable-managed-identity-for-automation"],
+    docs: [
+      MI_TROUBLESHOOT,
+      "https://learn.microsoft.com/azure/automation/enable-managed-identity-for-automation",
+    ],
   },
   {
     id: "azure-arc-managed-identity-failed",

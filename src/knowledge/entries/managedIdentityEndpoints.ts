@@ -91,7 +91,8 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "managed-identity-answer-not-a-token",
-    title: "The managed identity endpoint answered 200 with something that is not a token for this kind of host",
+    title:
+      "The managed identity endpoint answered 200 with something that is not a token for this kind of host",
     category: "managed-identity-unavailable",
     retryable: false,
     match: {
@@ -108,7 +109,10 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
       "Set only the variables of the host you actually run on: unset IDENTITY_ENDPOINT/IMDS_ENDPOINT if this is not an Azure Arc server, or point them at the real endpoint.",
       "For a local token proxy or emulator, give the app a credential that fits it (a developer credential, or a custom TokenCredential) instead of ManagedIdentityCredential.",
     ],
-    docs: [MI_TROUBLESHOOT, "https://learn.microsoft.com/azure/azure-arc/servers/managed-identity-authentication"],
+    docs: [
+      MI_TROUBLESHOOT,
+      "https://learn.microsoft.com/azure/azure-arc/servers/managed-identity-authentication",
+    ],
   },
   {
     id: "imds-present-no-identity",

@@ -14,8 +14,7 @@ const CLI_PROXY =
 const MSAL_NODE_PROXY =
   "https://learn.microsoft.com/entra/msal/javascript/node/configuration#proxy-configuration";
 const VSCODE_NETWORK = "https://code.visualstudio.com/docs/setup/network";
-const ENTRA_ENDPOINTS =
-  "https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud";
+const ENTRA_ENDPOINTS = "https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud";
 
 export const networkEntries = (): readonly KnowledgeEntry[] => [
   {
@@ -210,7 +209,8 @@ export const networkEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "sts-outage-page",
-    title: "The sign-in service answered with its 'services aren't available' page instead of a token response",
+    title:
+      "The sign-in service answered with its 'services aren't available' page instead of a token response",
     category: "network",
     retryable: true,
     match: {

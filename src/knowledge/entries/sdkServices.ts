@@ -10,7 +10,8 @@ const RBAC_ASSIGN = "https://learn.microsoft.com/azure/role-based-access-control
 export const sdkServiceEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "arm-action-denied-in-editor",
-    title: "An Azure extension in the editor was refused an Azure Resource Manager action your role does not include",
+    title:
+      "An Azure extension in the editor was refused an Azure Resource Manager action your role does not include",
     category: "permission-denied",
     retryable: false,
     match: {

@@ -342,7 +342,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "or Contributor on the account do not grant data access, and none of the account's SQL role assignments covers " +
       "the action in the message for this principal.",
     mitigations: [
-      "Create a Cosmos DB data-plane role assignment for the principal's object ID, e.g. Cosmos DB Built-in Data Contributor (or Data Reader): `az cosmosdb sql role assignment create --account-name <account> --resource-group <rg> --role-definition-name \"Cosmos DB Built-in Data Contributor\" --principal-id <object-id> --scope \"/\"`.",
+      'Create a Cosmos DB data-plane role assignment for the principal\'s object ID, e.g. Cosmos DB Built-in Data Contributor (or Data Reader): `az cosmosdb sql role assignment create --account-name <account> --resource-group <rg> --role-definition-name "Cosmos DB Built-in Data Contributor" --principal-id <object-id> --scope "/"`.',
       "Assign it to the identity that actually signs in (the developer's az login user, the app's managed identity); the portal's Access control (IAM) roles are not data roles.",
       "Wait a few minutes for the assignment to apply; group-based assignments can take longer.",
     ],
@@ -417,7 +417,10 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       serviceCodes: ["Authorization_RequestDenied", "Authentication_Unauthorized"],
-      text: ["Insufficient privileges to complete the operation.", "Access denied to the specified API version"],
+      text: [
+        "Insufficient privileges to complete the operation.",
+        "Access denied to the specified API version",
+      ],
       httpStatus: [403],
     },
     cause:

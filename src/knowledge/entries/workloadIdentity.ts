@@ -225,7 +225,8 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "github-oidc-enterprise-claim-required",
-    title: "The tenant accepts GitHub OIDC tokens only from a listed GitHub Enterprise, and this token lacks that claim",
+    title:
+      "The tenant accepts GitHub OIDC tokens only from a listed GitHub Enterprise, and this token lacks that claim",
     category: "federation-disabled",
     retryable: false,
     match: {

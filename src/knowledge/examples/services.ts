@@ -179,7 +179,7 @@ export const serviceExamples: Readonly<Record<string, KnowledgeEvidence>> = {
     sources: ["cosmos-db"],
     examples: [
       {
-        text: 'RestError: Request blocked by Auth contoso-cosmos : The given request [PUT /dbs/app/colls/orders] cannot be authorized by AAD token in data plane. Learn more: https://aka.ms/cosmos-native-rbac.\nStatus code: 403',
+        text: "RestError: Request blocked by Auth contoso-cosmos : The given request [PUT /dbs/app/colls/orders] cannot be authorized by AAD token in data plane. Learn more: https://aka.ms/cosmos-native-rbac.\nStatus code: 403",
         runtime: "javascript",
         source: "written",
       },
@@ -194,7 +194,10 @@ export const serviceExamples: Readonly<Record<string, KnowledgeEvidence>> = {
         source: "written",
       },
       {
-        text: "azure.core.exceptions.HttpResponseError: (PermissionDenied) The principal `" + IDS.org + "` lacks the required data action `Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action` to perform `POST /openai/deployments/{deployment-id}/chat/completions` operation.",
+        text:
+          "azure.core.exceptions.HttpResponseError: (PermissionDenied) The principal `" +
+          IDS.org +
+          "` lacks the required data action `Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action` to perform `POST /openai/deployments/{deployment-id}/chat/completions` operation.",
         runtime: "python",
         source: "written",
       },
@@ -204,7 +207,7 @@ export const serviceExamples: Readonly<Record<string, KnowledgeEvidence>> = {
     sources: ["azure-openai"],
     examples: [
       {
-        text: 'RestError: Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.\nStatus code: 401',
+        text: "RestError: Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.\nStatus code: 401",
         runtime: "javascript",
         source: "written",
       },
