@@ -175,39 +175,11 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
       "MSAL could not complete the HTTPS exchange with the token endpoint: DNS, proxy, firewall or TLS problems, or " +
       "the endpoint (or something in between) answered with a page that is not an OAuth response.",
     mitigations: [
-      "Retry after a short delay; if it persists, test access to https://login.microsoftonline.com from the same host.",
+      "Retry after a short delay; if it persists, test the network path to https://login.microsoftonline.com from the same host.",
       "Set HTTPS_PROXY/NO_PROXY correctly, and trust the proxy's CA with NODE_EXTRA_CA_CERTS if it inspects TLS.",
       "Read the HTTP status and body in the message: an HTML page usually comes from a proxy or captive portal.",
     ],
     docs: ["https://aka.ms/msal.js.errors"],
-  },
-  {
-    id: "dns-resolution-failed",
-    title: "A host name (the sign-in endpoint or a service) could not be resolved by DNS",
-    category: "network",
-    retryable: true,
-    match: {
-      text: [
-        "getaddrinfo ENOTFOUND",
-        "getaddrinfo EAI_AGAIN",
-        "Temporary failure in name resolution",
-        "Name or service not known",
-        "nodename nor servname provided",
-        "No such host is known",
-        ": no such host",
-        "server misbehaving",
-      ],
-    },
-    cause:
-      "The process asked its DNS resolver for a host (login.microsoftonline.com, a vault, a storage account) and got " +
-      "no address: the name is mistyped, the machine or container has no working DNS (a dev container's or VPN's " +
-      "resolver, an offline host), or a private DNS zone does not answer from here.",
-    mitigations: [
-      "Check the host name in the message for typos (a vault or account URL, an authority host).",
-      "Test DNS from the same place the code runs: `nslookup login.microsoftonline.com` (or the service host). In a container or dev container, check its resolver (/etc/resolv.conf, Docker's DNS at 127.0.0.11) and the host's VPN or proxy settings.",
-      "For a private endpoint, the name must resolve through its private DNS zone from this network.",
-    ],
-    docs: ["https://learn.microsoft.com/azure/private-link/private-endpoint-dns"],
   },
   {
     id: "localhost-unresolvable",
@@ -226,38 +198,6 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
       "Or sign in with a flow that needs no local listener, such as `azd auth login --use-device-code` / `az login --use-device-code`.",
     ],
     docs: ["https://learn.microsoft.com/azure/developer/azure-developer-cli/reference#azd-auth-login"],
-  },
-  {
-    id: "tls-certificate-untrusted",
-    title: "The TLS certificate presented for a sign-in or service endpoint is not trusted (usually a proxy)",
-    category: "network",
-    retryable: false,
-    match: {
-      text: [
-        "unable to get local issuer certificate",
-        "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-        "self signed certificate in certificate chain",
-        "self-signed certificate in certificate chain",
-        "SELF_SIGNED_CERT_IN_CHAIN",
-        "CERTIFICATE_VERIFY_FAILED",
-        "certificate verify failed",
-        "x509: certificate signed by unknown authority",
-        "The remote certificate is invalid according to the validation procedure",
-        "Certificate verification failed. This typically happens when using Azure CLI behind a proxy",
-      ],
-    },
-    cause:
-      "The HTTPS connection was answered with a certificate chain this process does not trust. Almost always a " +
-      "corporate proxy or security product inspects TLS and re-signs traffic with its own root certificate, which the " +
-      "operating system may trust but the runtime's own CA bundle (Python's certifi in the Azure CLI, Node.js) does not.",
-    mitigations: [
-      "Get the proxy's root certificate (and any intermediate CA) from your IT team and add it to the bundle the tool uses: REQUESTS_CA_BUNDLE pointing at a PEM file for the Azure CLI and Python, NODE_EXTRA_CA_CERTS for Node.js, the system store for .NET and Go.",
-      "Set HTTPS_PROXY (and NO_PROXY) so the tool goes through the proxy rather than around it; a TLS error such as 'wrong version number' means something that does not speak TLS answered, often a proxy address given with the wrong scheme or port.",
-      "Do not switch certificate verification off (AZURE_CLI_DISABLE_CONNECTION_VERIFICATION, NODE_TLS_REJECT_UNAUTHORIZED=0) except for a short test.",
-    ],
-    docs: [
-      "https://learn.microsoft.com/cli/azure/use-azure-cli-successfully-troubleshooting#work-behind-a-proxy",
-    ],
   },
   {
     id: "token-credentials-value-invalid",

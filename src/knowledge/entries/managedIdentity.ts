@@ -22,6 +22,8 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
         "Description: Identity not found",
         "Unable to load the proper Managed Identity",
         "no available identity",
+        // App Service's answer when several user-assigned identities exist and none was chosen.
+        "Unable to load requested managed identity",
       ],
       credentials: [...MI],
     },
@@ -30,7 +32,7 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "user-assigned identity the client ID (or resource/object ID) is wrong or that identity is not attached here; " +
       "without an ID, the system-assigned identity is not turned on.",
     mitigations: [
-      "User-assigned: pass the identity's client ID (managedIdentityClientId / AZURE_CLIENT_ID) and check it is attached to this VM, app or scale set. With several user-assigned identities attached and no system-assigned one, the client ID is required.",
+      "User-assigned managed identity: pass the identity's client ID (managedIdentityClientId / AZURE_CLIENT_ID) and check it is attached to this VM, app or scale set. With several user-assigned identities attached and no system-assigned one, the client ID is required.",
       "System-assigned: turn the identity on for the resource (Identity blade, Status = On) and wait a minute for it to propagate.",
       "On a scale set or App Service slot, check the identity on that exact instance or slot; on Container Apps, Azure Container Instances and Azure Machine Learning compute, assign the identity to the app, container group or compute itself.",
     ],
@@ -105,7 +107,7 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "useful answers. That is the normal outcome on a laptop or a non-Azure build agent; on an Azure resource it means " +
       "the endpoint is blocked or managed identity is not set up.",
     mitigations: [
-      "Off Azure, this line is expected: fix the credential you meant to use instead (Azure CLI, environment variables…).",
+      "Off Azure, this line is expected: fix the credential you meant to use instead (AzureCliCredential after az login, environment variables…).",
       "On Azure, turn on a managed identity for the resource and check that nothing (proxy, firewall, container network) blocks 169.254.169.254.",
       "In a container, 169.254.169.254 must be routable from the container's network; Docker Desktop answers it with HTTP 403, which means the code is not on Azure at all.",
       "On App Service, Functions and Container Apps the endpoint comes from IDENTITY_ENDPOINT and IDENTITY_HEADER, which the platform sets only once an identity is enabled.",

@@ -29,6 +29,8 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
         "Environment variables aren't fully configured",
         "Missing or incomplete environment variable configuration",
         "EnvironmentCredential: missing environment variable",
+        // identity 1.x.
+        "one or more of the following environment variables is missing",
       ],
       credentials: ["EnvironmentCredential"],
       errorNames: ["CredentialUnavailableError"],
@@ -39,7 +41,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "For a client secret, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET before the process starts.",
       "For a certificate, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH (plus AZURE_CLIENT_CERTIFICATE_PASSWORD when the file is protected).",
-      "Check that the variables reach the process itself (container env, App Service settings, a .env loader that runs before the credential is built).",
+      "Check that the environment variables reach the process itself (container env, App Service settings, a .env loader that runs before the credential is built).",
       "If you did not mean to use a service principal here, ignore this member and look at the next credential in the chain.",
     ],
     docs: [
@@ -81,7 +83,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Microsoft Entra ID could not match the secret with any secret registered on the app. The most common slip is " +
       "copying the secret's ID (a GUID) instead of its value, which the portal shows only once, right after creation.",
     mitigations: [
-      "Pass the secret's value, not its 'Secret ID'; a value usually contains characters such as '~' and is not a GUID.",
+      "Pass the client secret value, not its Secret ID; a value usually contains characters such as '~' and is not a GUID.",
       "If you no longer have the value, create a new client secret on the app registration (Certificates & secrets) and update every place that uses it.",
       "Check that the secret belongs to the same app as the client ID, and that no quoting or trailing newline crept in.",
     ],
@@ -114,7 +116,8 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       // 7000229: the app registration exists, but the tenant holds no service principal (enterprise app) for it.
-      stsCodes: ["AADSTS700016", "AADSTS700011", "AADSTS7000229"],
+      // 70001: the older code for the same "application not found in the directory".
+      stsCodes: ["AADSTS700016", "AADSTS700011", "AADSTS7000229", "AADSTS70001"],
       text: [
         "was not found in the directory",
         "wasn't found in the directory",
@@ -128,7 +131,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Compare the client ID with the 'Application (client) ID' of the app registration, and the tenant ID with the tenant that owns it. A common slip is the Object ID (of the app or its enterprise application) in place of the Application (client) ID.",
       "For a multi-tenant app, have an administrator of the target tenant add it (admin consent creates its service principal there).",
-      "If the app was deleted recently, restore it from 'Deleted applications' or create a new one and update the configuration.",
+      "If the app was deleted recently, restore it from 'Deleted applications', or register a new one and update the configuration with its application ID.",
     ],
     docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=700016"],
   },
@@ -170,9 +173,10 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "A certificate credential signs a short JWT with its private key; Microsoft Entra ID checks the signature against " +
       "the public certificates uploaded to the app. The key used is not among them (wrong file, renewed certificate never uploaded, or the upload was removed).",
     mitigations: [
-      "Upload the public part (.cer/.pem) of the certificate you sign with to the app registration under Certificates & secrets.",
+      "Upload the public part (.cer/.pem) of the certificate you sign with to the app registration under Certificates & secrets, so the key that signs is registered.",
       "Compare the thumbprint in the message with the thumbprints listed on the app registration.",
       "Make sure the PEM file holds the private key that belongs to that certificate, not an older one.",
+      "With subject name and issuer (SNI) authentication, send the certificate chain in the x5c header (sendCertificateChain in @azure/identity, x5c in msal-node's clientCertificate) and check the app accepts it for that subject.",
     ],
     docs: [CREATE_SECRET, CERT_CREDS],
   },
@@ -464,6 +468,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Turn on 'Allow public client flows' under Authentication on the app registration.",
       "Or use a confidential credential (ClientSecretCredential, ClientCertificateCredential) with this app.",
+      "For a browser app (msal-browser), register the redirect URI under the Single-page application (SPA) platform, not the Web platform.",
     ],
     docs: [ERROR_CODES],
   },
@@ -490,7 +495,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     category: "app-not-found",
     retryable: false,
     match: {
-      stsCodes: ["AADSTS7000112", "AADSTS70001"],
+      stsCodes: ["AADSTS7000112"],
       credentials: [...SP_CREDENTIALS],
     },
     cause:

@@ -46,6 +46,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "or network access) allowing this operation on this resource, or it is not the principal you think.",
     mitigations: [
       "Check the documentation of the operation for the role it needs, and assign that role to the principal at the resource (or a parent scope).",
+      "Reading or writing data needs a data-plane role, which Owner or Contributor do not include: for example Storage Blob Data Reader/Contributor, Key Vault Secrets User, App Configuration Data Reader, Azure Service Bus Data Receiver/Sender.",
       "Confirm which principal made the call (the token's oid/appid, or 'Result for <Credential>: SUCCESS' in the identity log) and that the assignment targets that object ID.",
       "Role assignments can take several minutes to apply; retry after that before changing more. A managed identity's tokens are cached for up to 24 hours, so a role granted after the token was issued may apply only once the app restarts or the token is renewed.",
     ],
@@ -104,7 +105,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "The subscription belongs to one tenant and the token was issued by another: the credential's default tenant " +
       "(often a developer tool's home tenant) differs, or the subscription was recently moved.",
     mitigations: [
-      "Request the token from the tenant the message names: set tenantId on the credential (or AZURE_TENANT_ID for EnvironmentCredential and DefaultAzureCredential), use that tenant's authority, or sign in to it with `az login --tenant <id>`.",
+      "Request the token from the tenant the message names: set tenantId on the credential (the tenant ID, or its domain such as contoso.onmicrosoft.com) (or AZURE_TENANT_ID for EnvironmentCredential and DefaultAzureCredential), use that tenant's authority, or sign in to it with `az login --tenant <id>`.",
       "With DefaultAzureCredential, a tool or a VS Code extension, check which account and tenant produced the token; a personal Microsoft account often lands in its own tenant, not the subscription's. Sign in to the subscription's tenant, or pick it in the tool's or connection's settings.",
       "If the subscription was just transferred, wait up to an hour and retry.",
     ],
@@ -279,7 +280,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "With Microsoft Entra authentication, Storage checks data-plane roles. Owner or Contributor on the account is not " +
       "enough to read or write blobs, queues or tables.",
     mitigations: [
-      "Create a role assignment for the caller with a data role: Storage Blob Data Reader to read, Storage Blob Data Contributor to write (or the queue/table equivalent), at the account or container.",
+      "Create a role assignment for the caller with a data role: Storage Blob Data Reader to read, Storage Blob Data Contributor to write (for queues, tables and files: the Storage Queue Data, Storage Table Data and Storage File Data roles), at the account or container.",
       "The role must go to the identity that signed in (the az login user, the app's managed identity); tools that worked with account keys bypassed this check.",
       "A new role assignment takes a few minutes to propagate; wait, then retry with a new token.",
     ],
@@ -299,7 +300,8 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "Storage rejected the request before checking roles: the account's firewall does not allow the caller's network, " +
       "or the authentication method used (shared key, SAS) is disabled on the account.",
     mitigations: [
-      "Check the account's firewall (Networking: selected networks, private endpoints): add the caller's public IP address or virtual network, or reach the account through its private endpoint.",
+      "Check the storage account's firewall (Networking: selected networks, virtual networks, private endpoints): add the caller's public IP address (your client IP) or its virtual network, or reach the account through its private endpoint.",
+      "If the network is allowed, check the caller's RBAC permissions: with Microsoft Entra sign-in it needs a data role on the account (Storage Blob Data, Storage File Data or Storage Table Data roles); Owner or Contributor alone do not reach the data.",
       "If shared key access is disabled, authenticate with a Microsoft Entra credential and a data role instead.",
     ],
     docs: [STORAGE_AUTH, "https://learn.microsoft.com/azure/storage/common/storage-network-security"],

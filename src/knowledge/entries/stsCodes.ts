@@ -34,9 +34,10 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "user and resource, or the previous MFA proof is too old. Non-interactive flows such as username/password or a " +
       "cached CLI session cannot satisfy it.",
     mitigations: [
-      "Sign in again interactively and complete MFA for the tenant that asks for it: `az login --tenant <tenant-id>` (MFA done in your home tenant does not carry over to a guest tenant), or `az login --scope https://management.azure.com//.default` as the CLI prints; Connect-AzAccount -TenantId <tenant-id> in PowerShell.",
+      "Sign in again interactively and complete MFA (multi-factor authentication) for the tenant that asks for it: `az login --tenant <tenant-id>` (MFA done in your home tenant does not carry over to a guest tenant), or `az login --scope https://management.azure.com//.default` as the CLI prints; Connect-AzAccount -TenantId <tenant-id> in PowerShell.",
       "AADSTS50158 is an external authentication (a third-party MFA provider) challenge; only an interactive sign-in in a browser can satisfy it.",
       "Do not use UsernamePasswordCredential or Connect-AzAccount -Credential for accounts that need MFA; use an interactive credential or a service principal/managed identity for automation.",
+      "If an interactive sign-in still fails, ask the administrator which Conditional Access policy applied (sign-in logs, by correlation ID).",
     ],
     docs: [lookup("50076"), CA_TROUBLESHOOT, CLI_AUTH],
   },
@@ -105,7 +106,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
     mitigations: [
-      "Sign in again with the tool that holds the session: `az login` (the CLI prints the exact `--scope` to use), `azd auth login`, Connect-AzAccount, or the app's prompt.",
+      "Sign in again (reauthenticate) with the tool that holds the session: `az login` (the CLI prints the exact `--scope` to use), `azd auth login`, Connect-AzAccount, or the app's prompt; in VS Code, sign in again from the Accounts menu (the Azure extensions share that sign-in).",
       "A Conditional Access sign-in frequency setting limits how long a session lives (the message gives the maximum in seconds); expect to sign in again at that interval, or ask an administrator about the policy for long-running work, which should use a service principal or managed identity.",
     ],
     docs: [lookup("70043"), CA_TROUBLESHOOT],
@@ -116,11 +117,15 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     title: "No user or administrator has consented to the app's access",
     category: "consent-required",
     retryable: false,
-    match: { stsCodes: ["AADSTS65001", "AADSTS65004", "AADSTS90094", "AADSTS90095"] },
+    match: {
+      stsCodes: ["AADSTS65001", "AADSTS65004", "AADSTS90094", "AADSTS90095"],
+      // The consent page's words when only an administrator may consent.
+      text: ["in your organization that only an admin can grant"],
+    },
     cause:
       "The app asks for permissions that nobody granted in this tenant (or the user declined, or only an administrator may grant them).",
     mitigations: [
-      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent).",
+      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it.",
       "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
     ],
     docs: [lookup("65001"), CONSENT],
@@ -208,7 +213,9 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     match: { stsCodes: ["AADSTS50059", "AADSTS50128", "AADSTS90019", "AADSTS9001023"] },
     cause:
       "The request went to a generic endpoint (common/organizations) in a flow that needs a specific tenant, and nothing in it identified one.",
-    mitigations: ["Pass the tenant ID to the credential (tenantId option or AZURE_TENANT_ID)."],
+    mitigations: [
+      "Pass the tenant ID to the credential (tenantId option or AZURE_TENANT_ID), or use a tenant-specific authority (https://login.microsoftonline.com/<tenant-id>) instead of common or organizations.",
+    ],
     docs: [lookup("50059")],
   },
   {
@@ -263,8 +270,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "The user belongs to another tenant or identity provider and was never added (or has not redeemed an invitation) " +
       "here, or the user name is misspelled. Developer tools often hit this when the default tenant differs from the resource's tenant.",
     mitigations: [
-      "Sign in to the resource's tenant explicitly (az login --tenant <id>, Connect-AzAccount -Tenant <id>, tenantId option).",
-      "Ask an administrator to invite the account as a guest, or use an account that belongs to the tenant.",
+      "Sign in to the resource's tenant explicitly (az login --tenant <id>, Connect-AzAccount -Tenant <id>, tenantId option); in an editor or desktop tool, sign out and sign in again with an account of that tenant.",
+      "Ask an administrator to add the account as a guest (an external user) in that tenant, or use an account that belongs to the tenant.",
     ],
     docs: [lookup("50020")],
   },
@@ -335,6 +342,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Sign in again with the tool that holds the session: az login, azd auth login, Connect-AzAccount, or the app's interactive prompt. The old refresh token cannot be renewed.",
       "After a password change or reset, every stored sign-in is revoked; sign in with the new password.",
       "With the Azure CLI, add --tenant <id> if the resource is in another tenant.",
+      "In an editor or desktop tool (VS Code, Storage Explorer), sign out of the account and sign back in to reauthenticate it, with the same work or Microsoft account; if the old session sticks, reset the tool's stored sign-in (remove the account) before you sign in again.",
     ],
     docs: [lookup("700082"), CLI_AUTH],
   },
@@ -346,7 +354,10 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     match: { stsCodes: ["AADSTS50058"] },
     cause:
       "The app tried to get a token without prompting, but there is no session (no cookie, no cached account) to use.",
-    mitigations: ["Sign in interactively first (or call authenticate()), then let later calls be silent."],
+    mitigations: [
+      "Sign in interactively first (or call authenticate()), then let later calls be silent.",
+      "In a browser app, silent renewal needs the session cookies of login.microsoftonline.com: blocked third-party cookies or different browser security zones (Internet Explorer, older Edge) drop them, so fall back to an interactive sign-in (redirect or popup) when silent renewal fails.",
+    ],
     docs: [lookup("50058")],
   },
   {
@@ -376,7 +387,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "App-only credentials (secret, certificate, managed identity, federation) can only request '<resource>/.default'; " +
       "a named delegated scope, several resources at once, or a malformed scope is refused.",
     mitigations: [
-      "Request a single resource with /.default, e.g. https://management.azure.com/.default or https://vault.azure.net/.default.",
+      "Request a single resource with /.default, e.g. https://management.azure.com/.default or https://vault.azure.net/.default; the resource part must be a full URL with its https:// scheme (or an application ID).",
       "Use the scope the service SDK documents; do not mix scopes of different resources in one request.",
       "In a custom or sovereign environment (Azure PowerShell -Environment, az cloud), check that the environment defines the resource endpoint the scope is built from.",
     ],
@@ -407,7 +418,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "resource-not-found-in-tenant",
     title: "The resource (API) in the requested scope does not exist in the tenant",
-    category: "not-configured",
+    category: "consent-required",
     retryable: false,
     match: { stsCodes: ["AADSTS500011", "AADSTS50001", "AADSTS901002"] },
     cause:
@@ -415,7 +426,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "typo (often a missing or extra trailing slash), a resource of another tenant, or an API that was never provisioned here.",
     mitigations: [
       "Check the scope's resource URI exactly (e.g. https://database.windows.net/.default, api://<app-id>/.default).",
-      "For your own API in another tenant, have that tenant's administrator consent to it first.",
+      "For your own API or a multi-tenant resource in another tenant, have that tenant's administrator install it (consent), so its service principal exists there and your client is authorized to call it.",
     ],
     docs: [lookup("500011"), SCOPES],
   },

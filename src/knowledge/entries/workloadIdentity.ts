@@ -174,7 +174,7 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "The external OIDC token (or client assertion) has a short lifetime and its exp is in the past, or its nbf in the " +
       "future because of clock skew. Code that reads the token once and keeps it in memory hits this after an hour or so.",
     mitigations: [
-      "The federated token (assertion) expired before it was exchanged: read the token file or call the token callback again for every request, and refresh it (a new login step) before late commands in a long job; do not cache the assertion string. GitHub's and Azure DevOps' tokens live only minutes.",
+      "The federated token (assertion) expired before it was exchanged: re-read the token file or call the token callback again for every request, and refresh it (a new login step) before late commands in a long job; do not cache the assertion string. GitHub's and Azure DevOps' tokens live only minutes. WorkloadIdentityCredential and DefaultAzureCredential in current @azure/identity versions re-read the file for you.",
       "Check the clock of the machine that minted or presents the token (NTP).",
       "For long jobs, exchange it early and reuse the resulting Azure access token, which lives longer.",
     ],
