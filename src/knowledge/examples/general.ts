@@ -143,42 +143,12 @@ export const generalExamples: Readonly<Record<string, KnowledgeEvidence>> = {
       },
     ],
   },
-  "dns-resolution-failed": {
-    sources: ["network"],
-    examples: [
-      {
-        text: "AuthenticationError: getaddrinfo ENOTFOUND login.microsoftonline.com",
-        runtime: "javascript",
-        source: "written",
-      },
-      {
-        text: 'ERROR: logging in: failed to authenticate: Get "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration": dial tcp: lookup login.microsoftonline.com on 10.0.0.2:53: no such host',
-        runtime: "azd",
-        source: "written",
-      },
-    ],
-  },
   "localhost-unresolvable": {
     sources: ["network"],
     examples: [
       {
         text: "ERROR: logging in: listen tcp: lookup localhost on 1.1.1.1:53: no such host",
         runtime: "azd",
-        source: "written",
-      },
-    ],
-  },
-  "tls-certificate-untrusted": {
-    sources: ["network"],
-    examples: [
-      {
-        text: "HTTPSConnectionPool(host='login.microsoftonline.com', port=443): Max retries exceeded with url: /organizations/oauth2/v2.0/token (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1006)')))",
-        runtime: "azure-cli",
-        source: "written",
-      },
-      {
-        text: "AuthenticationError: unable to get local issuer certificate",
-        runtime: "javascript",
         source: "written",
       },
     ],

@@ -20,6 +20,11 @@ export const networkExamples: Readonly<Record<string, KnowledgeEvidence>> = {
         runtime: "go",
         source: "written",
       },
+      {
+        text: 'ERROR: logging in: failed to authenticate: Get "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration": dial tcp: lookup login.microsoftonline.com on 10.0.0.2:53: no such host',
+        runtime: "azd",
+        source: "written",
+      },
     ],
   },
   "connection-refused-or-dropped": {
