@@ -50,7 +50,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "Policy requires MFA but the account has no registered methods yet (or must finish registration because of risk).",
     mitigations: [
-      "Sign in interactively once (https://aka.ms/mysecurityinfo) and register an authentication method.",
+      "Sign in interactively once (https://aka.ms/mysecurityinfo) and register an authentication method for multi-factor authentication.",
       "For automation, use a service principal or managed identity instead of a user account.",
     ],
     docs: [lookup("50079"), "https://aka.ms/mysecurityinfo"],
@@ -84,6 +84,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
         "AADSTS50005",
         "AADSTS700003",
         "AADSTS50097",
+        "AADSTS53005",
       ],
     },
     cause:
@@ -93,6 +94,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Sign in from a compliant or joined device (on Windows, through the broker so the device identity is sent); a device-code or browser sign-in from another machine cannot prove the device state Conditional Access asks for.",
       "For automation, use a service principal or managed identity, which device policies do not apply to.",
       "Ask an administrator whether the device is registered in the tenant.",
+      "AADSTS53005 asks for an app that enforces Intune app protection policies: sign in through a client app (or broker) that supports them, or ask the administrator to exclude this workload from the Conditional Access policy.",
     ],
     docs: [lookup("530003"), CA_TROUBLESHOOT],
   },
@@ -108,6 +110,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Sign in again (reauthenticate) with the tool that holds the session: `az login` (the CLI prints the exact `--scope` to use), `azd auth login`, Connect-AzAccount, or the app's prompt; in VS Code, sign in again from the Accounts menu (the Azure extensions share that sign-in).",
       "A Conditional Access sign-in frequency setting limits how long a session lives (the message gives the maximum in seconds); expect to sign in again at that interval, or ask an administrator about the policy for long-running work, which should use a service principal or managed identity.",
+      "A library that refreshes silently (MSAL's acquireTokenSilent, a shared token cache) cannot renew a refresh token this policy rejected: catch the error, sign in again interactively, and let the new refresh token replace the old one in the cache.",
     ],
     docs: [lookup("70043"), CA_TROUBLESHOOT],
   },
@@ -127,6 +130,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it.",
       "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
+      "Where users may consent for themselves, one interactive sign-in (an interactive authorization request) lets the user accept the permissions; flows without a browser (username/password, on-behalf-of to Microsoft Graph) cannot show that prompt, so they need the consent given beforehand, often as admin consent when the organisation turned user consent off.",
     ],
     docs: [lookup("65001"), CONSENT],
   },
@@ -198,6 +202,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Check the tenant ID you pass (AZURE_TENANT_ID, tenantId, `az login --tenant`) against the Directory (tenant) ID in the Entra admin center.",
       "Read the tenant the message names: if it is a word from a URL (a vault or emulator path, 'secrets'), the credential took the tenant from a challenge or URL that is not an Entra authority; against a local emulator or mock, configure the emulator's authentication or skip the credential.",
       "For sovereign clouds, set the authority host (AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.us).",
+      "An empty tenant ('') or the word 'null' means the tenant setting never reached the request: set the tenant ID, or sign in again naming it (`az login --tenant <tenant-id>`, the IDE's sign-in). Check the authority URL too: https://login.microsoftonline.com/<tenant-id> in the public cloud, not a test or pre-production host.",
     ],
     docs: [
       lookup("90002"),
