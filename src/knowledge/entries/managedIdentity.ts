@@ -16,6 +16,11 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       text: [
+        // Python's and Java's wording of the same 400 from the endpoint.
+        "No identity has been assigned to this resource",
+        "verify your objectId, clientId or msiResourceId",
+        // Azure Machine Learning compute's endpoint placeholder when no identity is assigned to it.
+        "identity-responder-not-enabled",
         "requested identity hasn't been assigned to this resource",
         "requested identity hasn’t been assigned to this resource",
         "requested identity has not been assigned to this resource",
@@ -24,11 +29,6 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
         "no available identity",
         // App Service's answer when several user-assigned identities exist and none was chosen.
         "Unable to load requested managed identity",
-        // Python's and Java's wording of the same 400 from the endpoint.
-        "No identity has been assigned to this resource",
-        "verify your objectId, clientId or msiResourceId",
-        // Azure Machine Learning compute's endpoint placeholder when no identity is assigned to it.
-        "identity-responder-not-enabled",
       ],
       credentials: [...MI],
     },

@@ -18,13 +18,13 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       text: [
+        // Python's (requests/urllib3, also inside az) wording of a failed connection.
+        "HTTPConnectionPool(host='169.254.169.254'",
         "connect EHOSTUNREACH 169.254.169.254",
         "connect EHOSTDOWN 169.254.169.254",
         "connect ENETUNREACH 169.254.169.254",
         "connect ETIMEDOUT 169.254.169.254",
         "connect ECONNREFUSED 169.254.169.254",
-        // Python's (requests/urllib3, also inside az) wording of the same failed connection.
-        "HTTPConnectionPool(host='169.254.169.254'",
       ],
       credentials: [...MI],
     },

@@ -42,7 +42,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "For a client secret, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET before the process starts.",
       "For a certificate, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH (plus AZURE_CLIENT_CERTIFICATE_PASSWORD when the file is protected).",
       "Check that the environment variables reach the process itself (container env, App Service settings, a .env loader that runs before the credential is built).",
-      "If you did not mean to use a service principal here, ignore this member and look at the next credential in the chain.",
+      "If you did not mean to use a service principal here, ignore this member and look at the next credential in the chain; to sign in as yourself, run `az login` or sign in from your IDE (Azure Toolkit for IntelliJ, VS Code) so a developer credential further down the chain can answer.",
     ],
     docs: [
       ENV_TROUBLESHOOT,
@@ -103,9 +103,9 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Client secrets carry an end date. The secret in use is past it, so Microsoft Entra ID refuses it even though it " +
       "is otherwise correct.",
     mitigations: [
-      "Create a new client secret on the app registration (an expired one cannot be extended) and roll it out to every place that stores it: the app's configuration or vault, pipeline service connections, GitHub Actions secrets (AZURE_CREDENTIALS or the client-secret input).",
+      "Create a new client secret on the app registration and roll it out to every place that stores it: the app's configuration or vault, pipeline service connections, GitHub Actions secrets (AZURE_CREDENTIALS or the client-secret input).",
       "Consider a certificate or, better, a managed identity or workload identity federation so there is no secret to expire.",
-      "Track secret expiry dates (for example with an alert) so the next rotation happens before the outage.",
+      "Track secret expiry dates (for example with an alert) so the next rotation happens before a secret has expired.",
     ],
     docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=7000222"],
   },
@@ -229,8 +229,8 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     category: "assertion-invalid",
     retryable: false,
     match: {
-      // 5002726 and 5002730: the newer codes for an unsupported JWT header and an unsupported signing key.
-      stsCodes: ["AADSTS50027", "AADSTS5002726", "AADSTS5002730"],
+      // 5002726: the newer code for a JWT header with a field Microsoft Entra ID does not accept.
+      stsCodes: ["AADSTS50027", "AADSTS5002726"],
       text: ["JWT token is invalid or malformed"],
       credentials: ["ClientAssertionCredential", "WorkloadIdentityCredential", "ClientCertificateCredential"],
     },

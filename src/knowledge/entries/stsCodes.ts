@@ -50,7 +50,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "Policy requires MFA but the account has no registered methods yet (or must finish registration because of risk).",
     mitigations: [
-      "Sign in interactively once (https://aka.ms/mysecurityinfo) and register an authentication method for multi-factor authentication.",
+      "Sign in interactively once (https://aka.ms/mysecurityinfo) and register an authentication method.",
       "For automation, use a service principal or managed identity instead of a user account.",
     ],
     docs: [lookup("50079"), "https://aka.ms/mysecurityinfo"],
@@ -110,7 +110,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Sign in again (reauthenticate) with the tool that holds the session: `az login` (the CLI prints the exact `--scope` to use), `azd auth login`, Connect-AzAccount, or the app's prompt; in VS Code, sign in again from the Accounts menu (the Azure extensions share that sign-in).",
       "A Conditional Access sign-in frequency setting limits how long a session lives (the message gives the maximum in seconds); expect to sign in again at that interval, or ask an administrator about the policy for long-running work, which should use a service principal or managed identity.",
-      "A library that refreshes silently (MSAL's acquireTokenSilent, a shared token cache) cannot renew a refresh token this policy rejected: catch the error, sign in again interactively, and let the new refresh token replace the old one in the cache.",
+      "A library that refreshes silently (MSAL's acquireTokenSilent, a shared token cache) cannot renew a refresh token this policy rejected: catch the error, sign in again interactively, and let the new refresh token replace the old one in the cache. If DefaultAzureCredential stops at SharedTokenCacheCredential with a stale account you do not need, leave that member out (exclude_shared_token_cache_credential=True in Python, ExcludeSharedTokenCacheCredential in .NET).",
     ],
     docs: [lookup("70043"), CA_TROUBLESHOOT],
   },
@@ -128,9 +128,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "The app asks for permissions that nobody granted in this tenant (or the user declined, or only an administrator may grant them).",
     mitigations: [
-      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it.",
+      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it. Where users may consent for themselves, one interactive sign-in lets them accept the permissions; flows without a browser (username/password, on-behalf-of calls to Microsoft Graph) cannot show that prompt and need consent given beforehand.",
       "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
-      "Where users may consent for themselves, one interactive sign-in (an interactive authorization request) lets the user accept the permissions; flows without a browser (username/password, on-behalf-of to Microsoft Graph) cannot show that prompt, so they need the consent given beforehand, often as admin consent when the organisation turned user consent off.",
     ],
     docs: [lookup("65001"), CONSENT],
   },
@@ -348,6 +347,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "After a password change or reset, every stored sign-in is revoked; sign in with the new password.",
       "With the Azure CLI, add --tenant <id> if the resource is in another tenant.",
       "In an editor or desktop tool (VS Code, Storage Explorer), sign out of the account and sign back in to reauthenticate it, with the same work or Microsoft account; if the old session sticks, reset the tool's stored sign-in (remove the account) before you sign in again.",
+      "When DefaultAzureCredential reports it from SharedTokenCacheCredential, the stale account sits in the shared token cache (written by Visual Studio or an earlier sign-in): sign in again with that tool, or leave the member out (exclude_shared_token_cache_credential=True in Python, ExcludeSharedTokenCacheCredential in .NET) so the chain reaches your `az login` session.",
     ],
     docs: [lookup("700082"), CLI_AUTH],
   },
