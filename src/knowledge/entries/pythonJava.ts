@@ -54,7 +54,7 @@ export const pythonJavaEntries = (): readonly KnowledgeEntry[] => [
       "which hands Microsoft Entra ID a SAML token. That token was malformed, unsigned, or signed with a certificate " +
       "the domain's federation settings do not list.",
     mitigations: [
-      "Check the federation trust: the identity provider's token-signing certificate must match the one configured for the domain in Microsoft Entra ID (rolled-over AD FS certificates are a common cause); update it, for example with the AD FS trust tools or Microsoft Graph.",
+      "Check the federation trust: the identity provider's token-signing certificate must match the one configured for the domain in Microsoft Entra ID (an AD FS certificate that rolled over is a common cause); update the domain's federation settings with the new certificate.",
       "Make sure the identity provider signs the SAML assertion (or the response) with that certificate, with the signature covering the element Microsoft Entra ID validates.",
       "Username/password flows against federated accounts are fragile: prefer an interactive sign-in, a service principal or a managed identity.",
     ],
@@ -134,8 +134,8 @@ export const pythonJavaEntries = (): readonly KnowledgeEntry[] => [
       "something else, typically a warning the CLI printed (a preview notice, an upgrade prompt, an extension message), " +
       "so parsing failed although the sign-in itself may be fine.",
     mitigations: [
-      "Upgrade the identity library (azure-identity for Java, Python or JavaScript): newer versions read only the CLI's JSON output and ignore its warnings.",
-      "Run `az account get-access-token --output json` yourself in the same environment to see the extra text, then silence its cause: upgrade the Azure CLI, drop a preview option such as --tenant from a wrapper, or turn off its update check and extension notices.",
+      "Upgrade the identity library (azure-identity for Java, Python or JavaScript) and the Azure CLI: newer versions cope with the warnings az prints, and newer az versions no longer flag options such as --tenant as preview.",
+      "Run `az account get-access-token --output json` yourself in the same environment to see the extra text; to keep az from printing warnings at all, run `az config set core.only_show_errors=true`.",
     ],
     docs: [JAVA_CLI_TROUBLESHOOT],
   },

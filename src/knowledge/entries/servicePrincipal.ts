@@ -242,7 +242,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Include iss, sub, aud, exp, nbf and jti, signed with RS256 or PS256, and check the machine clock.",
       "For a federated token read from a file or fetched from a platform, check that what is passed as the assertion is the token itself and not an error page or an empty string.",
       "Set aud to the one token endpoint URL (https://login.microsoftonline.com/<tenant-id>/oauth2/v2.0/token) as a plain string: some OpenID client libraries build client_assertion with an array audience, which is refused.",
-      "For a certificate-signed assertion, the header must name the certificate: x5t holds its SHA-1 thumbprint as base64url of the raw hash bytes (not the hex text), and only the fields Microsoft Entra ID accepts (alg, typ, x5t or x5t#S256, x5c). AADSTS5002726 reports an unsupported header such as a cty added by a JWT library: build the header without it.",
+      "For a certificate-signed assertion, the header must name the certificate: x5t holds its SHA-1 thumbprint as base64url of the raw hash bytes (not the hex text). Keep the header to the usual fields (alg, typ, x5t or x5t#S256, and x5c where needed): AADSTS5002726 reports a header field it does not support, such as a cty that a JWT library added, so build the header without it.",
     ],
     docs: [CERT_CREDS],
   },
