@@ -45,6 +45,7 @@ export const chainEntries = (): readonly KnowledgeEntry[] => [
       "Find the line of the credential you expected to succeed (for example ManagedIdentityCredential in Azure, AzureCliCredential on a laptop) and fix that one.",
       'Turn on logging (AZURE_LOG_LEVEL=info, or setLogLevel("info") from @azure/logger) to see every attempt, including members skipped silently.',
       "Replace the chain with the single credential you need, or narrow it with AZURE_TOKEN_CREDENTIALS=dev / prod / <CredentialName>.",
+      "When every line says unavailable, nothing is set up yet: to sign in as yourself, run `az login` (or `azd auth login`, Connect-AzAccount, the IDE sign-in such as Azure Toolkit for IntelliJ in Java); to sign in as an app, set the environment variables AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or a certificate path).",
     ],
     docs: [JS_GUIDE, LOGGER, CHAINS],
   },

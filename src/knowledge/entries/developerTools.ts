@@ -38,6 +38,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "macOS: an app started from the Dock or Finder does not get your shell's PATH; Homebrew puts az in /opt/homebrew/bin (Apple silicon) or /usr/local/bin, so start the app from a terminal or add that folder to its PATH.",
       "WSL and containers: install the CLI inside the Linux environment itself; the Windows az.cmd is not on the Linux PATH.",
       "If you did not mean to use the CLI here, ignore this line and fix the credential you intended.",
+      "Code running in Azure (Functions, App Service, a VM) has no Azure CLI: use managed identity there (ManagedIdentityCredential, or DefaultAzureCredential, which tries it) and keep the CLI for local work.",
     ],
     docs: [CLI_INSTALL],
   },

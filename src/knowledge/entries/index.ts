@@ -14,6 +14,7 @@ import { localToolEntries } from "./localTools.js";
 import { managedIdentityEntries } from "./managedIdentity.js";
 import { managedIdentityEndpointEntries } from "./managedIdentityEndpoints.js";
 import { networkEntries } from "./network.js";
+import { pythonJavaEntries } from "./pythonJava.js";
 import { sdkServiceEntries } from "./sdkServices.js";
 import { serviceEntries } from "./services.js";
 import { servicePrincipalEntries } from "./servicePrincipal.js";
@@ -34,6 +35,7 @@ export function loadKnowledgeEntries(): readonly KnowledgeEntry[] {
     ...serviceEntries(),
     ...sdkServiceEntries(),
     ...stsCodeEntries(),
+    ...pythonJavaEntries(),
     ...appSignInEntries(),
     ...networkEntries(),
     ...generalEntries(),

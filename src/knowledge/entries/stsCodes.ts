@@ -84,6 +84,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
         "AADSTS50005",
         "AADSTS700003",
         "AADSTS50097",
+        "AADSTS53005",
       ],
     },
     cause:
@@ -93,6 +94,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Sign in from a compliant or joined device (on Windows, through the broker so the device identity is sent); a device-code or browser sign-in from another machine cannot prove the device state Conditional Access asks for.",
       "For automation, use a service principal or managed identity, which device policies do not apply to.",
       "Ask an administrator whether the device is registered in the tenant.",
+      "AADSTS53005 asks for an app that enforces Intune app protection policies: sign in through a client app (or broker) that supports them, or ask the administrator to exclude this workload from the Conditional Access policy.",
     ],
     docs: [lookup("530003"), CA_TROUBLESHOOT],
   },
@@ -108,6 +110,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Sign in again (reauthenticate) with the tool that holds the session: `az login` (the CLI prints the exact `--scope` to use), `azd auth login`, Connect-AzAccount, or the app's prompt; in VS Code, sign in again from the Accounts menu (the Azure extensions share that sign-in).",
       "A Conditional Access sign-in frequency setting limits how long a session lives (the message gives the maximum in seconds); expect to sign in again at that interval, or ask an administrator about the policy for long-running work, which should use a service principal or managed identity.",
+      "A library that refreshes silently (MSAL's acquireTokenSilent, a shared token cache) cannot renew a refresh token this policy rejected: catch the error, sign in again interactively, and let the new refresh token replace the old one in the cache. If DefaultAzureCredential stops at SharedTokenCacheCredential with a stale account you do not need, leave that member out (exclude_shared_token_cache_credential=True in Python, ExcludeSharedTokenCacheCredential in .NET).",
     ],
     docs: [lookup("70043"), CA_TROUBLESHOOT],
   },
@@ -125,7 +128,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "The app asks for permissions that nobody granted in this tenant (or the user declined, or only an administrator may grant them).",
     mitigations: [
-      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it.",
+      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it. Where users may consent for themselves, one interactive sign-in lets them accept the permissions; flows without a browser (username/password, on-behalf-of calls to Microsoft Graph) cannot show that prompt and need consent given beforehand.",
       "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
     ],
     docs: [lookup("65001"), CONSENT],
@@ -198,6 +201,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Check the tenant ID you pass (AZURE_TENANT_ID, tenantId, `az login --tenant`) against the Directory (tenant) ID in the Entra admin center.",
       "Read the tenant the message names: if it is a word from a URL (a vault or emulator path, 'secrets'), the credential took the tenant from a challenge or URL that is not an Entra authority; against a local emulator or mock, configure the emulator's authentication or skip the credential.",
       "For sovereign clouds, set the authority host (AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.us).",
+      "An empty tenant ('') or the word 'null' means the tenant setting never reached the request: set the tenant ID, or sign in again naming it (`az login --tenant <tenant-id>`, the IDE's sign-in). Check the authority URL too: https://login.microsoftonline.com/<tenant-id> in the public cloud, not a test or pre-production host.",
     ],
     docs: [
       lookup("90002"),
@@ -343,6 +347,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "After a password change or reset, every stored sign-in is revoked; sign in with the new password.",
       "With the Azure CLI, add --tenant <id> if the resource is in another tenant.",
       "In an editor or desktop tool (VS Code, Storage Explorer), sign out of the account and sign back in to reauthenticate it, with the same work or Microsoft account; if the old session sticks, reset the tool's stored sign-in (remove the account) before you sign in again.",
+      "When DefaultAzureCredential reports it from SharedTokenCacheCredential, the stale account sits in the shared token cache (written by Visual Studio or an earlier sign-in): sign in again with that tool, or leave the member out (exclude_shared_token_cache_credential=True in Python, ExcludeSharedTokenCacheCredential in .NET) so the chain reaches your `az login` session.",
     ],
     docs: [lookup("700082"), CLI_AUTH],
   },

@@ -16,6 +16,7 @@ import { localToolExamples } from "./localTools.js";
 import { managedIdentityExamples } from "./managedIdentity.js";
 import { managedIdentityEndpointExamples } from "./managedIdentityEndpoints.js";
 import { networkExamples } from "./network.js";
+import { pythonJavaExamples } from "./pythonJava.js";
 import { sdkServiceExamples } from "./sdkServices.js";
 import { serviceExamples } from "./services.js";
 import { servicePrincipalExamples } from "./servicePrincipal.js";
@@ -36,6 +37,7 @@ export const evidenceFamilies: readonly Readonly<Record<string, KnowledgeEvidenc
   serviceExamples,
   sdkServiceExamples,
   stsCodeExamples,
+  pythonJavaExamples,
   appSignInExamples,
   networkExamples,
   generalExamples,

@@ -20,6 +20,16 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
         runtime: "javascript",
         source: "lab",
       },
+      {
+        text: "azure.identity.CredentialUnavailableError: ManagedIdentityCredential authentication unavailable. No identity has been assigned to this resource.",
+        runtime: "python",
+        source: "written",
+      },
+      {
+        text: "com.azure.core.exception.ClientAuthenticationException: Couldn't acquire access token from IMDS, verify your objectId, clientId or msiResourceId",
+        runtime: "java",
+        source: "written",
+      },
     ],
   },
   "imds-gateway-error": {
@@ -59,6 +69,11 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
         text: "CredentialUnavailableError: ManagedIdentityCredential: Network unreachable. Message: network_error: Network request failed",
         runtime: "javascript",
         source: "lab",
+      },
+      {
+        text: "ManagedIdentityCredential: IMDS token request timed out",
+        runtime: "go",
+        source: "written",
       },
     ],
   },

@@ -13,6 +13,11 @@ export const managedIdentityEndpointExamples: Readonly<Record<string, KnowledgeE
         runtime: "javascript",
         source: "written",
       },
+      {
+        text: "requests.exceptions.ConnectionError: HTTPConnectionPool(host='169.254.169.254', port=80): Max retries exceeded with url: /metadata/identity/oauth2/token (Caused by NewConnectionError('Failed to establish a new connection: [Errno 113] No route to host'))",
+        runtime: "python",
+        source: "written",
+      },
     ],
   },
   "managed-identity-endpoint-not-found": {

@@ -172,6 +172,11 @@ export const servicePrincipalExamples: Readonly<Record<string, KnowledgeEvidence
         runtime: "javascript",
         source: "lab",
       },
+      {
+        text: "Microsoft.Identity.Client.MsalServiceException: AADSTS5002726: Invalid JWT token. Found unsupported token header.",
+        runtime: "dotnet",
+        source: "written",
+      },
     ],
   },
   "username-password-invalid": {
@@ -226,6 +231,11 @@ export const servicePrincipalExamples: Readonly<Record<string, KnowledgeEvidence
         runtime: "javascript",
         source: "lab",
       },
+      {
+        text: "ValueError: Failed to deserialize certificate in PEM or PKCS12 format",
+        runtime: "python",
+        source: "written",
+      },
     ],
   },
   "certificate-password-wrong": {
@@ -273,6 +283,11 @@ export const servicePrincipalExamples: Readonly<Record<string, KnowledgeEvidence
         ),
         runtime: "javascript",
         source: "entra-aadsts",
+      },
+      {
+        text: "msal.exceptions: invalid_grant: ADSTS50013: Assertion failed signature validation. [Reason - The provided signature value did not match the expected signature value.]",
+        runtime: "python",
+        source: "written",
       },
     ],
   },
