@@ -42,7 +42,7 @@ export const chainEntries = (): readonly KnowledgeEntry[] => [
       "interaction). Here every member gave up, so the chain reports all their reasons at once. Usually only one of " +
       "them is the credential you meant to use; the others are expected to be unavailable in this environment.",
     mitigations: [
-      "Find the line of the credential you expected to succeed (for example ManagedIdentityCredential in Azure, AzureCliCredential on a laptop) and fix that one.",
+      "Find the line of the credential you expected to succeed (for example ManagedIdentityCredential in Azure, AzureCliCredential on a laptop) and fix that one: in Azure, enable a managed identity on the resource (App Service, Functions, VM) and grant it access; on a laptop, install the Azure CLI if needed and sign in with `az login`.",
       'Turn on logging (AZURE_LOG_LEVEL=info, or setLogLevel("info") from @azure/logger) to see every attempt, including members skipped silently.',
       "Replace the chain with the single credential you need, or narrow it with AZURE_TOKEN_CREDENTIALS=dev / prod / <CredentialName>.",
     ],

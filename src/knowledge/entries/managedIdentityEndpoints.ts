@@ -23,6 +23,11 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
         "connect ENETUNREACH 169.254.169.254",
         "connect ETIMEDOUT 169.254.169.254",
         "connect ECONNREFUSED 169.254.169.254",
+        // Go's net package words the same socket errors after the address.
+        "169.254.169.254:80: connect: network is unreachable",
+        "169.254.169.254:80: connect: no route to host",
+        "169.254.169.254:80: connect: host is down",
+        "169.254.169.254:80: connect: connection refused",
       ],
       credentials: [...MI],
     },

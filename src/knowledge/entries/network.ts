@@ -63,6 +63,14 @@ export const networkEntries = (): readonly KnowledgeEntry[] => [
         "socket hang up",
         "TypeError: fetch failed",
         "access a socket in a way forbidden by its access permissions",
+        // Go's and .NET's wordings of refused, unroutable and timed-out connections.
+        ": i/o timeout",
+        "connect: connection refused",
+        "connect: connection timed out",
+        "connect: network is unreachable",
+        "connect: no route to host",
+        "target machine actively refused it",
+        "connected party did not properly respond after a period of time",
       ],
     },
     cause:

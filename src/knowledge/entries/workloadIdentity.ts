@@ -136,7 +136,7 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "system:serviceaccount:<namespace>:<service account>. The pod runs under another service account or namespace, or " +
       "the issuer was copied without the trailing slash or from another cluster.",
     mitigations: [
-      "Get the issuer with `az aks show -n <cluster> -g <rg> --query oidcIssuerProfile.issuerUrl -o tsv` and paste it unchanged into the federated credential.",
+      "Get the issuer with `az aks show -n <cluster> -g <rg> --query oidcIssuerProfile.issuerUrl -o tsv` and paste it unchanged into the federated credential's issuer (the federated identity credential on the managed identity or app registration).",
       "Set the subject to system:serviceaccount:<namespace>:<service-account-name> of the pod that runs the code.",
       "Keep the audience api://AzureADTokenExchange.",
     ],
