@@ -197,7 +197,12 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     category: "tool-missing",
     retryable: true,
     match: {
-      text: ["Unexpected end of JSON input", "Unexpected response from Azure CLI when getting token"],
+      text: [
+        "Unexpected end of JSON input",
+        "Unexpected response from Azure CLI when getting token",
+        // .NET's wording when its process timeout stops az.
+        "Azure CLI authentication timed out",
+      ],
       context: ["AzureCliCredential", "Azure CLI", "expiresOn"],
       credentials: ["AzureCliCredential"],
     },
@@ -458,6 +463,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         "Failed To Read VS Code Credentials",
         "Authenticate via Azure Tools plugin in VS Code",
         "Failed To Read Credentials",
+        // .NET's wording.
+        "Stored credentials not found. Need to authenticate user in VSCode Azure Account",
       ],
       credentials: ["VisualStudioCodeCredential"],
     },

@@ -28,6 +28,8 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
         "169.254.169.254:80: connect: no route to host",
         "169.254.169.254:80: connect: host is down",
         "169.254.169.254:80: connect: connection refused",
+        // .NET's wording.
+        "Connection refused (169.254.169.254",
       ],
       credentials: [...MI],
     },

@@ -29,6 +29,8 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
         "Environment variables aren't fully configured",
         "Missing or incomplete environment variable configuration",
         "EnvironmentCredential: missing environment variable",
+        // Go's wording when only some of the variables are set.
+        "incomplete environment variable configuration",
         // identity 1.x.
         "one or more of the following environment variables is missing",
       ],

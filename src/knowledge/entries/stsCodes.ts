@@ -103,7 +103,11 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     // An expired sign-in session by the contract's expiry tie-break: the fix is signing in again.
     category: "not-logged-in",
     retryable: false,
-    match: { stsCodes: ["AADSTS70043"] },
+    match: {
+      stsCodes: ["AADSTS70043"],
+      // The Azure CLI's wording of the same expiry, printed without the code.
+      text: ["due to sign-in frequency checks by conditional access"],
+    },
     cause:
       "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
     mitigations: [

@@ -49,7 +49,14 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
     category: "not-configured",
     retryable: false,
     match: {
-      text: ["ENOENT: no such file or directory", "permission denied", "No content on the file"],
+      // Node's ENOENT, then Go's, Python's and .NET's wordings of a missing file.
+      text: [
+        "ENOENT: no such file or directory",
+        "no such file or directory",
+        "Could not find file",
+        "permission denied",
+        "No content on the file",
+      ],
       context: [
         "azure-identity-token",
         "AZURE_FEDERATED_TOKEN_FILE",

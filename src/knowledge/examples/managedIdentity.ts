@@ -20,6 +20,16 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
         runtime: "javascript",
         source: "lab",
       },
+      {
+        text: 'ManagedIdentityCredential authentication failed. the requested identity isn\'t assigned to this resource\nGET http://169.254.169.254/metadata/identity/oauth2/token\nRESPONSE 400: 400 Bad Request\n{\n  "error": "invalid_request",\n  "error_description": "Identity not found"\n}',
+        runtime: "go",
+        source: "written",
+      },
+      {
+        text: 'adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request"}',
+        runtime: "go",
+        source: "written",
+      },
     ],
   },
   "imds-gateway-error": {
@@ -124,6 +134,11 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
         text: "ManagedIdentityCredential: no azure identity found for request clientID 00000000-0000-0000-0000-000000000001",
         runtime: "go",
         source: "MI-06",
+      },
+      {
+        text: "failed to get key vault token: nmi response failed with status code: 404, err: <nil>",
+        runtime: "go",
+        source: "written",
       },
     ],
   },

@@ -13,6 +13,11 @@ export const managedIdentityEndpointExamples: Readonly<Record<string, KnowledgeE
         runtime: "javascript",
         source: "written",
       },
+      {
+        text: 'ManagedIdentityCredential: Get "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01": dial tcp 169.254.169.254:80: connect: no route to host',
+        runtime: "go",
+        source: "written",
+      },
     ],
   },
   "managed-identity-endpoint-not-found": {
