@@ -39,7 +39,11 @@ export const azurePipelinesEntries = (): readonly KnowledgeEntry[] => [
     category: "not-configured",
     retryable: false,
     match: {
-      text: ["No service connection found with identifier"],
+      text: [
+        "No service connection found with identifier",
+        // Azure DevOps' own wording when a task input names a connection the pipeline cannot use.
+        "The service connection does not exist, has been disabled or has not been authorized for use",
+      ],
       patterns: [
         "No service connection found with identifier [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
       ],

@@ -56,6 +56,9 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         // az's answer when its cached account can no longer be used for the scope asked.
         "Please explicitly log in with",
         "has previously been signed out of this application",
+        // az's wordings when its MSAL cache holds no usable account.
+        "does not exist in MSAL token cache",
+        "Can't find token from MSAL cache",
       ],
       credentials: ["AzureCliCredential"],
     },
@@ -335,6 +338,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         "Please run 'Connect-AzAccount'",
         "Run Connect-AzAccount to login",
         "Your Azure credentials have not been set up or have expired, please run Connect-AzAccount",
+        "Please login using Connect-AzAccount",
+        "No account found in the context",
       ],
       credentials: ["AzurePowerShellCredential"],
     },

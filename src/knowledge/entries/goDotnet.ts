@@ -1,7 +1,7 @@
 /**
  * Families first seen in Go and .NET logs that no other file covered: Visual Studio's token service, the Azure CLI
  * as other tools drive it, an authority path read as the tenant, the managed identity endpoint that no route
- * reaches, and certificate assertions refused for their time or key.
+ * reaches, certificate assertions refused for their time or key, and services that accept no keys.
  */
 import type { KnowledgeEntry } from "../schema.js";
 
@@ -221,5 +221,33 @@ export const goDotnetEntries = (): readonly KnowledgeEntry[] => [
       "Prefer the library's certificate support (ClientCertificateCredential, MSAL's WithCertificate) over a hand-built assertion, so the header and signing algorithm match the key.",
     ],
     docs: [CERT_CREDS],
+  },
+  {
+    id: "service-key-auth-disabled",
+    title: "The service refused a key because key (local) authentication is turned off on the resource",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      serviceCodes: ["AuthenticationTypeDisabled", "KeyBasedAuthenticationNotPermitted"],
+      text: [
+        "Key based authentication is disabled for this resource",
+        "Key based authentication is not permitted on this storage account",
+        "Local Authorization is disabled",
+      ],
+      httpStatus: [401, 403],
+    },
+    cause:
+      "The resource (Azure OpenAI or another AI service, a storage account, a Cosmos DB account) has key and shared " +
+      "key access disabled, often by policy, so only Microsoft Entra tokens are accepted. The client sent an API key, " +
+      "an account key, a SAS signed with one, or a connection string.",
+    mitigations: [
+      "Authenticate with Microsoft Entra ID instead of the key: give the client a token credential (DefaultAzureCredential, ManagedIdentityCredential) and drop the API key, shared key, SAS or connection string. In Storage Explorer, sign in with Microsoft Entra ID and open the account through it rather than with its key.",
+      "Give the principal a data role on the resource: Cognitive Services OpenAI User (or Cognitive Services User), Storage Blob Data Reader or Contributor, or a Cosmos DB built-in data role assigned with `az cosmosdb sql role assignment create`.",
+      "Re-enable key access on the resource (disableLocalAuth, 'Allow storage account key access') only if your organisation's policy allows it.",
+    ],
+    docs: [
+      "https://learn.microsoft.com/azure/ai-services/disable-local-auth",
+      "https://learn.microsoft.com/azure/storage/common/shared-key-authorization-prevent",
+    ],
   },
 ];

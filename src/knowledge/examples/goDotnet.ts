@@ -97,4 +97,19 @@ export const goDotnetExamples: Readonly<Record<string, KnowledgeEvidence>> = {
       },
     ],
   },
+  "service-key-auth-disabled": {
+    sources: ["written"],
+    examples: [
+      {
+        text: 'Azure.RequestFailedException: Service request failed.\nStatus: 403 (Forbidden)\n\nContent:\n{"error":{"code":"AuthenticationTypeDisabled","message":"Key based authentication is disabled for this resource."}}',
+        runtime: "dotnet",
+        source: "written",
+      },
+      {
+        text: "RESPONSE 403: 403 Key based authentication is not permitted on this storage account.\nERROR CODE: KeyBasedAuthenticationNotPermitted",
+        runtime: "go",
+        source: "written",
+      },
+    ],
+  },
 };
