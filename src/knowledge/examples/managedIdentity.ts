@@ -6,6 +6,16 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
     sources: ["MI-01", "MI-07", "js-guide"],
     examples: [
       {
+        text: 'ManagedIdentityCredential authentication failed. the requested identity isn\'t assigned to this resource\nGET http://169.254.169.254/metadata/identity/oauth2/token\nRESPONSE 400: 400 Bad Request\n{\n  "error": "invalid_request",\n  "error_description": "Identity not found"\n}',
+        runtime: "go",
+        source: "written",
+      },
+      {
+        text: 'adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request"}',
+        runtime: "go",
+        source: "written",
+      },
+      {
         text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message invalid_request: Error(s): Not Available - Timestamp: Not Available - Description: Identity not found - Correlation ID: Not Available - Trace ID: Not Available",
         runtime: "javascript",
         source: "lab",
@@ -19,16 +29,6 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
         text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message : Error(s): Not Available - Timestamp: Not Available - Description: Unable to load the proper Managed Identity. - Correlation ID: 12345678-90ab-cdef-1234-567890abcdef - Trace ID: Not Available",
         runtime: "javascript",
         source: "lab",
-      },
-      {
-        text: 'ManagedIdentityCredential authentication failed. the requested identity isn\'t assigned to this resource\nGET http://169.254.169.254/metadata/identity/oauth2/token\nRESPONSE 400: 400 Bad Request\n{\n  "error": "invalid_request",\n  "error_description": "Identity not found"\n}',
-        runtime: "go",
-        source: "written",
-      },
-      {
-        text: 'adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request"}',
-        runtime: "go",
-        source: "written",
       },
     ],
   },
