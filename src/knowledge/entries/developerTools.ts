@@ -181,6 +181,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       text: [
         "Visual Studio Token provider can't be accessed",
         "Visual Studio Token provider can not be accessed",
+        "Visual Studio Token provider file not found",
       ],
       credentials: ["VisualStudioCredential"],
     },

@@ -104,6 +104,8 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
         "Attempted to use the IMDS endpoint, but it is not available",
         "No MSI credential available",
         "The Azure IMDS endpoint is unavailable",
+        // .NET's older AppAuthentication library.
+        "Unable to connect to the Managed Service Identity (MSI) endpoint",
       ],
       credentials: [...MI],
       errorNames: ["CredentialUnavailableError"],

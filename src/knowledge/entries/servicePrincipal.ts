@@ -280,6 +280,9 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
         "tenantId, clientId, and clientSecret are required parameters",
         "tenantId and clientId are required parameters",
         "You must provide one of clientSecret, certificatePath, or a getAssertion callback",
+        // .NET's ArgumentNullException for the same values.
+        "Value cannot be null. (Parameter 'client",
+        "Value cannot be null. (Parameter 'tenant",
       ],
       credentials: [
         "ClientSecretCredential",

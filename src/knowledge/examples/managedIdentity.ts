@@ -76,6 +76,11 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
     sources: ["MI-03", "MI-07", "js-lab"],
     examples: [
       {
+        text: "Microsoft.Azure.Services.AppAuthentication.AzureServiceTokenProviderException: Parameters: Connection String: [No connection string specified], Resource: https://vault.azure.net, Authority: . Exception Message: Tried to get token using Managed Service Identity. Access token could not be acquired. Unable to connect to the Managed Service Identity (MSI) endpoint. Please check that you are running on an Azure resource that has MSI setup.",
+        runtime: "dotnet",
+        source: "written",
+      },
+      {
         text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message Attempted to use the IMDS endpoint, but it is not available.",
         runtime: "javascript",
         source: "lab",
