@@ -105,7 +105,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Client secrets carry an end date. The secret in use is past it, so Microsoft Entra ID refuses it even though it " +
       "is otherwise correct.",
     mitigations: [
-      "Create a new client secret on the app registration to replace the expired one (Certificates & secrets, or `az ad app credential reset --id <app-id>`, which prints the new value once) and update every place that stores it: the app's configuration or vault, pipeline service connections, GitHub Actions secrets (AZURE_CREDENTIALS or the client-secret input), a cluster's cloud-provider or add-on configuration.",
+      "Create a new client secret on the app registration to replace the expired one (Certificates & secrets, or `az ad app credential reset --id <app-id> --append`, which adds one and prints its value once; without --append it removes the others) and update every place that stores it: the app's configuration or vault, pipeline service connections, GitHub Actions secrets (AZURE_CREDENTIALS or the client-secret input), a cluster's cloud-provider or add-on configuration.",
       "Consider a certificate or, better, a managed identity or workload identity federation so there is no secret to expire.",
       "Track secret expiry dates (for example with an alert) so the next rotation happens before the outage.",
     ],
