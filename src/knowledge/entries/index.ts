@@ -10,6 +10,7 @@ import { appSignInEntries } from "./appSignIn.js";
 import { chainEntries } from "./chains.js";
 import { developerToolEntries } from "./developerTools.js";
 import { generalEntries } from "./general.js";
+import { goDotnetEntries } from "./goDotnet.js";
 import { localToolEntries } from "./localTools.js";
 import { managedIdentityEntries } from "./managedIdentity.js";
 import { managedIdentityEndpointEntries } from "./managedIdentityEndpoints.js";
@@ -31,6 +32,7 @@ export function loadKnowledgeEntries(): readonly KnowledgeEntry[] {
     ...managedIdentityEndpointEntries(),
     ...developerToolEntries(),
     ...localToolEntries(),
+    ...goDotnetEntries(),
     ...chainEntries(),
     ...serviceEntries(),
     ...sdkServiceEntries(),

@@ -29,7 +29,13 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
         "no available identity",
         // App Service's answer when several user-assigned identities exist and none was chosen.
         "Unable to load requested managed identity",
+        // IMDS's answer to the same, and Go's wordings of the 400.
+        "Multiple user assigned identities exist",
+        "no default identity is assigned to this resource",
+        "requested identity isn't assigned to this resource",
       ],
+      // IMDS's JSON body as Go (adal, azidentity) and Python quote it: {"error_description":"Identity not found"}.
+      patterns: ["error_description\\W{1,8}identity not found"],
       credentials: [...MI],
     },
     cause:
@@ -108,6 +114,8 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
         "Attempted to use the IMDS endpoint, but it is not available",
         "No MSI credential available",
         "The Azure IMDS endpoint is unavailable",
+        // .NET's older AppAuthentication library.
+        "Unable to connect to the Managed Service Identity (MSI) endpoint",
       ],
       credentials: [...MI],
       errorNames: ["CredentialUnavailableError"],
@@ -198,14 +206,20 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
     category: "managed-identity-unavailable",
     retryable: true,
     match: {
-      text: ["No managed identity endpoint found", "no azure identity found for request clientID"],
+      text: [
+        "No managed identity endpoint found",
+        "no azure identity found for request clientID",
+        // Go clients quote NMI's 404 and its body.
+        "nmi response failed with status code: 404",
+        "getting assigned identities for pod",
+      ],
       credentials: [...MI],
     },
     cause:
       "With the (deprecated) AAD pod identity add-on, the NMI component answers token requests only for pods bound to " +
       "an identity. The pod's label does not select an AzureIdentityBinding, or the pod asked before the binding was ready.",
     mitigations: [
-      "Check the pod's aadpodidbinding label matches the selector of an AzureIdentityBinding in its namespace.",
+      "Check the pod's aadpodidbinding label matches the selector of an AzureIdentityBinding in its namespace, and read the MIC pod logs for identity assignment errors (MIC assigns the identity to the node the pod runs on).",
       "Let NMI send Retry-After (see the pod identity feature flags) so start-up requests wait instead of failing.",
       "Plan a move to Microsoft Entra Workload ID, which replaces pod identity.",
     ],

@@ -25,6 +25,13 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
         "connect ENETUNREACH 169.254.169.254",
         "connect ETIMEDOUT 169.254.169.254",
         "connect ECONNREFUSED 169.254.169.254",
+        // Go's net package words the same socket errors after the address.
+        "169.254.169.254:80: connect: network is unreachable",
+        "169.254.169.254:80: connect: no route to host",
+        "169.254.169.254:80: connect: host is down",
+        "169.254.169.254:80: connect: connection refused",
+        // .NET's wording.
+        "Connection refused (169.254.169.254",
       ],
       credentials: [...MI],
     },

@@ -29,6 +29,8 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
         "Environment variables aren't fully configured",
         "Missing or incomplete environment variable configuration",
         "EnvironmentCredential: missing environment variable",
+        // Go's wording when only some of the variables are set.
+        "incomplete environment variable configuration",
         // identity 1.x.
         "one or more of the following environment variables is missing",
       ],
@@ -103,7 +105,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Client secrets carry an end date. The secret in use is past it, so Microsoft Entra ID refuses it even though it " +
       "is otherwise correct.",
     mitigations: [
-      "Create a new client secret on the app registration and roll it out to every place that stores it: the app's configuration or vault, pipeline service connections, GitHub Actions secrets (AZURE_CREDENTIALS or the client-secret input).",
+      "Create a new client secret on the app registration to replace the expired one (Certificates & secrets, or `az ad app credential reset --id <app-id> --append`, which adds one and prints its value once; without --append it removes the others) and update every place that stores it: the app's configuration or vault, pipeline service connections, GitHub Actions secrets (AZURE_CREDENTIALS or the client-secret input), a cluster's cloud-provider or add-on configuration.",
       "Consider a certificate or, better, a managed identity or workload identity federation so there is no secret to expire.",
       "Track secret expiry dates (for example with an alert) so the next rotation happens before a secret has expired.",
     ],
@@ -220,6 +222,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Set aud to the v2.0 token endpoint of the tenant the credential uses: https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token.",
       "Use the authority host of the right cloud (for example login.microsoftonline.us for US Government).",
+      "With regional token endpoints turned on (MSAL's Azure region option, AZURE_REGIONAL_AUTHORITY_NAME), the request goes to a regional host: let the library build the assertion so its audience fits the endpoint it calls, or turn the region off to confirm.",
     ],
     docs: [CERT_CREDS],
   },
@@ -282,6 +285,9 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
         "tenantId, clientId, and clientSecret are required parameters",
         "tenantId and clientId are required parameters",
         "You must provide one of clientSecret, certificatePath, or a getAssertion callback",
+        // .NET's ArgumentNullException for the same values.
+        "Value cannot be null. (Parameter 'client",
+        "Value cannot be null. (Parameter 'tenant",
       ],
       credentials: [
         "ClientSecretCredential",
@@ -460,6 +466,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Make the client request a token for your API's scope (api://<your-api-client-id>/.default or a named scope) and pass that one.",
       "Check that OnBehalfOfCredential uses the client ID of the API that received the token.",
+      "The incoming token's audience must equal the API's client ID or one of its Application ID URIs exactly, case and trailing slash included: compare the aud the message names with the Application ID URI on the API's registration.",
     ],
     docs: ["https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow"],
   },
@@ -478,7 +485,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "registration is confidential, so Microsoft Entra ID insists on a secret or assertion.",
     mitigations: [
       "Turn on 'Allow public client flows' under Authentication on the app registration.",
-      "Or use a confidential credential (ClientSecretCredential, ClientCertificateCredential) with this app.",
+      "Or keep the app confidential and send its client secret or certificate (ClientSecretCredential, ClientCertificateCredential, or MSAL's confidential client).",
       "For a browser app (msal-browser), register the redirect URI under the Single-page application (SPA) platform, not the Web platform.",
     ],
     docs: [ERROR_CODES],

@@ -50,7 +50,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "Policy requires MFA but the account has no registered methods yet (or must finish registration because of risk).",
     mitigations: [
-      "Sign in interactively once (https://aka.ms/mysecurityinfo) and register an authentication method.",
+      "Sign in interactively once (https://aka.ms/mysecurityinfo) and register an authentication method for multi-factor authentication.",
+      "In a web app or API, send the user back to an interactive sign-in that carries the claims value from the error (the claims challenge), so the policy can be satisfied.",
       "For automation, use a service principal or managed identity instead of a user account.",
     ],
     docs: [lookup("50079"), "https://aka.ms/mysecurityinfo"],
@@ -104,7 +105,11 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     // An expired sign-in session by the contract's expiry tie-break: the fix is signing in again.
     category: "not-logged-in",
     retryable: false,
-    match: { stsCodes: ["AADSTS70043"] },
+    match: {
+      stsCodes: ["AADSTS70043"],
+      // The Azure CLI's wording of the same expiry, printed without the code.
+      text: ["due to sign-in frequency checks by conditional access"],
+    },
     cause:
       "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
     mitigations: [
@@ -130,6 +135,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it. Where users may consent for themselves, one interactive sign-in lets them accept the permissions; flows without a browser (username/password, on-behalf-of calls to Microsoft Graph) cannot show that prompt and need consent given beforehand.",
       "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
+      "An administrator can also consent for the whole tenant by opening a sign-in URL for the app with prompt=admin_consent (or the /adminconsent endpoint with its client ID).",
+      "When the app named is a Microsoft developer tool (Visual Studio, Azure CLI, Azure PowerShell) the tenant may block user consent to it: ask an administrator to consent to it, or sign in with another tool or your own app registration.",
     ],
     docs: [lookup("65001"), CONSENT],
   },
@@ -144,7 +151,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "API owner must pre-authorise them.",
     mitigations: [
       "If you own the API, add the Microsoft client's app ID as an authorised client application on the API registration.",
-      "Otherwise authenticate with your own app registration (service principal, or an interactive credential with your client ID).",
+      "Otherwise authenticate with your own app registration: pass its client ID to the credential (a service principal, or an interactive credential with your client ID), since a Microsoft client needs preauthorization by the API owner.",
     ],
     docs: [lookup("65002")],
   },
@@ -276,6 +283,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Sign in to the resource's tenant explicitly (az login --tenant <id>, Connect-AzAccount -Tenant <id>, tenantId option); in an editor or desktop tool, sign out and sign in again with an account of that tenant.",
       "Ask an administrator to add the account as a guest (an external user) in that tenant, or use an account that belongs to the tenant.",
+      "With .NET's DefaultAzureCredential, each developer credential takes its tenant from DefaultAzureCredentialOptions: set TenantId, or the member's own option (VisualStudioTenantId, SharedTokenCacheTenantId, VisualStudioCodeTenantId) to the resource's tenant.",
     ],
     docs: [lookup("50020")],
   },
@@ -393,7 +401,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "a named delegated scope, several resources at once, or a malformed scope is refused.",
     mitigations: [
       "Request a single resource with /.default, e.g. https://management.azure.com/.default or https://vault.azure.net/.default; the resource part must be a full URL with its https:// scheme (or an application ID).",
-      "Use the scope the service SDK documents; do not mix scopes of different resources in one request.",
+      "Use the scope the service SDK documents, and request one resource per token: do not mix scopes of different resources in one request.",
       "In a custom or sovereign environment (Azure PowerShell -Environment, az cloud), check that the environment defines the resource endpoint the scope is built from.",
     ],
     docs: [lookup("70011"), SCOPES],

@@ -49,7 +49,14 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
     category: "not-configured",
     retryable: false,
     match: {
-      text: ["ENOENT: no such file or directory", "permission denied", "No content on the file"],
+      // Node's ENOENT, then Go's, Python's and .NET's wordings of a missing file.
+      text: [
+        "ENOENT: no such file or directory",
+        "no such file or directory",
+        "Could not find file",
+        "permission denied",
+        "No content on the file",
+      ],
       context: [
         "azure-identity-token",
         "AZURE_FEDERATED_TOKEN_FILE",
@@ -136,7 +143,7 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "system:serviceaccount:<namespace>:<service account>. The pod runs under another service account or namespace, or " +
       "the issuer was copied without the trailing slash or from another cluster.",
     mitigations: [
-      "Get the issuer with `az aks show -n <cluster> -g <rg> --query oidcIssuerProfile.issuerUrl -o tsv` and paste it unchanged into the federated credential.",
+      "Get the issuer with `az aks show -n <cluster> -g <rg> --query oidcIssuerProfile.issuerUrl -o tsv` and paste it unchanged into the federated credential's issuer (the federated identity credential on the managed identity or app registration).",
       "Set the subject to system:serviceaccount:<namespace>:<service-account-name> of the pod that runs the code.",
       "Keep the audience api://AzureADTokenExchange on the federated identity credential.",
     ],

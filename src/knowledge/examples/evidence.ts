@@ -12,6 +12,7 @@ import { chainExamples } from "./chains.js";
 import { developerToolExamples } from "./developerTools.js";
 import { fallbackExamples } from "./fallbacks.js";
 import { generalExamples } from "./general.js";
+import { goDotnetExamples } from "./goDotnet.js";
 import { localToolExamples } from "./localTools.js";
 import { managedIdentityExamples } from "./managedIdentity.js";
 import { managedIdentityEndpointExamples } from "./managedIdentityEndpoints.js";
@@ -33,6 +34,7 @@ export const evidenceFamilies: readonly Readonly<Record<string, KnowledgeEvidenc
   managedIdentityEndpointExamples,
   developerToolExamples,
   localToolExamples,
+  goDotnetExamples,
   chainExamples,
   serviceExamples,
   sdkServiceExamples,

@@ -9,6 +9,11 @@ export const managedIdentityEndpointExamples: Readonly<Record<string, KnowledgeE
     sources: ["MI-03", "written"],
     examples: [
       {
+        text: 'ManagedIdentityCredential: Get "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01": dial tcp 169.254.169.254:80: connect: no route to host',
+        runtime: "go",
+        source: "written",
+      },
+      {
         text: "AuthenticationError: ManagedIdentityCredential authentication failed.(status code undefined).\nMore details:\nrequest to http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01 failed, reason: connect EHOSTUNREACH 169.254.169.254:80",
         runtime: "javascript",
         source: "written",

@@ -202,6 +202,11 @@ export const servicePrincipalExamples: Readonly<Record<string, KnowledgeEvidence
     sources: ["js-lab", "GEN-02"],
     examples: [
       {
+        text: "System.ArgumentNullException: Value cannot be null. (Parameter 'clientSecret')\n   at Azure.Identity.ClientSecretCredential..ctor(String tenantId, String clientId, String clientSecret)",
+        runtime: "dotnet",
+        source: "written",
+      },
+      {
         text: "CredentialUnavailableError: ClientSecretCredential: clientSecret is a required parameter. To troubleshoot, visit https://aka.ms/azsdk/js/identity/serviceprincipalauthentication/troubleshoot.",
         runtime: "javascript",
         source: "lab",
