@@ -4,9 +4,12 @@ import type { Command, OptionSpec } from "./command.js";
 
 export const PROGRAM_NAME = "azure-identity-diagnostics";
 
+/** Where to report a bug: package.json has no repository address, so the npm page, which lists the maintainers. */
+export const REPORT_TO = "https://www.npmjs.com/package/azure-identity-diagnostics";
+
 const EXIT_STATUS_FOOTER = [
   "  2  the command line or the input was wrong (unknown command or flag, unreadable, empty or binary input)",
-  "  3  unexpected internal failure (a bug: please report it)",
+  `  3  unexpected internal failure (a bug: please report it to the maintainers via ${REPORT_TO})`,
 ];
 
 function optionLines(options: Readonly<Record<string, OptionSpec>>): string[] {
@@ -44,6 +47,11 @@ export function programHelp(commands: readonly Command[]): string {
   ].join("\n");
 }
 
+/** An example as typed: the program name is added unless the example names it itself (a pipe, say). */
+export function exampleLine(example: string): string {
+  return example.includes(PROGRAM_NAME) ? example : `${PROGRAM_NAME} ${example}`;
+}
+
 /** Help for one command. */
 export function commandHelp(command: Command): string {
   return [
@@ -57,7 +65,7 @@ export function commandHelp(command: Command): string {
     ...optionLines({ ...command.options, ...GLOBAL_OPTIONS }),
     "",
     "Examples:",
-    ...command.examples.map((example) => `  ${PROGRAM_NAME} ${example}`),
+    ...command.examples.map((example) => `  ${exampleLine(example)}`),
     "",
     "Exit status:",
     `  0  ${command.exitStatus.ok}`,

@@ -219,3 +219,46 @@ describe("colour and symbols", () => {
     expect(() => JSON.parse(io.out()) as unknown).not.toThrow();
   });
 });
+
+describe("help a new user can follow", () => {
+  it("prints each example with the program name once, and no link to a file the package does not ship", async () => {
+    for (const command of commands) {
+      const io = fakeIo();
+      await run([command.name, "--help"], io);
+      const examples = io.out().split("Examples:\n")[1]?.split("\n\n")[0] ?? "";
+      expect(examples, command.name).not.toBe("");
+      for (const line of examples.split("\n")) {
+        expect(line.split("azure-identity-diagnostics").length - 1, line).toBe(1);
+      }
+      expect(io.out(), command.name).not.toMatch(/docs\/|\.md\b/);
+    }
+  });
+
+  it("runs the self-contained examples of explain and codes as printed (exit 0 or 1, never a usage error)", async () => {
+    for (const command of commands.filter((c) => c.name === "explain" || c.name === "codes")) {
+      for (const example of command.examples) {
+        if (/[|<>'"]|--file|\.log|\.txt/.test(example)) continue;
+        const io = fakeIo({ stdinIsTTY: true });
+        const code = await run(example.split(" ").filter(Boolean), io);
+        expect([0, 1], `${example}: ${io.err()}`).toContain(code);
+      }
+    }
+  });
+
+  it("the exit-3 message says where to report the bug", async () => {
+    const boom: Command = {
+      name: "boom",
+      arguments: "",
+      summary: "Fail.",
+      description: "Fails.",
+      options: {},
+      examples: ["boom"],
+      exitStatus: { ok: "never", finding: "never" },
+      run: () => Promise.reject(new Error("kaboom")),
+    };
+    const io = fakeIo();
+    expect(await run(["boom"], io, [boom])).toBe(3);
+    expect(io.err()).toContain("https://www.npmjs.com/package/azure-identity-diagnostics");
+    expect(io.err()).toContain("the command you ran");
+  });
+});

@@ -3,6 +3,7 @@
  * characters (enough to compare with the portal); URLs lose user name, password and query string.
  */
 import { isGuid } from "./environment.js";
+import { describeSecretShape } from "./secretShape.js";
 import type { VariableKind } from "./types.js";
 
 const MAX_SHOWN = 120;
@@ -57,6 +58,17 @@ export function maskValue(kind: VariableKind, value: string): string {
       return sanitizeUrl(value) ?? `not a valid URL (${String(value.length)} characters, not shown)`;
     case "path":
     case "value":
-      return shorten(value);
+      return showPlain(value, kind === "path" ? "a path" : "a setting");
   }
+}
+
+/** A path or setting as it may be shown: in full, unless it looks like a secret or a file's content. */
+export function showPlain(value: string, expected: string): string {
+  const shape = describeSecretShape(value);
+  return shape === null ? shorten(value) : notShown(shape, expected);
+}
+
+/** The words used wherever a value is withheld because of what it looks like. */
+export function notShown(shape: string, expected: string): string {
+  return `not shown: this looks like ${shape}, not ${expected}`;
 }
