@@ -49,7 +49,7 @@ const AGGREGATE_HEAD =
   /AggregateAuthenticationError|ChainedTokenCredential authentication failed|failed to retrieve a token from the included credentials|DefaultAzureCredential authentication failed|Attempted credentials/;
 
 /** A line just before a hit that names the error the hit details (`Azure.RequestFailedException: ...`). */
-const ERROR_INTRO = /(?:Exception|Error)\b[^\n]{0,200}(?::|failed\.?)\s*$|Error:|ERROR:/;
+const ERROR_INTRO = /(?:Exception|Error)\b|ERROR/;
 
 /** One distinct failure found in a log. */
 export interface LogFailure {
