@@ -13,8 +13,8 @@ import {
   type PipelineFinding,
   type WorkflowJobReport,
 } from "../githubWorkflow.js";
-import { isPipelineProblem, judgeTask, type PipelineTaskFinding } from "../pipelineTasks.js";
 import { entries, forEachMap, get, parseYamlFile, scalarText, type YamlFile } from "../yamlFile.js";
+import { isPipelineProblem, judgeTask, type PipelineTaskFinding } from "../../node/pipelineTasks.js";
 
 /** One checked file in `check-pipeline --json`. */
 export interface PipelineFileReport {
