@@ -230,7 +230,8 @@ export function checkGithubWorkflow(file: YamlFile, repo: string | null): Workfl
                     : { trigger: "environment", subject: `repo:${name}:environment:${environment}`, note: null },
                 ];
         }
-        jobs.push(report);
+        // A second azure/login in the same job signs in again; the job is reported once.
+        if (!jobs.some((j) => j.job === jobName)) jobs.push(report);
       } else if (USES_SESSION.has(action) && !loggedIn) {
         if (PUBLISH_PROFILE.has(action) && input("publish-profile") !== undefined) continue;
         if (action === "azure/aks-set-context" && input("creds") !== undefined) continue;

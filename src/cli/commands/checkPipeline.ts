@@ -1,7 +1,7 @@
 /** `check-pipeline`: finds Azure Pipelines tasks that cannot authenticate with workload identity federation. */
 import { existsSync } from "node:fs";
 import { access, readdir } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { booleanOption, stringOption, type Command, type CommandContext } from "../command.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { formatBytes, MAX_INPUT_BYTES, readPathOrStdin } from "../input.js";
@@ -100,7 +100,7 @@ async function runCheckPipeline(context: CommandContext): Promise<number> {
   const paths = context.positionals.length > 0 ? context.positionals : await defaultFiles(context.io.cwd);
   const files: PipelineFileReport[] = [];
   const visited = new Set<string>();
-  for (const path of paths) await checkFile(path, null, context, repoOption ?? null, visited, files);
+  for (const path of paths) await checkFile(path, null, [], context, repoOption ?? null, visited, files);
   const problems = files.reduce(
     (sum, file) =>
       sum +
@@ -154,6 +154,8 @@ function repositoryRoot(dir: string, fallback: string): string {
 async function checkFile(
   path: string,
   includedFrom: string | null,
+  /** Absolute paths of the files whose templates led here, outermost first: the cycle guard. */
+  chain: readonly string[],
   context: CommandContext,
   repoOption: string | null,
   visited: Set<string>,
@@ -220,18 +222,36 @@ async function checkFile(
     // A leading / or @self is relative to the repository root; anything else to the including file.
     const resolved =
       target.startsWith("/") || repository === "self" ? join(root, target) : resolve(here, target);
+    if (chain.includes(resolved) || resolved === absolute) {
+      const start = chain.indexOf(resolved);
+      const loop = [...(start >= 0 ? chain.slice(start) : []), absolute ?? path, resolved];
+      report.findings.push({
+        line: template.line,
+        severity: "warning",
+        message: `Templates include each other in a cycle (${loop.map((p) => displayPath(context.io.cwd, p)).join(" -> ")}): Azure Pipelines expands it until its nesting limit and fails, unless a condition stops it. Not followed again.`,
+      });
+      continue;
+    }
+    // Checked already through another reference: each file once.
     if (visited.has(resolved)) continue;
     if (!existsSync(resolved)) {
       visited.add(resolved);
       report.findings.push({
         line: template.line,
         severity: "problem",
-        message: `Template ${template.path} not found (looked for ${relative(context.io.cwd, resolved) || resolved}).`,
+        message: `Template ${template.path} not found (looked for ${displayPath(context.io.cwd, resolved)}).`,
       });
       continue;
     }
-    await checkFile(relative(context.io.cwd, resolved) || resolved, path, context, repoOption, visited, files);
+    const nextChain = absolute === null ? chain : [...chain, absolute];
+    await checkFile(displayPath(context.io.cwd, resolved), path, nextChain, context, repoOption, visited, files);
   }
+}
+
+/** `target` relative to the working directory when it is inside it, else absolute. */
+function displayPath(cwd: string, target: string): string {
+  const shown = relative(cwd, target);
+  return shown === "" || shown.startsWith("..") || isAbsolute(shown) ? target : shown;
 }
 
 function splitTemplate(reference: string): [string, string | null] {
@@ -286,26 +306,80 @@ const PIPELINE_KEYS = new Set([
 ]);
 
 function renderFile(file: PipelineFileReport, showAll: boolean, style: Style): string {
-  const problems = file.tasks.filter(isPipelineProblem);
   const name = style.bold(file.path === "-" ? "standard input" : file.path);
   const lines: string[] = [];
-  if (file.tasks.length === 0) {
-    lines.push(`${style.green(style.symbol.ok)} ${name}: no task: steps found`);
-  } else if (problems.length === 0) {
+  const failing = file.findings.filter((f) => f.severity === "problem").length;
+  if (file.kind === "github-workflow") {
+    const signIns = file.jobs.length;
+    const summary =
+      signIns === 0
+        ? "GitHub Actions workflow; no job signs in to Azure with azure/login"
+        : `GitHub Actions workflow; ${plural(signIns, "job")} ${signIns === 1 ? "signs" : "sign"} in to Azure`;
     lines.push(
-      `${style.green(style.symbol.ok)} ${name}: none of its ${plural(file.tasks.length, "task")} is known to lack workload identity federation support`,
+      failing > 0
+        ? `${style.red(style.symbol.problem)} ${name}: ${summary}, ${plural(failing, "problem")}`
+        : `${style.green(style.symbol.ok)} ${name}: ${summary}`,
+    );
+    for (const job of file.jobs) lines.push(...renderJob(job, style));
+    lines.push(...renderFindings(file.findings, style));
+    return lines.join("\n");
+  }
+
+  const problems = file.tasks.filter(isPipelineProblem);
+  const from = file.includedFrom === null ? "" : style.dim(` (template of ${file.includedFrom})`);
+  if (problems.length > 0) {
+    lines.push(
+      `${style.red(style.symbol.problem)} ${name}${from}: ${problems.length} of ${plural(file.tasks.length, "task")} cannot use workload identity federation`,
     );
   } else {
-    lines.push(
-      `${style.red(style.symbol.problem)} ${name}: ${problems.length} of ${plural(file.tasks.length, "task")} cannot use workload identity federation`,
-    );
+    const verdict =
+      file.tasks.length === 0
+        ? "no task: steps found"
+        : `none of its ${plural(file.tasks.length, "task")} is known to lack workload identity federation support`;
+    const mark = failing > 0 ? style.red(style.symbol.problem) : style.green(style.symbol.ok);
+    lines.push(`${mark} ${name}${from}: ${verdict}`);
   }
   const width = Math.max(0, ...file.tasks.map((t) => String(t.line).length));
   for (const task of showAll ? file.tasks : problems) lines.push(...renderTask(task, width, style));
   if (file.templates.length > 0) {
-    lines.push(`  ${style.dim("Templates used (check them too):")} ${file.templates.join(", ")}`);
+    lines.push(`  ${style.dim("Templates used:")} ${file.templates.join(", ")}`);
   }
+  lines.push(...renderFindings(file.findings, style));
   return lines.join("\n");
+}
+
+const SIGN_IN: Record<WorkflowJobReport["signIn"], string> = {
+  oidc: "OpenID Connect (workload identity federation)",
+  secret: "a client secret in creds (no federated credential involved)",
+  "managed-identity": "the runner's managed identity",
+  incomplete: "incomplete azure/login inputs",
+};
+
+function renderJob(job: WorkflowJobReport, style: Style): string[] {
+  const environment = job.environment === null ? "" : `, environment ${job.environment}`;
+  const lines = [`  job ${style.bold(job.job)} ${style.dim(`(line ${job.line})`)}: ${SIGN_IN[job.signIn]}${environment}`];
+  for (const subject of job.subjects) {
+    const trigger = style.dim(`${subject.trigger}:`);
+    lines.push(
+      subject.subject === null
+        ? `      ${trigger} ${subject.note ?? ""}`
+        : `      ${trigger} subject ${style.green(subject.subject)}${subject.note === null ? "" : ` (${subject.note})`}`,
+    );
+  }
+  return lines;
+}
+
+function renderFindings(findings: readonly PipelineFinding[], style: Style): string[] {
+  return findings.map((finding) => {
+    const mark =
+      finding.severity === "problem"
+        ? style.red(style.symbol.problem)
+        : finding.severity === "warning"
+          ? style.yellow(style.symbol.warning)
+          : style.dim(style.symbol.unknown);
+    const where = finding.line > 0 ? `${style.dim(`line ${finding.line}`)}  ` : "";
+    return `  ${mark} ${where}${finding.message}`;
+  });
 }
 
 function renderTask(task: PipelineTaskFinding, lineWidth: number, style: Style): string[] {
