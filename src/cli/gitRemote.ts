@@ -6,9 +6,10 @@ import { execFileSync } from "node:child_process";
 
 /** `OWNER/REPO` from a GitHub remote URL (https, ssh or scp-like), or `null`. */
 export function parseGithubRemote(url: string): string | null {
-  const match = /^(?:https?:\/\/(?:[^@/\s]+@)?|ssh:\/\/git@|git@)github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(
-    url.trim(),
-  );
+  const match =
+    /^(?:https?:\/\/(?:[^@/\s]+@)?|ssh:\/\/git@|git@)github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(
+      url.trim(),
+    );
   return match?.[1] === undefined || match[2] === undefined ? null : `${match[1]}/${match[2]}`;
 }
 

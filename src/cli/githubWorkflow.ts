@@ -124,7 +124,8 @@ function triggerSubjects(file: YamlFile, repo: string): FederatedSubject[] {
       case "push": {
         const branches = texts(get(config, "branches"));
         const tags = texts(get(config, "tags"));
-        const ignored = get(config, "branches-ignore") !== undefined || get(config, "tags-ignore") !== undefined;
+        const ignored =
+          get(config, "branches-ignore") !== undefined || get(config, "tags-ignore") !== undefined;
         if (tags.length > 0) subjects.push(...refSubjects(repo, trigger, "tags", tags, false));
         if (branches.length > 0 || tags.length === 0) {
           subjects.push(...refSubjects(repo, trigger, "heads", branches, ignored));
@@ -150,7 +151,11 @@ function triggerSubjects(file: YamlFile, repo: string): FederatedSubject[] {
         });
         break;
       case "workflow_call":
-        subjects.push({ trigger, subject: null, note: "the subject is the calling workflow's, not this file's." });
+        subjects.push({
+          trigger,
+          subject: null,
+          note: "the subject is the calling workflow's, not this file's.",
+        });
         break;
       case "release":
         subjects.push({
@@ -227,7 +232,11 @@ export function checkGithubWorkflow(file: YamlFile, repo: string | null): Workfl
                         subject: null,
                         note: `the environment is chosen at run time (${environment}): repo:${name}:environment:<name>.`,
                       }
-                    : { trigger: "environment", subject: `repo:${name}:environment:${environment}`, note: null },
+                    : {
+                        trigger: "environment",
+                        subject: `repo:${name}:environment:${environment}`,
+                        note: null,
+                      },
                 ];
         }
         // A second azure/login in the same job signs in again; the job is reported once.

@@ -3,7 +3,17 @@
  * naming `file:line:column` and the parser's reason. Helpers walk the parsed tree without resolving aliases (an
  * alias bomb costs nothing) and give each node's 1-based line.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from "yaml";
 import { InputError } from "./errors.js";
 
 /** A parsed file and the means to turn a node's offset into a line. */
@@ -44,7 +54,11 @@ export function parseYamlFile(text: string, source: string): YamlFile {
 export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const value = node.value;
-  return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+  return typeof value === "string"
+    ? value
+    : typeof value === "number" || typeof value === "boolean"
+      ? String(value)
+      : undefined;
 }
 
 /** The node under `key` in a map node, or `undefined`. Keys compare as text. */
@@ -59,7 +73,11 @@ export function get(node: unknown, key: string): Node | undefined {
 /** A map node's entries as `[key text, value node, key node]`. */
 export function entries(node: unknown): [string, Node | undefined, unknown][] {
   if (!isMap(node)) return [];
-  return node.items.map((pair) => [scalarText(pair.key) ?? "", (pair.value ?? undefined) as Node | undefined, pair.key]);
+  return node.items.map((pair) => [
+    scalarText(pair.key) ?? "",
+    (pair.value ?? undefined) as Node | undefined,
+    pair.key,
+  ]);
 }
 
 /** A sequence node's items; a single scalar counts as a one-item list (YAML shorthand such as `on: push`). */

@@ -192,7 +192,9 @@ describe("check-pipeline command", () => {
     expect(out).not.toContain("NuGetCommand@2");
     expect(out).toContain("Templates used: templates/deploy.yml, templates/secure.yml@templates");
     expect(out).toMatch(/\[XX\] line 23 +Template templates\/deploy\.yml not found/);
-    expect(out).toMatch(/\[\?\?\] line 35 +Template templates\/secure\.yml@templates is in repository 'templates'/);
+    expect(out).toMatch(
+      /\[\?\?\] line 35 +Template templates\/secure\.yml@templates is in repository 'templates'/,
+    );
   });
 
   it("lists every task with --all, with symbols on a terminal", async () => {
@@ -227,7 +229,8 @@ describe("check-pipeline command", () => {
             {
               line: 35,
               severity: "info",
-              message: "Template templates/secure.yml@templates is in repository 'templates': not followed (check it there).",
+              message:
+                "Template templates/secure.yml@templates is in repository 'templates': not followed (check it there).",
             },
           ],
         },

@@ -244,7 +244,15 @@ async function checkFile(
       continue;
     }
     const nextChain = absolute === null ? chain : [...chain, absolute];
-    await checkFile(displayPath(context.io.cwd, resolved), path, nextChain, context, repoOption, visited, files);
+    await checkFile(
+      displayPath(context.io.cwd, resolved),
+      path,
+      nextChain,
+      context,
+      repoOption,
+      visited,
+      files,
+    );
   }
 }
 
@@ -275,18 +283,21 @@ function collectPipeline(file: YamlFile): {
   forEachMap(file.doc.contents, (map) => {
     const task = scalarText(get(map, "task"));
     const written = task === undefined ? null : /^[ \t]*([A-Za-z0-9][\w.-]*)(?:@([0-9]+))?/.exec(task);
-    if (written?.[1] !== undefined) tasks.push(judgeTask(written[1], written[2], file.lineOf(get(map, "task"))));
+    if (written?.[1] !== undefined)
+      tasks.push(judgeTask(written[1], written[2], file.lineOf(get(map, "task"))));
     const template = scalarText(get(map, "template"));
-    if (template !== undefined && template.trim() !== "" && !templates.some((t) => t.path === template.trim())) {
+    if (
+      template !== undefined &&
+      template.trim() !== "" &&
+      !templates.some((t) => t.path === template.trim())
+    ) {
       templates.push({ path: template.trim(), line: file.lineOf(get(map, "template")) });
     }
   });
   const root = file.doc.contents;
   const keys = new Set(entries(root).map(([key]) => key));
   const looksLikePipeline =
-    tasks.length > 0 ||
-    templates.length > 0 ||
-    [...PIPELINE_KEYS].some((key) => keys.has(key));
+    tasks.length > 0 || templates.length > 0 || [...PIPELINE_KEYS].some((key) => keys.has(key));
   return { tasks, templates, looksLikePipeline };
 }
 
@@ -357,7 +368,9 @@ const SIGN_IN: Record<WorkflowJobReport["signIn"], string> = {
 
 function renderJob(job: WorkflowJobReport, style: Style): string[] {
   const environment = job.environment === null ? "" : `, environment ${job.environment}`;
-  const lines = [`  job ${style.bold(job.job)} ${style.dim(`(line ${job.line})`)}: ${SIGN_IN[job.signIn]}${environment}`];
+  const lines = [
+    `  job ${style.bold(job.job)} ${style.dim(`(line ${job.line})`)}: ${SIGN_IN[job.signIn]}${environment}`,
+  ];
   for (const subject of job.subjects) {
     const trigger = style.dim(`${subject.trigger}:`);
     lines.push(
