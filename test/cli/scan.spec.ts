@@ -149,6 +149,55 @@ describe("scan on generated CI logs", () => {
     expect(report.files[0]?.lines).toBe(2000);
   });
 
+  it("the text names each failure once, with its count, its first line and the lines it recurs on", async () => {
+    const secret = fixture("azure-login-475.log").split("\n")[1] ?? "";
+    const text = ciLog(
+      [
+        { at: 40, text: secret },
+        { at: 75, text: secret },
+        {
+          at: 90,
+          text: "ERROR: AADSTS700016: Application with identifier 'abc' was not found in the directory 'Contoso'.",
+        },
+        { at: 120, text: secret },
+      ],
+      150,
+    );
+    const { code, out } = await scan(["-"], text);
+    expect(code).toBe(1);
+    expect(out.split("\n")[0]).toBe(
+      "[XX] standard input: 2 authentication failures (4 occurrences in 150 lines)",
+    );
+    expect(out).toContain("--- standard input:40, 3 times (also line 75, 120)");
+    expect(out).toContain("--- standard input:90\n");
+    // Explained once: the explanation's headings appear once per group, not per occurrence.
+    expect(out.match(/^What to do$/gm)).toHaveLength(2);
+  });
+
+  it("finds az's authorization failure and a service's 401 reply among ordinary lines", async () => {
+    const text = ciLog(
+      [
+        {
+          at: 12,
+          text: "ERROR: (AuthorizationFailed) The client '3f2a' with object id '3f2a' does not have authorization to perform action 'Microsoft.Resources/subscriptions/resourcegroups/read' over scope '/subscriptions/0000' or the scope is invalid.\nCode: AuthorizationFailed",
+        },
+        {
+          at: 30,
+          text: "RestError: Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.\nStatus code: 401",
+        },
+      ],
+      50,
+    );
+    const { code, report } = await scanJson(["-"], text);
+    expect(code).toBe(1);
+    const failures = report.files[0]?.failures ?? [];
+    expect(failures.map((f) => [f.line, f.diagnosis.category])).toEqual([
+      [12, "permission-denied"],
+      [30, "permission-denied"],
+    ]);
+    expect(failures[1]?.diagnosis.httpStatus).toBe(401);
+  });
+
   it("a clean log (with the words 401, 403 and status in ordinary lines) exits 0 and says so", async () => {
     const text = ciLog([], 5000);
     const { code, out } = await scan(["-"], text);
