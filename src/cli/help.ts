@@ -1,16 +1,16 @@
 /** The `--help` texts, generated from the command list so they cannot drift from what is parsed. */
 import { GLOBAL_OPTIONS, PROGRAM_OPTIONS } from "./args.js";
 import type { Command, OptionSpec } from "./command.js";
+import { reportAddress } from "./version.js";
 
 export const PROGRAM_NAME = "azure-identity-diagnostics";
 
-/** Where to report a bug: package.json has no repository address, so the npm page, which lists the maintainers. */
-export const REPORT_TO = "https://www.npmjs.com/package/azure-identity-diagnostics";
-
-const EXIT_STATUS_FOOTER = [
-  "  2  the command line or the input was wrong (unknown command or flag, unreadable, empty or binary input)",
-  `  3  unexpected internal failure (a bug: please report it to the maintainers via ${REPORT_TO})`,
-];
+function exitStatusFooter(): string[] {
+  return [
+    "  2  the command line or the input was wrong (unknown command or flag, unreadable, empty or binary input)",
+    `  3  unexpected internal failure (a bug: please report it to the maintainers via ${reportAddress()})`,
+  ];
+}
 
 function optionLines(options: Readonly<Record<string, OptionSpec>>): string[] {
   const rows = Object.entries(options).map(([name, spec]) => {
@@ -40,7 +40,7 @@ export function programHelp(commands: readonly Command[]): string {
     "Exit status:",
     "  0  done, nothing to act on",
     "  1  a finding: a problem to act on, or nothing matched (each command's help says which)",
-    ...EXIT_STATUS_FOOTER,
+    ...exitStatusFooter(),
     "",
     `Run '${PROGRAM_NAME} <command> --help' for a command's options and examples.`,
     "",
@@ -70,7 +70,7 @@ export function commandHelp(command: Command): string {
     "Exit status:",
     `  0  ${command.exitStatus.ok}`,
     `  1  ${command.exitStatus.finding}`,
-    ...EXIT_STATUS_FOOTER,
+    ...exitStatusFooter(),
     "",
   ].join("\n");
 }

@@ -6,11 +6,14 @@ import { commands } from "../../src/cli/commands/index.js";
 import { UsageError } from "../../src/cli/errors.js";
 import { chooseStyle, wantsColor } from "../../src/cli/output.js";
 import { run } from "../../src/cli/run.js";
+import { reportAddress } from "../../src/cli/version.js";
 import { fakeIo } from "./fakeIo.js";
 
 const ESC = "\u001b[";
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
+  bugs?: unknown;
+  repository?: unknown;
 };
 
 describe("program help and version", () => {
@@ -258,7 +261,28 @@ describe("help a new user can follow", () => {
     };
     const io = fakeIo();
     expect(await run(["boom"], io, [boom])).toBe(3);
-    expect(io.err()).toContain("https://www.npmjs.com/package/azure-identity-diagnostics");
+    // The address comes from the package's own package.json (the npm page while it gives no bugs or repository).
+    expect(reportAddress()).toBe(reportAddress(pkg));
+    expect(io.err()).toContain(`via ${reportAddress()}.`);
     expect(io.err()).toContain("the command you ran");
+    const help = fakeIo();
+    await run(["--help"], help);
+    expect(help.out()).toContain(`report it to the maintainers via ${reportAddress()})`);
+  });
+
+  it("reports to package.json's bugs address, else a GitHub repository's issues, else the npm page", () => {
+    const npm = "https://www.npmjs.com/package/azure-identity-diagnostics";
+    expect(reportAddress({})).toBe(npm);
+    expect(reportAddress({ bugs: "https://example.org/tracker" })).toBe("https://example.org/tracker");
+    expect(reportAddress({ bugs: { url: "https://example.org/b" } })).toBe("https://example.org/b");
+    expect(
+      reportAddress({ repository: { type: "git", url: "git+https://github.com/contoso/aid.git" } }),
+    ).toBe("https://github.com/contoso/aid/issues");
+    expect(reportAddress({ repository: "https://github.com/contoso/aid" })).toBe(
+      "https://github.com/contoso/aid/issues",
+    );
+    // Nothing made up from an address that is not a usable link.
+    expect(reportAddress({ bugs: "mailto:someone@example.org", repository: "gitlab:contoso/aid" })).toBe(npm);
+    expect(reportAddress({ bugs: { email: "x@example.org" } })).toBe(npm);
   });
 });
