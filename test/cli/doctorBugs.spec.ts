@@ -173,6 +173,28 @@ describe("doctor never prints a secret pasted where a path belongs", () => {
       "this looks like a client secret",
       "lab-secret-value-that-must-never",
     ],
+    [
+      "a certificate followed by its private key in AZURE_CLIENT_CERTIFICATE_PATH",
+      {
+        AZURE_TENANT_ID: LAB.tenantId,
+        AZURE_CLIENT_ID: LAB.clientId,
+        AZURE_CLIENT_CERTIFICATE_PATH: `-----BEGIN CERTIFICATE-----\nMIIC+zCCAeOgAwIBAgIJAKzNcertificatebodyonly0123\n-----END CERTIFICATE-----\n${PEM_KEY}`,
+      },
+      "this looks like a PEM private key, not a path",
+      "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKjMzEfYyjiWA4R4",
+    ],
+    [
+      "a client secret (any digit before Q~) pasted into AZURE_CLIENT_ID",
+      { AZURE_TENANT_ID: LAB.tenantId, AZURE_CLIENT_ID: "xYz7Q~another.lab_secret-value-never-shown12" },
+      "this looks like a client secret, not an ID",
+      "another.lab_secret-value-never-shown12",
+    ],
+    [
+      "a token pasted into AZURE_USERNAME",
+      { AZURE_TENANT_ID: LAB.tenantId, AZURE_CLIENT_ID: LAB.clientId, AZURE_USERNAME: jwt },
+      "this looks like a JWT (a token), not a user name",
+      jwt.split(".")[2] ?? "",
+    ],
   ];
   for (const [name, env, phrase, secret] of cases) {
     it(`${name}: says what it looks like, text and JSON, never the value`, async () => {

@@ -18,6 +18,8 @@ export function shorten(value: string, max = MAX_SHOWN): string {
 /** `11111111-2222-3333-4444-555555555555` → `1111…5555`. */
 export function maskId(value: string): string {
   const trimmed = value.trim();
+  const shape = describeSecretShape(trimmed);
+  if (shape !== null) return notShown(shape, "an ID");
   if (isGuid(trimmed)) return `${trimmed.slice(0, 4)}…${trimmed.slice(-4)}`;
   // A domain name is a valid tenant and no secret; anything else might be a value pasted in the wrong place.
   if (/^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}$/.test(trimmed)) return trimmed;
@@ -26,6 +28,8 @@ export function maskId(value: string): string {
 
 /** `lab.user@contoso.example` → `la…@contoso.example`. */
 export function maskUser(value: string): string {
+  const shape = describeSecretShape(value);
+  if (shape !== null) return notShown(shape, "a user name");
   const at = value.lastIndexOf("@");
   if (at <= 0) return `${value.slice(0, 2)}… (not shown in full)`;
   return shorten(`${value.slice(0, Math.min(2, at))}…${value.slice(at)}`);

@@ -6,8 +6,8 @@
 const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]{1,40})-----/;
 const JWT = /^(?:Bearer\s+)?eyJ[\w-]*\.[\w-]*\.[\w-]*$/;
 const JWE = /^eyJ[\w-]*\.[\w-]*\.[\w-]*\.[\w-]*\.[\w-]*$/;
-/** Microsoft Entra ID client secret values: 40 characters with a `~` near the start (e.g. `abc8Q~…`). */
-const CLIENT_SECRET = /^[\w.-]{3,5}8Q~[\w.~-]{30,60}$/;
+/** Microsoft Entra ID client secret values: 40 characters, three, a digit, then `Q~` (e.g. `abc8Q~…`, `xyz7Q~…`). */
+const CLIENT_SECRET = /^[\w.~-]{3}\dQ~[\w.~-]{30,60}$/;
 const CONNECTION_KEY = /(?:AccountKey|SharedAccessKey|SharedAccessSignature|Password|sig)\s*=/i;
 const PREFIXED_TOKEN = /^(?:ghp|gho|ghs|ghu|github_pat|glpat|xox[bpas])[_-][\w-]{16,}$/;
 const BASE64_BLOB = /^[A-Za-z0-9+/=_-]{32,}$/;
@@ -26,7 +26,8 @@ export function describeSecretShape(value: string): string | null {
   if (text === "") return null;
   const pem = PEM_BEGIN.exec(text.slice(0, 4096))?.[1];
   if (pem !== undefined) {
-    if (pem.includes("PRIVATE KEY")) return "a PEM private key";
+    // A certificate file often carries its key after the certificate: name the worse of the two.
+    if (pem.includes("PRIVATE KEY") || text.includes("PRIVATE KEY-----")) return "a PEM private key";
     if (pem.includes("CERTIFICATE")) return "a PEM certificate (a file's content)";
     return "PEM content (a file's content)";
   }
