@@ -208,6 +208,9 @@ describe("check-pipeline on GitHub Actions workflows", () => {
       },
     ]);
     expect(file.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(file.findings.at(-1)?.message).toBe(
+      "Contoso/WebApp is read from the git remote. The subject uses the repository's name as GitHub spells it, case included: if it differs, pass --repo with that spelling.",
+    );
   });
 
   it("shows the subjects in the text output", async () => {
@@ -234,6 +237,7 @@ describe("check-pipeline on GitHub Actions workflows", () => {
       `${WORKFLOWS}/deploy-webapp.yml`,
     );
     expect(report?.files[0]?.jobs[1]?.subjects[0]?.subject).toBe("repo:fabrikam/site:environment:production");
+    expect(report?.files[0]?.findings.map((f) => f.message).join("\n")).not.toContain("git remote");
   });
 
   it("writes OWNER/REPO and asks for --repo outside a GitHub repository", async () => {

@@ -1,4 +1,7 @@
-/** `check-pipeline`: finds Azure Pipelines tasks that cannot authenticate with workload identity federation. */
+/**
+ * `check-pipeline`: Azure Pipelines tasks that cannot authenticate with workload identity federation (templates
+ * followed), and GitHub Actions workflows' Azure sign-in with the federated credential subject of each job.
+ */
 import { existsSync } from "node:fs";
 import { access, readdir } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
@@ -183,10 +186,19 @@ async function checkFile(
 
   if (looksLikeGithubWorkflow(file, absolute ?? path)) {
     report.kind = "github-workflow";
-    const repo = repoOption ?? gitRemoteRepo(absolute === null ? context.io.cwd : dirname(absolute));
-    const check = checkGithubWorkflow(file, repo);
+    const remote =
+      repoOption === null ? gitRemoteRepo(absolute === null ? context.io.cwd : dirname(absolute)) : null;
+    const check = checkGithubWorkflow(file, repoOption ?? remote);
     report.jobs = check.jobs;
     report.findings = check.findings;
+    if (remote !== null && check.jobs.some((j) => j.subjects.some((s) => s.subject !== null))) {
+      // A clone's remote may be spelt in another case than the repository; the subject uses GitHub's spelling.
+      report.findings.push({
+        line: 0,
+        severity: "info",
+        message: `${remote} is read from the git remote. The subject uses the repository's name as GitHub spells it, case included: if it differs, pass --repo with that spelling.`,
+      });
+    }
     return;
   }
 
