@@ -34,7 +34,9 @@ export function parseYamlFile(text: string, source: string): YamlFile {
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0];
-    const reason = (error.message.split("\n")[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, "");
+    const said = (error.message.split("\n")[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, "");
+    // The parser reports its own stack overflow as an error at the place it gave up.
+    const reason = /call stack/i.test(said) ? "nested too deeply to be read" : said;
     throw new InputError(
       `${source}:${String(at?.line ?? 1)}:${String(at?.col ?? 1)}: not valid YAML: ${reason}`,
     );

@@ -167,6 +167,35 @@ describe("check-pipeline on Azure Pipelines files with templates", () => {
   });
 });
 
+describe("check-pipeline on hostile YAML", () => {
+  it("walks an alias bomb without expanding it", async () => {
+    const lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(", ")}]`,
+      );
+    lines.push("steps:", "  - task: AzureFileCopy@3", "  - bash: echo", "    env: *a11", "");
+    writeFileSync(join(root, "bomb.yml"), lines.join("\n"));
+    const started = performance.now();
+    const { code, report } = await check(root, "--json", "bomb.yml");
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(code).toBe(1);
+    expect(report?.files[0]?.tasks.map((t) => t.task)).toEqual(["AzureFileCopy@3"]);
+  });
+
+  it("refuses nesting too deep to read with exit 2, not a crash", async () => {
+    writeFileSync(join(root, "deep.yml"), `steps: ${"[".repeat(50_000)}${"]".repeat(50_000)}\n`);
+    const { code, out, err } = await check(root, "deep.yml");
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toMatch(
+      /^azure-identity-diagnostics: deep\.yml:1:\d+: not valid YAML: nested too deeply to be read$/m,
+    );
+  });
+});
+
 describe("check-pipeline on GitHub Actions workflows", () => {
   const WORKFLOWS = ".github/workflows";
 
