@@ -194,6 +194,17 @@ export function checkGithubWorkflow(file: YamlFile, repo: string | null): Workfl
 
   for (const [jobName, job, jobKey] of entries(get(root, "jobs"))) {
     const jobLine = file.lineOf(jobKey);
+    const called = scalarText(get(job, "uses"));
+    if (called !== undefined) {
+      findings.push({
+        line: jobLine,
+        severity: "info",
+        message: called.startsWith("./")
+          ? `Job '${jobName}' calls the reusable workflow ${called}: check that file too. Its jobs sign in with this workflow's trigger (and their own environment) in the subject.`
+          : `Job '${jobName}' calls the reusable workflow ${called} from another repository: not checked here.`,
+      });
+      continue;
+    }
     let loggedIn = false;
     for (const step of items(get(job, "steps"))) {
       const uses = scalarText(get(step, "uses"));

@@ -442,6 +442,41 @@ describe("check-pipeline on GitHub Actions workflows", () => {
     expect(io.out()).toContain("environment: subject repo:o/r:environment:staging");
   });
 
+  it("points at the reusable workflows a job calls", async () => {
+    writeFileSync(
+      join(loose, "caller.yml"),
+      [
+        "on:",
+        "  push:",
+        "    branches: [main]",
+        "jobs:",
+        "  infra:",
+        "    uses: ./.github/workflows/deploy-infra.yml",
+        "    secrets: inherit",
+        "  shared:",
+        "    uses: contoso/platform/.github/workflows/deploy.yml@v3",
+        "",
+      ].join("\n"),
+    );
+    const { code, report } = await check(loose, "--json", "--repo", "contoso/webapp", "caller.yml");
+    expect(code).toBe(0);
+    expect(report?.files[0]?.kind).toBe("github-workflow");
+    expect(report?.files[0]?.findings).toEqual([
+      {
+        line: 5,
+        severity: "info",
+        message:
+          "Job 'infra' calls the reusable workflow ./.github/workflows/deploy-infra.yml: check that file too. Its jobs sign in with this workflow's trigger (and their own environment) in the subject.",
+      },
+      {
+        line: 8,
+        severity: "info",
+        message:
+          "Job 'shared' calls the reusable workflow contoso/platform/.github/workflows/deploy.yml@v3 from another repository: not checked here.",
+      },
+    ]);
+  });
+
   it("refuses a --repo that is not OWNER/REPO", async () => {
     const { code, err } = await check(repo, "--repo", "https://github.com/contoso", "x.yml");
     expect(code).toBe(2);
