@@ -16,7 +16,12 @@ const OUTCOME_LABEL: Record<AttemptOutcome, string> = {
 
 function section(title: string, ...content: Child[]): HTMLElement {
   const id = `result-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
-  return el("section", { class: "result-section", "aria-labelledby": id }, el("h3", { id }, title), ...content);
+  return el(
+    "section",
+    { class: "result-section", "aria-labelledby": id },
+    el("h3", { id }, title),
+    ...content,
+  );
 }
 
 function facts(d: Diagnosis): HTMLElement {
@@ -29,7 +34,7 @@ function facts(d: Diagnosis): HTMLElement {
     "ul",
     { class: "facts", "aria-label": "Facts" },
     ...items.map(([label, value]) =>
-      el("li", { "data-fact": label }, el("span", { class: "fact-label" }, `${label} `), el("code", {}, value)),
+      el("li", { "data-fact": label }, el("span", { class: "fact-label" }, label), el("code", {}, value)),
     ),
     el(
       "li",
@@ -94,7 +99,11 @@ export function renderResult(d: Diagnosis): HTMLElement[] {
     el(
       "h2",
       { id: "result-title", tabindex: "-1" },
-      el("span", { class: `verdict ${d.category === "permission-denied" ? "denied" : "failed"}` }, `${verdict}:`),
+      el(
+        "span",
+        { class: `verdict ${d.category === "permission-denied" ? "denied" : "failed"}` },
+        `${verdict}:`,
+      ),
       " ",
       el("span", { class: "summary" }, d.summary),
     ),
@@ -131,7 +140,9 @@ export function renderResult(d: Diagnosis): HTMLElement[] {
                 el("span", { class: "outcome" }, OUTCOME_LABEL[a.outcome]),
                 " ",
                 a.summary,
-                a.durationMs === null ? null : el("span", { class: "duration" }, ` (${Math.round(a.durationMs)} ms)`),
+                a.durationMs === null
+                  ? null
+                  : el("span", { class: "duration" }, ` (${Math.round(a.durationMs)} ms)`),
               ),
             ),
           ),
@@ -144,13 +155,18 @@ export function renderResult(d: Diagnosis): HTMLElement[] {
           el(
             "ul",
             {},
-            ...others.map((m) => el("li", {}, el("a", { href: `#${m.id}` }, m.title), " ", el("code", {}, m.id))),
+            ...others.map((m) =>
+              el("li", {}, el("a", { href: `#${m.id}` }, m.title), " ", el("code", {}, m.id)),
+            ),
           ),
         )
       : null,
     quote.length > 0 ? section("Quote to support", definitionList(quote, "support")) : null,
     top && top.docs.length > 0
-      ? section("Read more", el("ul", { class: "docs" }, ...top.docs.map((href) => el("li", {}, docLink(href)))))
+      ? section(
+          "Read more",
+          el("ul", { class: "docs" }, ...top.docs.map((href) => el("li", {}, docLink(href)))),
+        )
       : null,
     d.message === ""
       ? null

@@ -12,19 +12,19 @@ import { renderResult } from "./explainView.js";
 
 const SITE_TITLE = "Explain an Azure authentication error";
 
-function byId<T extends HTMLElement>(id: string): T {
+function byId(id: string): HTMLElement {
   const found = document.getElementById(id);
   if (!found) throw new Error(`The page lacks #${id}`);
-  return found as T;
+  return found;
 }
 
-const input = byId<HTMLTextAreaElement>("error-input");
-const form = byId<HTMLFormElement>("explain-form");
-const result = byId<HTMLElement>("result");
-const status = byId<HTMLElement>("result-status");
-const explainView = byId<HTMLElement>("explain-view");
+const input = byId("error-input") as HTMLTextAreaElement;
+const form = byId("explain-form") as HTMLFormElement;
+const result = byId("result");
+const status = byId("result-status");
+const explainView = byId("explain-view");
+const pageView = byId("page-view");
 let pending: ReturnType<typeof setTimeout> | undefined;
-const pageView = byId<HTMLElement>("page-view");
 
 function explain(): void {
   clearTimeout(pending);
@@ -138,8 +138,10 @@ function route(): void {
     showExplain();
     return;
   }
-  if (hash === "errors") return showIndex();
-  if (hash.startsWith("errors/")) return showIndex(hash.slice("errors/".length));
+  if (hash === "errors" || hash.startsWith("errors/")) {
+    showIndex(hash === "errors" ? undefined : hash.slice("errors/".length));
+    return;
+  }
   const pages = errorPages();
   const ids = pages.resolve(hash);
   const general = ids.filter((id) => pages.isGeneral(id));
@@ -164,7 +166,7 @@ input.addEventListener("keydown", (event) => {
     form.requestSubmit();
   }
 });
-byId<HTMLButtonElement>("clear-button").addEventListener("click", () => {
+byId("clear-button").addEventListener("click", () => {
   input.value = "";
   explain();
   input.focus();

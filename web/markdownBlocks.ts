@@ -104,7 +104,7 @@ export function parseInline(text: string): Inline[] {
   while (i < text.length) {
     const c = text[i] ?? "";
     if (c === "\\" && i + 1 < text.length) {
-      plain += text[i + 1];
+      plain += text[i + 1] ?? "";
       i += 2;
     } else if (c === "`") {
       const run = /^`+/.exec(text.slice(i))?.[0] ?? "`";

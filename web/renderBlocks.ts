@@ -4,15 +4,7 @@
  */
 import { el, type Child } from "./dom.js";
 import type { Block, Inline } from "./markdownBlocks.js";
-
-/** How a generated link (`client-secret-invalid.md`, `README.md#network`) is routed inside the page. */
-export function routeForLink(href: string): string {
-  if (/^https:\/\//.test(href)) return href;
-  const [file = "", anchor] = href.split("#", 2);
-  if (file === "README.md" || file === "") return anchor ? `#errors/${anchor}` : "#errors";
-  if (file.endsWith(".md")) return `#${file.slice(0, -3)}`;
-  return "#errors";
-}
+import { routeForLink } from "./routeForLink.js";
 
 function inlineNodes(children: readonly Inline[]): Child[] {
   return children.map((child) => {

@@ -33,7 +33,7 @@ const realErrors = JSON.parse(
   readFileSync(new URL("./realErrors.json", import.meta.url), "utf8"),
 ) as RealError[];
 
-let browser: Browser;
+let browser: Browser | undefined;
 let siteDir: string;
 let pageUrl: string;
 const contexts: BrowserContext[] = [];
@@ -44,6 +44,7 @@ async function openPage(
   suffix = "",
   options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {},
 ): Promise<Page> {
+  if (!browser) throw new Error("Chromium did not start.");
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1100, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? "light",
@@ -127,11 +128,27 @@ describe("the explain page", () => {
     expect(new Set(realErrors.map((r) => r.group)).size).toBeGreaterThanOrEqual(9);
     for (const record of realErrors) {
       expect(record.url).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/(issues|pull)\/\d+$/);
-      const [, owner, repo, , number] = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(issues|pull)\/(\d+)$/.exec(
-        record.url,
-      ) ?? [];
+      const [, owner, repo, , number] =
+        /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(issues|pull)\/(\d+)$/.exec(record.url) ?? [];
       expect(record.source).toBe(`${owner ?? ""}/${repo ?? ""}#${number ?? ""}`);
     }
+  });
+
+  it("sees a request made after load, and the page's policy refuses connections", async () => {
+    const page = await openPage();
+    // The watcher itself: a late request for one of the page's own files must be seen.
+    await page.evaluate(
+      `new Promise((done) => { const img = new Image(); img.onload = img.onerror = done; img.src = "app.css?probe"; })`,
+    );
+    const late = lateRequests.get(page) ?? [];
+    expect(late.some((url) => url.endsWith("app.css?probe"))).toBe(true);
+    late.length = 0;
+    // The content security policy refuses any connection the page's script might try.
+    const refused = await page.evaluate(
+      `fetch("https://login.microsoftonline.com/").then(() => "sent", (e) => e.name)`,
+    );
+    expect(refused).toBe("TypeError");
+    late.length = 0;
   });
 
   it("lays out each real error's diagnosis as renderDiagnosis does, with its category, title and IDs", async () => {
@@ -142,7 +159,9 @@ describe("the explain page", () => {
       const where = `${record.id} (${record.source})`;
       expect(await page.locator("[data-fact=Category] code").textContent(), where).toBe(record.category);
       const verdict = record.category === "permission-denied" ? "Access denied:" : "Authentication failed:";
-      expect(await page.locator("#result-title").textContent(), where).toBe(`${verdict} ${diagnosis.summary}`);
+      expect(await page.locator("#result-title").textContent(), where).toBe(
+        `${verdict} ${diagnosis.summary}`,
+      );
       const top = diagnosis.matches[0];
       if (top) {
         expect(await page.locator(".entry-link a").textContent(), where).toBe(top.id);
@@ -152,14 +171,14 @@ describe("the explain page", () => {
         expect(await page.locator("[data-fact=Code] code").textContent(), where).toBe(record.stsCode);
       // The page shows the status the library read; where it read one, it must be the thread's.
       if (diagnosis.httpStatus !== null)
-        expect(await page.locator("[data-fact=HTTP] code").textContent(), where).toBe(String(record.httpStatus));
+        expect(await page.locator("[data-fact=HTTP] code").textContent(), where).toBe(
+          String(record.httpStatus),
+        );
       const support = (await page.locator("[data-list=support]").allTextContents()).join("\n");
       for (const id of [record.correlationId, record.traceId])
         if (id !== null) expect(support, where).toContain(id);
       const headings = await page.locator("#result h3").allTextContents();
-      expect(headings, where).toEqual(
-        renderedSections(renderDiagnosis(diagnosis, { includeMessage: true })),
-      );
+      expect(headings, where).toEqual(renderedSections(renderDiagnosis(diagnosis, { includeMessage: true })));
       expect(await page.getByRole("status").textContent(), where).toContain(diagnosis.summary);
     }
   });
@@ -189,10 +208,17 @@ describe("the explain page", () => {
     const general = byCode.filter((e) => !e.match.context?.length).map((e) => e.id);
     expect(general.length).toBe(1);
     await page.goto(`${pageUrl}#AADSTS700016`);
-    await page.waitForFunction("document.querySelector('#page-view h1')?.textContent !== 'client-secret-invalid'");
+    await page.waitForFunction(
+      "document.querySelector('#page-view h1')?.textContent !== 'client-secret-invalid'",
+    );
     expect(await page.locator("#page-view h1").textContent()).toBe(general[0]);
     const narrower = await page.locator("#page-view .also a").allTextContents();
-    expect(narrower.sort()).toEqual(byCode.map((e) => e.id).filter((id) => id !== general[0]).sort());
+    expect(narrower.sort()).toEqual(
+      byCode
+        .map((e) => e.id)
+        .filter((id) => id !== general[0])
+        .sort(),
+    );
     // The focus lands on the page's heading, so a screen reader starts reading there.
     expect(await page.evaluate("document.activeElement?.tagName")).toBe("H1");
 
@@ -220,9 +246,8 @@ describe("the explain page", () => {
     const page = await openPage("#errors/credential-invalid");
     expect(await page.locator("#page-view h1").textContent()).toBe("Error index");
     expect(await page.evaluate("document.activeElement?.id")).toBe("errors/credential-invalid");
-    const links = await page.locator("#page-view a[href^='#']").evaluateAll((as) =>
-      as.map((a) => a.getAttribute("href") ?? ""),
-    );
+    const anchors = await page.locator("#page-view li > a[href^='#']").all();
+    const links = await Promise.all(anchors.map((a) => a.getAttribute("href")));
     for (const entry of lookupKnowledge("AADSTS7000215")) expect(links).toContain(`#${entry.id}`);
   });
 
@@ -259,7 +284,10 @@ describe("the explain page", () => {
 
   it("treats pasted markup as text", async () => {
     const page = await openPage();
-    await explain(page, `<img src=x onerror="document.title='owned'"> AADSTS700016 <script>window.owned=1</script>`);
+    await explain(
+      page,
+      `<img src=x onerror="document.title='owned'"> AADSTS700016 <script>window.owned=1</script>`,
+    );
     expect(await page.title()).not.toBe("owned");
     expect(await page.evaluate("window.owned")).toBeUndefined();
     expect(await page.locator("#result img, #result script").count()).toBe(0);
