@@ -6,7 +6,7 @@
  */
 import { renderErrorIndex } from "../scripts/errorIndex/render.js";
 import { listKnowledgeEntriesWithExamples } from "../src/knowledge/examples/index.js";
-import { lookupKnowledge, retiredKnowledgeIds } from "../src/knowledge/index.js";
+import { lookupKnowledge } from "../src/knowledge/index.js";
 import { parseMarkdownBlocks, type Block } from "./markdownBlocks.js";
 
 export interface ErrorPages {
@@ -27,7 +27,7 @@ let cached: ErrorPages | null = null;
 export function errorPages(): ErrorPages {
   if (cached) return cached;
   const entries = listKnowledgeEntriesWithExamples();
-  const files = renderErrorIndex({ entries, retired: retiredKnowledgeIds });
+  const files = renderErrorIndex({ entries });
   const titles = new Map<string, string>(entries.map((e) => [e.id, e.title]));
   const general = new Set(entries.filter((e) => !e.retired && !e.match.context?.length).map((e) => e.id));
   const parsed = new Map<string, Block[]>();

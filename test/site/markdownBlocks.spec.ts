@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderErrorIndex } from "../../scripts/errorIndex/render.js";
 import { listKnowledgeEntriesWithExamples } from "../../src/knowledge/examples/index.js";
-import { retiredKnowledgeIds } from "../../src/knowledge/index.js";
 import {
   inlineText,
   parseInline,
@@ -11,7 +10,7 @@ import {
 } from "../../web/markdownBlocks.js";
 import { routeForLink } from "../../web/routeForLink.js";
 
-const files = renderErrorIndex({ entries: listKnowledgeEntriesWithExamples(), retired: retiredKnowledgeIds });
+const files = renderErrorIndex({ entries: listKnowledgeEntriesWithExamples() });
 
 function inlines(blocks: readonly Block[]): Inline[][] {
   return blocks.flatMap((block): Inline[][] => {
