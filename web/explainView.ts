@@ -14,6 +14,11 @@ const OUTCOME_LABEL: Record<AttemptOutcome, string> = {
   skipped: "skipped",
 };
 
+/** Knowledge text marks commands and settings with backticks (as the error index does); they become code. */
+function prose(text: string): Child[] {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? el("code", {}, part) : part));
+}
+
 function section(title: string, ...content: Child[]): HTMLElement {
   const id = `result-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
   return el(
@@ -71,11 +76,18 @@ function identityRows(d: Diagnosis): [string, string][] {
   return rows.filter((row): row is [string, string] => row[1] !== null);
 }
 
-function definitionList(rows: readonly [string, string][], name: string): HTMLElement {
+function definitionList(
+  rows: readonly [string, string][],
+  name: string,
+  linked: ReadonlySet<string> = new Set(),
+): HTMLElement {
   return el(
     "dl",
     { class: "pairs", "data-list": name },
-    ...rows.flatMap(([label, value]) => [el("dt", {}, label), el("dd", {}, el("code", {}, value))]),
+    ...rows.flatMap(([label, value]) => [
+      el("dt", {}, label),
+      el("dd", {}, linked.has(label) ? docLink(value) : el("code", {}, value)),
+    ]),
   );
 }
 
@@ -122,10 +134,14 @@ export function renderResult(d: Diagnosis): HTMLElement[] {
     header,
     section(
       "Why",
-      el("p", {}, top ? top.cause : "No knowledge entry matched; the original message is below."),
+      el(
+        "p",
+        {},
+        ...(top ? prose(top.cause) : ["No knowledge entry matched; the original message is below."]),
+      ),
     ),
     top && top.mitigations.length > 0
-      ? section("What to do", el("ol", {}, ...top.mitigations.map((m) => el("li", {}, m))))
+      ? section("What to do", el("ol", {}, ...top.mitigations.map((m) => el("li", {}, ...prose(m)))))
       : null,
     d.attempts.length > 0
       ? section(
@@ -161,7 +177,9 @@ export function renderResult(d: Diagnosis): HTMLElement[] {
           ),
         )
       : null,
-    quote.length > 0 ? section("Quote to support", definitionList(quote, "support")) : null,
+    quote.length > 0
+      ? section("Quote to support", definitionList(quote, "support", new Set(["Code lookup"])))
+      : null,
     top && top.docs.length > 0
       ? section(
           "Read more",

@@ -1,19 +1,36 @@
 /**
  * The explain page in a real browser: Debian's Chromium, headless, driven by playwright-core. The page is
- * built once and opened from file://, as someone who saved it would. Chromium missing is a failure, not a
- * skip: CI installs it (.ci/run).
+ * built once and opened from file://, as someone who saved it would. CI must run these tests (.ci/run installs
+ * Chromium and sets CI); only a machine with no Chromium at all skips them, and says so.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../scripts/site.js";
+import {
+  SCREENSHOTS,
+  findChromium,
+  launchChromium,
+  saveScreenshots,
+  screenshotError,
+} from "../../scripts/siteScreenshots.js";
 import { explainAuthError, lookupKnowledge, renderDiagnosis } from "../../src/index.js";
+import { inlineText, parseMarkdownBlocks, type Block } from "../../web/markdownBlocks.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+const ERRORS_DIR = fileURLToPath(new URL("../../docs/errors/", import.meta.url));
 const IMAGES = fileURLToPath(new URL("../../docs/images/", import.meta.url));
+const chromiumPath = findChromium();
+const ciMustRun = !["", "0", "false"].includes((process.env.CI ?? "").toLowerCase());
+const skipBrowser = chromiumPath === undefined && !ciMustRun;
+if (skipBrowser)
+  console.warn(
+    "test/site/explainPage.spec.ts: SKIPPED the browser tests: no Chromium at /usr/bin/chromium, " +
+      "/usr/bin/chromium-browser or $CHROMIUM_PATH. Install Debian's chromium (apt-get install chromium); " +
+      "CI installs it and runs them.",
+  );
 
 interface RealError {
   id: string;
@@ -32,6 +49,17 @@ interface RealError {
 const realErrors = JSON.parse(
   readFileSync(new URL("./realErrors.json", import.meta.url), "utf8"),
 ) as RealError[];
+
+/**
+ * Where the library's category differs from the thread's reading (the knowledge base's concern, not the
+ * page's). The test fails when one is no longer needed, so the list cannot grow stale.
+ */
+const LIBRARY_DISAGREES: Readonly<Record<string, string>> = {
+  "site-04":
+    "az's 'Please run az login' under Terraform reads as a fallback nobody configured, not a sign-in.",
+  "site-07": "The expiry is in the thread; the message itself only says the secret is invalid.",
+  "site-15": "The placeholder app ID is the fault; the library reads the personal-account tenant first.",
+};
 
 let browser: Browser | undefined;
 let siteDir: string;
@@ -79,50 +107,19 @@ async function explain(page: Page, text: string): Promise<void> {
   await page.waitForSelector("#result:not([hidden]) #result-title");
 }
 
+/** A PNG's size, read from its header. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
 /** Section titles as renderDiagnosis prints them: each follows a blank line. */
 function renderedSections(text: string): string[] {
   const lines = text.split("\n");
   return lines.filter((line, i) => i > 0 && lines[i - 1] === "" && line !== "");
 }
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.`,
-    );
-  }
-  siteDir = mkdtempSync(join(tmpdir(), "explain-page-"));
-  await buildSite(siteDir);
-  pageUrl = pathToFileURL(join(siteDir, "index.html")).href;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}, 120_000);
-
-afterEach(async () => {
-  // No page may make a request once loaded: not for a diagnosis, an entry, the index or a screenshot.
-  const leaks = [...lateRequests.values()].flat();
-  lateRequests.clear();
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(leaks).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (siteDir) rmSync(siteDir, { recursive: true, force: true });
-});
-
-describe("the explain page", () => {
+describe("the real errors the page is tested with", () => {
   it("holds at least twelve real errors from different runtimes, each with its thread", () => {
     expect(realErrors.length).toBeGreaterThanOrEqual(12);
     expect(new Set(realErrors.map((r) => r.group)).size).toBeGreaterThanOrEqual(9);
@@ -132,6 +129,39 @@ describe("the explain page", () => {
         /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(issues|pull)\/(\d+)$/.exec(record.url) ?? [];
       expect(record.source).toBe(`${owner ?? ""}/${repo ?? ""}#${number ?? ""}`);
     }
+  });
+
+  it("are read by the library as their threads read them, but for the listed disagreements", () => {
+    const disagreements = realErrors
+      .filter((record) => explainAuthError(record.text).category !== record.category)
+      .map((record) => record.id);
+    expect(disagreements.sort()).toEqual(Object.keys(LIBRARY_DISAGREES).sort());
+  });
+});
+
+describe.skipIf(skipBrowser)("the explain page", () => {
+  beforeAll(async () => {
+    if (!chromiumPath)
+      throw new Error(
+        "No Chromium found and CI is set: install Debian's chromium (apt-get install chromium), as .ci/run does.",
+      );
+    siteDir = mkdtempSync(join(tmpdir(), "explain-page-"));
+    await buildSite(siteDir);
+    pageUrl = pathToFileURL(join(siteDir, "index.html")).href;
+    browser = await launchChromium(chromiumPath);
+  }, 120_000);
+
+  afterEach(async () => {
+    // No page may make a request once loaded: not for a diagnosis, an entry, the index or a screenshot.
+    const leaks = [...lateRequests.values()].flat();
+    lateRequests.clear();
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    expect(leaks).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (siteDir) rmSync(siteDir, { recursive: true, force: true });
   });
 
   it("sees a request made after load, and the page's policy refuses connections", async () => {
@@ -151,25 +181,30 @@ describe("the explain page", () => {
     late.length = 0;
   });
 
-  it("lays out each real error's diagnosis as renderDiagnosis does, with its category, title and IDs", async () => {
+  it("shows for each real error what the library gives: category, summary, entry, IDs and sections", async () => {
     const page = await openPage();
+    const runtimes = new Set<string>();
     for (const record of realErrors) {
       await explain(page, record.text);
       const diagnosis = explainAuthError(record.text);
+      runtimes.add(diagnosis.runtime);
       const where = `${record.id} (${record.source})`;
-      expect(await page.locator("[data-fact=Category] code").textContent(), where).toBe(record.category);
-      const verdict = record.category === "permission-denied" ? "Access denied:" : "Authentication failed:";
+      expect(await page.locator("[data-fact=Category] code").textContent(), where).toBe(diagnosis.category);
+      const verdict =
+        diagnosis.category === "permission-denied" ? "Access denied:" : "Authentication failed:";
       expect(await page.locator("#result-title").textContent(), where).toBe(
         `${verdict} ${diagnosis.summary}`,
       );
       const top = diagnosis.matches[0];
-      if (top) {
-        expect(await page.locator(".entry-link a").textContent(), where).toBe(top.id);
-        expect(await page.locator(".entry-link").textContent(), where).toContain(top.title);
-      }
+      expect(top, where).toBeDefined();
+      expect(await page.locator(".entry-link a").textContent(), where).toBe(top?.id);
+      expect(await page.locator(".entry-link").textContent(), where).toContain(top?.title);
+      expect(await page.locator(".result-section ol li").allTextContents(), where).toEqual(
+        top?.mitigations.map((m) => m.replace(/`/g, "")),
+      );
+      // The facts the thread shows must be the ones the page shows.
       if (record.stsCode !== null)
         expect(await page.locator("[data-fact=Code] code").textContent(), where).toBe(record.stsCode);
-      // The page shows the status the library read; where it read one, it must be the thread's.
       if (diagnosis.httpStatus !== null)
         expect(await page.locator("[data-fact=HTTP] code").textContent(), where).toBe(
           String(record.httpStatus),
@@ -179,8 +214,14 @@ describe("the explain page", () => {
         if (id !== null) expect(support, where).toContain(id);
       const headings = await page.locator("#result h3").allTextContents();
       expect(headings, where).toEqual(renderedSections(renderDiagnosis(diagnosis, { includeMessage: true })));
+      const others = await page
+        .locator("[aria-labelledby=result-other-possible-explanations] code")
+        .allTextContents();
+      expect(others, where).toEqual(diagnosis.matches.slice(1, 3).map((m) => m.id));
       expect(await page.getByRole("status").textContent(), where).toContain(diagnosis.summary);
     }
+    // Pasted from many runtimes and tools, as the library itself tells them apart.
+    expect(runtimes.size).toBeGreaterThanOrEqual(6);
   });
 
   it("lists the credentials a chain tried, each with its outcome", async () => {
@@ -318,22 +359,139 @@ describe("the explain page", () => {
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
   });
 
-  it("saves the screenshots the README shows: light, dark and 360 px", async () => {
-    mkdirSync(IMAGES, { recursive: true });
-    const record = realErrors.find((r) => r.stsCode === "AADSTS700213");
-    const shots: [string, Parameters<typeof openPage>[1]][] = [
-      ["explain-page-light.png", { colorScheme: "light", width: 1000, height: 1150 }],
-      ["explain-page-dark.png", { colorScheme: "dark", width: 1000, height: 1150 }],
-      ["explain-page-360.png", { colorScheme: "light", width: 360, height: 1400 }],
-    ];
-    for (const [name, options] of shots) {
-      const page = await openPage("", options);
-      await explain(page, record?.text ?? "");
-      await page.locator("#error-input").blur();
-      await page.evaluate("window.scrollTo(0, 0)");
-      const path = join(IMAGES, name);
-      await page.screenshot({ path });
-      expect(existsSync(path)).toBe(true);
+  it("opens a page for every entry of docs/errors, with that file's title and cause", async () => {
+    const files = readdirSync(ERRORS_DIR).filter((name) => name.endsWith(".md") && name !== "README.md");
+    expect(files.length).toBeGreaterThan(100);
+    const expected = files.map((name) => {
+      const blocks = parseMarkdownBlocks(readFileSync(join(ERRORS_DIR, name), "utf8"));
+      const text = (block: Block | undefined): string =>
+        block?.kind === "paragraph" || block?.kind === "heading" ? inlineText(block.children) : "";
+      const why = blocks.findIndex(
+        (b) => b.kind === "heading" && inlineText(b.children) === "Why it happens",
+      );
+      return { id: name.slice(0, -3), title: text(blocks[1]), why: why < 0 ? "" : text(blocks[why + 1]) };
+    });
+    const page = await openPage();
+    // Each route in turn, read once the page's own hashchange handler has drawn it.
+    const shown = (await page.evaluate(`(async (ids) => {
+      const out = [];
+      for (const id of ids) {
+        const drawn = new Promise((done) => addEventListener("hashchange", done, { once: true }));
+        location.hash = id;
+        await drawn;
+        const view = document.getElementById("page-view");
+        const heading = [...view.querySelectorAll("h2")].find((h) => h.textContent === "Why it happens");
+        out.push({
+          id: view.querySelector("h1")?.textContent ?? "",
+          title: view.querySelector("h1 + p")?.textContent ?? "",
+          why: heading?.nextElementSibling?.textContent ?? "",
+        });
+      }
+      return out;
+    })(${JSON.stringify(expected.map((e) => e.id))})`)) as { id: string; title: string; why: string }[];
+    expect(shown).toEqual(expected);
+  });
+
+  it("names every control, keeps one h1 and no skipped heading level, and has landmarks", async () => {
+    const page = await openPage();
+    await explain(page, realErrors.find((r) => r.id === "site-02")?.text ?? "");
+    for (const route of ["", "#client-secret-invalid", "#errors"]) {
+      if (route !== "") {
+        await page.evaluate(`location.hash = ${JSON.stringify(route)}`);
+        await page.waitForSelector("#page-view:not([hidden]) h1");
+      }
+      const problems = (await page.evaluate(`(() => {
+        const problems = [];
+        const visible = (e) => e.getClientRects().length > 0;
+        for (const control of document.querySelectorAll("textarea, input, select, button")) {
+          if (!visible(control)) continue;
+          const name = control.labels?.length ? control.labels[0].textContent : control.textContent;
+          if (!name?.trim() && !control.getAttribute("aria-label")) problems.push("unnamed " + control.outerHTML);
+        }
+        for (const link of document.querySelectorAll("a")) {
+          if (visible(link) && !link.textContent.trim()) problems.push("empty link " + link.outerHTML);
+        }
+        const levels = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+          .filter(visible)
+          .map((h) => Number(h.tagName[1]));
+        if (levels.filter((l) => l === 1).length !== 1 || levels[0] !== 1) problems.push("h1s: " + levels);
+        levels.forEach((level, i) => {
+          if (i > 0 && level > levels[i - 1] + 1) problems.push("skipped level: " + levels);
+        });
+        for (const landmark of ["header", "nav", "main", "footer"])
+          if (!document.querySelector(landmark)) problems.push("no " + landmark);
+        if (!document.documentElement.lang) problems.push("no lang");
+        return problems;
+      })()`)) as string[];
+      expect(problems, route).toEqual([]);
     }
+  });
+
+  it("is readable in light and in dark: the system's scheme, and text contrast of at least 4.5:1", async () => {
+    const chain = realErrors.find((r) => r.id === "site-02")?.text ?? "";
+    const shades: Record<string, number> = {};
+    const page = await openPage();
+    await explain(page, chain);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const report = (await page.evaluate(`(() => {
+        const rgb = (c) => {
+          const [r, g, b, a = 1] = c.match(/[0-9.]+/g).map(Number);
+          return { r, g, b, a };
+        };
+        const luminance = ({ r, g, b }) => {
+          const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const background = (e) => {
+          for (; e; e = e.parentElement) {
+            const c = rgb(getComputedStyle(e).backgroundColor);
+            if (c.a > 0) return c;
+          }
+          return rgb(getComputedStyle(document.body).backgroundColor);
+        };
+        const ratio = (e) => {
+          const [a, b] = [luminance(rgb(getComputedStyle(e).color)), luminance(background(e))];
+          return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        };
+        const selectors = ["h1", ".lede", "label", ".hint", "textarea", "button[type=submit]", "#clear-button",
+          "nav a", ".verdict", ".summary", ".fact-label", ".facts code", ".retry", ".entry-link a", "#result p",
+          "#result li", ".outcome", ".message code", ".site-footer p", ".site-footer code"];
+        const low = [];
+        for (const selector of selectors) {
+          const found = [...document.querySelectorAll(selector)];
+          if (found.length === 0) low.push(selector + ": missing");
+          for (const e of found) if (ratio(e) < 4.5) low.push(selector + ": " + ratio(e).toFixed(2));
+        }
+        return { low, page: luminance(rgb(getComputedStyle(document.body).backgroundColor)) };
+      })()`)) as { low: string[]; page: number };
+      expect(report.low, colorScheme).toEqual([]);
+      shades[colorScheme] = report.page;
+    }
+    expect(shades.light).toBeGreaterThan(0.9);
+    expect(shades.dark).toBeLessThan(0.05);
+  });
+
+  it("takes the README's screenshots (light, dark, 360 px), and the committed ones are those", async () => {
+    if (!browser) throw new Error("Chromium did not start.");
+    const outDir = mkdtempSync(join(tmpdir(), "explain-shots-"));
+    try {
+      const saved = await saveScreenshots(browser, pageUrl, outDir);
+      expect(saved.length).toBe(3);
+      for (const shot of SCREENSHOTS) {
+        const taken = pngSize(readFileSync(join(outDir, shot.name)));
+        const committed = pngSize(readFileSync(join(IMAGES, shot.name)));
+        expect(taken.width, shot.name).toBe(shot.width);
+        // The committed picture shows the same page: same width, and a height within a few lines.
+        expect(committed.width, `${shot.name}: run npm run site:screenshots`).toBe(taken.width);
+        expect(
+          Math.abs(committed.height - taken.height),
+          `${shot.name}: run npm run site:screenshots`,
+        ).toBeLessThan(60);
+      }
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+    expect(explainAuthError(screenshotError()).correlationId).not.toBeNull();
   });
 });
