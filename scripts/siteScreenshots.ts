@@ -5,16 +5,20 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { buildSite } from "./site.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
-/** Where Debian, Ubuntu and a `CHROMIUM_PATH` put Chromium; the first that exists is used. */
+/** `$CHROMIUM_PATH`, else `chromium` or `chromium-browser` on the PATH (Debian's and Ubuntu's names). */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  const onPath = (env.PATH ?? "")
+    .split(delimiter)
+    .filter((dir) => dir !== "")
+    .flatMap((dir) => ["chromium", "chromium-browser"].map((name) => join(dir, name)));
+  const candidates = [env.CHROMIUM_PATH, ...onPath];
   return candidates.find(
     (path): path is string => typeof path === "string" && path !== "" && existsSync(path),
   );
@@ -42,12 +46,15 @@ export interface Screenshot {
   readonly name: string;
   readonly width: number;
   readonly colorScheme: "light" | "dark";
+  /** The viewport's height; `null` takes the whole page. */
+  readonly height: number | null;
 }
 
 export const SCREENSHOTS: readonly Screenshot[] = [
-  { name: "explain-page-light.png", width: 1000, colorScheme: "light" },
-  { name: "explain-page-dark.png", width: 1000, colorScheme: "dark" },
-  { name: "explain-page-360.png", width: 360, colorScheme: "light" },
+  { name: "explain-page-light.png", width: 1000, colorScheme: "light", height: null },
+  { name: "explain-page-dark.png", width: 1000, colorScheme: "dark", height: null },
+  // A phone's first screens (the whole page is five times as tall at this width).
+  { name: "explain-page-360.png", width: 360, colorScheme: "light", height: 1500 },
 ];
 
 /** The error shown: a real workload identity failure from GitHub Actions, with the IDs to quote. */
@@ -80,7 +87,7 @@ export async function saveScreenshots(
     await page.getByRole("button", { name: "Explain" }).click();
     await page.waitForSelector("#result:not([hidden]) #result-title");
     for (const shot of SCREENSHOTS) {
-      await page.setViewportSize({ width: shot.width, height: 800 });
+      await page.setViewportSize({ width: shot.width, height: shot.height ?? 800 });
       await page.emulateMedia({ colorScheme: shot.colorScheme });
       // No focus ring or caret, and the box shows the start of what was pasted.
       await page.evaluate(`(() => {
@@ -89,7 +96,7 @@ export async function saveScreenshots(
         window.scrollTo(0, 0);
       })()`);
       const path = join(outDir, shot.name);
-      await page.screenshot({ path, fullPage: true, animations: "disabled", caret: "hide" });
+      await page.screenshot({ path, fullPage: shot.height === null, animations: "disabled", caret: "hide" });
       saved.push(path);
     }
   } finally {

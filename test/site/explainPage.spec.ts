@@ -3,9 +3,9 @@
  * built once and opened from file://, as someone who saved it would. CI must run these tests (.ci/run installs
  * Chromium and sets CI); only a machine with no Chromium at all skips them, and says so.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -27,8 +27,8 @@ const ciMustRun = !["", "0", "false"].includes((process.env.CI ?? "").toLowerCas
 const skipBrowser = chromiumPath === undefined && !ciMustRun;
 if (skipBrowser)
   console.warn(
-    "test/site/explainPage.spec.ts: SKIPPED the browser tests: no Chromium at /usr/bin/chromium, " +
-      "/usr/bin/chromium-browser or $CHROMIUM_PATH. Install Debian's chromium (apt-get install chromium); " +
+    "test/site/explainPage.spec.ts: SKIPPED the browser tests: no chromium or chromium-browser on the PATH " +
+      "and no $CHROMIUM_PATH. Install Debian's chromium (apt-get install chromium); " +
       "CI installs it and runs them.",
   );
 
@@ -128,6 +128,20 @@ describe("the real errors the page is tested with", () => {
       const [, owner, repo, , number] =
         /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(issues|pull)\/(\d+)$/.exec(record.url) ?? [];
       expect(record.source).toBe(`${owner ?? ""}/${repo ?? ""}#${number ?? ""}`);
+    }
+  });
+
+  it("finds Chromium from $CHROMIUM_PATH or the PATH, and nothing where there is none", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chromium-path-"));
+    try {
+      const browserFile = join(dir, "chromium-browser");
+      writeFileSync(browserFile, "");
+      expect(findChromium({ PATH: ["/nonexistent", dir].join(delimiter) })).toBe(browserFile);
+      expect(findChromium({ PATH: "/nonexistent", CHROMIUM_PATH: browserFile })).toBe(browserFile);
+      expect(findChromium({ PATH: "/nonexistent", CHROMIUM_PATH: join(dir, "missing") })).toBeUndefined();
+      expect(findChromium({})).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -373,7 +387,7 @@ describe.skipIf(skipBrowser)("the explain page", () => {
     });
     const page = await openPage();
     // Each route in turn, read once the page's own hashchange handler has drawn it.
-    const shown = (await page.evaluate(`(async (ids) => {
+    const shown = await page.evaluate<{ id: string; title: string; why: string }[]>(`(async (ids) => {
       const out = [];
       for (const id of ids) {
         const drawn = new Promise((done) => addEventListener("hashchange", done, { once: true }));
@@ -388,7 +402,7 @@ describe.skipIf(skipBrowser)("the explain page", () => {
         });
       }
       return out;
-    })(${JSON.stringify(expected.map((e) => e.id))})`)) as { id: string; title: string; why: string }[];
+    })(${JSON.stringify(expected.map((e) => e.id))})`);
     expect(shown).toEqual(expected);
   });
 
@@ -400,7 +414,7 @@ describe.skipIf(skipBrowser)("the explain page", () => {
         await page.evaluate(`location.hash = ${JSON.stringify(route)}`);
         await page.waitForSelector("#page-view:not([hidden]) h1");
       }
-      const problems = (await page.evaluate(`(() => {
+      const problems = await page.evaluate<string[]>(`(() => {
         const problems = [];
         const visible = (e) => e.getClientRects().length > 0;
         for (const control of document.querySelectorAll("textarea, input, select, button")) {
@@ -422,7 +436,7 @@ describe.skipIf(skipBrowser)("the explain page", () => {
           if (!document.querySelector(landmark)) problems.push("no " + landmark);
         if (!document.documentElement.lang) problems.push("no lang");
         return problems;
-      })()`)) as string[];
+      })()`);
       expect(problems, route).toEqual([]);
     }
   });
@@ -434,7 +448,7 @@ describe.skipIf(skipBrowser)("the explain page", () => {
     await explain(page, chain);
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      const report = (await page.evaluate(`(() => {
+      const report = await page.evaluate<{ low: string[]; page: number }>(`(() => {
         const rgb = (c) => {
           const [r, g, b, a = 1] = c.match(/[0-9.]+/g).map(Number);
           return { r, g, b, a };
@@ -464,7 +478,7 @@ describe.skipIf(skipBrowser)("the explain page", () => {
           for (const e of found) if (ratio(e) < 4.5) low.push(selector + ": " + ratio(e).toFixed(2));
         }
         return { low, page: luminance(rgb(getComputedStyle(document.body).backgroundColor)) };
-      })()`)) as { low: string[]; page: number };
+      })()`);
       expect(report.low, colorScheme).toEqual([]);
       shades[colorScheme] = report.page;
     }
