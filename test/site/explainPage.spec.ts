@@ -348,29 +348,52 @@ describe.skipIf(skipBrowser)("the explain page", () => {
     expect(await page.locator("#result img, #result script").count()).toBe(0);
   });
 
-  it("works from the keyboard: labelled box, Ctrl+Enter explains, focus moves to the result", async () => {
+  it("works from the keyboard: focus order, visible focus, Ctrl+Enter explains, focus moves to the result", async () => {
     const page = await openPage();
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate("document.activeElement?.id")).toBe("error-input");
+    const focused = () =>
+      page.evaluate<string>(`(() => {
+        const e = document.activeElement;
+        return (e.id || e.textContent.trim()) + (getComputedStyle(e).outlineStyle === "solid" ? "" : " (no ring)");
+      })()`);
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await focused());
+    }
+    expect(order).toEqual([
+      "azure-identity-diagnostics",
+      "Explain an error",
+      "Error index",
+      "error-input",
+      "Explain",
+      "clear-button",
+    ]);
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused()).toBe("error-input");
     await page.keyboard.insertText(realErrors[0]?.text ?? "");
     await page.keyboard.press("Control+Enter");
     await page.waitForSelector("#result:not([hidden])");
     expect(await page.evaluate("document.activeElement?.id")).toBe("result-title");
+    // The next stop is the result's first link: its knowledge entry.
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe(explainAuthError(realErrors[0]?.text ?? "").matches[0]?.id);
     expect(await page.locator("h1").count()).toBe(1);
     expect(await page.getByRole("status").getAttribute("aria-live")).toBe("polite");
   });
 
-  it("fits 360 px without sideways scrolling, on a diagnosis and on an entry", async () => {
+  it("fits 360 px without sideways scrolling: every real error's diagnosis, an entry, the index", async () => {
     const page = await openPage("", { width: 360, height: 780 });
-    const longest = [...realErrors].sort((a, b) => b.text.length - a.text.length)[0];
-    await explain(page, longest?.text ?? "");
-    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
-    await page.goto(`${pageUrl}#client-secret-invalid`);
-    await page.waitForSelector("#page-view:not([hidden]) h1");
-    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
+    const width = () => page.evaluate<number>("document.documentElement.scrollWidth");
+    for (const record of realErrors) {
+      await explain(page, record.text);
+      expect(await width(), record.id).toBeLessThanOrEqual(360);
+    }
+    for (const route of ["#client-secret-invalid", "#errors"]) {
+      await page.evaluate(`location.hash = ${JSON.stringify(route)}`);
+      await page.waitForSelector("#page-view:not([hidden]) h1");
+      expect(await width(), route).toBeLessThanOrEqual(360);
+    }
   });
 
   it("opens a page for every entry of docs/errors, with that file's title and cause", async () => {
