@@ -94,7 +94,8 @@ function showEntry(id: string, query?: string, others: readonly string[] = []): 
       ...others.flatMap((other, i) => [i > 0 ? ", " : "", el("a", { href: `#${other}` }, other)]),
       ".",
     );
-    nodes.splice(1, 0, note);
+    // After the title line, so the page still opens with what the entry is.
+    nodes.splice(2, 0, note);
   }
   showPage(id, nodes, null);
 }
