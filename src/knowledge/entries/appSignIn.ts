@@ -215,8 +215,11 @@ export const appSignInEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       stsCodes: ["AADSTS500011"],
-      // A resource with a path after its host is a scope: https://…/.default, api://app/permission.
-      patterns: ["resource principal named (?:https?|api)://[^\\s/]{1,100}/\\S{1,100} was not found"],
+      // A scope ends in /.default, or is api://app/permission; https://host/path alone can be a real App ID URI.
+      patterns: [
+        "resource principal named [^\\s]{1,200}/\\.default was not found",
+        "resource principal named api://[^\\s/]{1,100}/\\S{1,100} was not found",
+      ],
     },
     cause:
       "The resource (audience) named in the message is a scope (it ends with /.default or a permission name): it was passed to a setting or endpoint " +
