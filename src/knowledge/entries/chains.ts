@@ -33,9 +33,6 @@ export const chainEntries = (): readonly KnowledgeEntry[] => [
         // .NET's older AppAuthentication library (AzureServiceTokenProvider) lists its attempts this way.
         "methods to get an access token, but none of them worked",
       ],
-      patterns: [
-        "(?:ChainedTokenCredential authentication failed|failed to (?:retrieve|acquire) a token)[^\\n]{0,120}\\n[^\\n]{0,40}(?:CredentialUnavailableError|Attempted credentials|EnvironmentCredential)",
-      ],
       credentials: [...MEMBERS],
       errorNames: ["AggregateAuthenticationError"],
     },
