@@ -18,4 +18,6 @@ export const LAB_EXEMPTIONS: Readonly<Record<string, string>> = {
     "The JavaScript library never names the chain in a service's RestError; the entry serves other runtimes' logs and pasted text.",
   "credential-authentication-failed":
     "identity 4.13.1 builds AuthenticationError('unknown_error') only on paths its current credentials no longer take (4.0's managed identity does; see the compat matrix).",
+  "persistent-token-cache-unavailable":
+    "The persistence check runs in @azure/msal-node-extensions, loaded through the @azure/identity-cache-persistence plugin and its native module, which the lab does not install; without the plugin identity only says no persistence provider was configured.",
 };

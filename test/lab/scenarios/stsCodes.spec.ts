@@ -334,6 +334,14 @@ const REFUSALS: Refusal[] = [
     category: "not-configured",
   },
   {
+    code: 500014,
+    error: "invalid_client",
+    text: "The service principal for resource 'https://vault.azure.net' is disabled. An administrator of this tenant disabled the application, so no token is issued for it.",
+    flow: "clientSecret",
+    topEntry: "resource-service-principal-disabled",
+    category: "app-not-found",
+  },
+  {
     code: 90014,
     error: "invalid_request",
     text: "The required field 'client_id' is missing from the credential.",
