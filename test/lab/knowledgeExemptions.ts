@@ -18,6 +18,8 @@ export const LAB_EXEMPTIONS: Readonly<Record<string, string>> = {
     "The JavaScript library never names the chain in a service's RestError; the entry serves other runtimes' logs and pasted text.",
   "credential-authentication-failed":
     "identity 4.13.1 builds AuthenticationError('unknown_error') only on paths its current credentials no longer take (4.0's managed identity does; see the compat matrix).",
+  "imds-gateway-error":
+    "With the pinned identity 4.13.1, msal-node reports IMDS's HTML 502 page as no response; only identity 4.0 (the compat matrix cell) throws the AuthenticationError quoting the 502 that this entry explains.",
   "persistent-token-cache-unavailable":
     "The persistence check runs in @azure/msal-node-extensions, loaded through the @azure/identity-cache-persistence plugin and its native module, which the lab does not install; without the plugin identity only says no persistence provider was configured.",
 };

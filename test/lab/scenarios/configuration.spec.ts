@@ -30,6 +30,7 @@ import {
 import { PIPELINES } from "../harness/fakePipelines.js";
 import { stsError, stsRaw } from "../harness/fakeSts.js";
 import { LAB } from "../harness/tokens.js";
+import { expectLeadingEntry } from "../harness/producedEntries.js";
 import { identityAtLeast, skipBefore } from "../harness/identityVersion.js";
 import { SECRETS, useLab, type Lab } from "./lab.js";
 import { ARM_SCOPE, defineConstructorScenarios, defineScenarios } from "./scenario.js";
@@ -438,7 +439,7 @@ describe("outside credentials", () => {
         () => undefined,
         (e: unknown) => e,
       );
-      expect(explainAuthError(error).matches[0]?.id).toBe("bearer-token-provider-refresh-failed");
+      expectLeadingEntry(explainAuthError(error).matches[0]?.id, "bearer-token-provider-refresh-failed");
     },
   );
 
@@ -449,7 +450,7 @@ describe("outside credentials", () => {
       encoding: "utf8",
     });
     expect(run.stderr).toContain("AZURE_LOG_LEVEL");
-    expect(explainAuthError(run.stderr).matches[0]?.id).toBe("logging-level-invalid");
+    expectLeadingEntry(explainAuthError(run.stderr).matches[0]?.id, "logging-level-invalid");
   });
 
   it("cleans up the tools it created", async () => {

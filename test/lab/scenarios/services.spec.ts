@@ -12,6 +12,7 @@ import {
   type TokenSuccessEvent,
 } from "azure-identity-diagnostics";
 import { startCapture } from "../harness/capture.js";
+import { expectLeadingEntry } from "../harness/producedEntries.js";
 import { callResource, type ResourceReply } from "../harness/fakeResource.js";
 import { stsToken } from "../harness/fakeSts.js";
 import { LAB } from "../harness/tokens.js";
@@ -379,7 +380,7 @@ describe("a service refuses a token the credential obtained", () => {
 
       expect((refused as { name?: string }).name).toBe("RestError");
       const diagnosis = explainAuthError(refused);
-      expect(diagnosis.matches[0]?.id, diagnosis.summary).toBe(scenario.topEntry);
+      expectLeadingEntry(diagnosis.matches[0]?.id, scenario.topEntry, diagnosis.summary);
       expect(diagnosis).toMatchObject({
         category: scenario.category,
         httpStatus: scenario.httpStatus,
