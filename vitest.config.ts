@@ -21,6 +21,10 @@ export default defineConfig({
       "azure-identity-diagnostics/opentelemetry": fileURLToPath(
         new URL("./src/opentelemetry/index.ts", import.meta.url),
       ),
+      "azure-identity-diagnostics/knowledge": fileURLToPath(
+        new URL("./src/knowledge/examples/index.ts", import.meta.url),
+      ),
+      "azure-identity-diagnostics/node": fileURLToPath(new URL("./src/node/index.ts", import.meta.url)),
       "azure-identity-diagnostics": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
       // Matches the name exactly or with a subpath, so `@azure/identity-vscode` and the like are left alone.
       ...(["", "@azure/identity"].includes(identityPackage) ? {} : { "@azure/identity": identityPackage }),

@@ -196,7 +196,8 @@ function emptyError(thrown: boolean, name: string | null, message: string): Norm
 
 function normaliseObject(value: object, reading: Reading, depth: number): NormalisedError {
   reading.seen.add(value);
-  const message = asText(read(value, "message"), reading) ?? asText(read(value, "errorMessage"), reading) ?? "";
+  const message =
+    asText(read(value, "message"), reading) ?? asText(read(value, "errorMessage"), reading) ?? "";
   const result = emptyError(true, asText(read(value, "name"), reading), message);
   // Read for its frames only, so cut on its own: it repeats the message, which must not use the allowance twice.
   const stack = read(value, "stack");

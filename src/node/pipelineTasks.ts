@@ -110,7 +110,11 @@ export function judgeTask(name: string, version: string | undefined, line: numbe
   const listed = pipelineTaskVersions(name);
   const firstSupported =
     listed.find((r) => r.recommended === null && r.supportedFrom !== null)?.supportedFrom ?? null;
-  if (version !== undefined && firstSupported !== null && Number(version) < splitTask(firstSupported).version) {
+  if (
+    version !== undefined &&
+    firstSupported !== null &&
+    Number(version) < splitTask(firstSupported).version
+  ) {
     // The table starts at the versions that gained support; an older major predates it.
     const newest =
       listed.filter((r) => r.recommended === null && r.supportedFrom !== null).at(-1)?.task ?? firstSupported;
