@@ -497,3 +497,34 @@ describe("Microsoft Entra ID refusals, one per code", () => {
     })),
   );
 });
+
+describe("an app registration's placeholder left in the configuration", () => {
+  const placeholder = "Enter_the_Application_Id_Here";
+  defineScenarios(lab, [
+    {
+      name: "AADSTS700016 for the client id copied from a sample",
+      arrange: (lab) => {
+        lab.sts.respond(
+          stsErrorFor(700016, {
+            error: "unauthorized_client",
+            text: `Application with identifier '${placeholder}' was not found in the directory '${LAB.tenantId}'.`,
+          }),
+        );
+        return () =>
+          new ClientSecretCredential(
+            LAB.tenantId,
+            placeholder,
+            SECRETS.clientSecret,
+            lab.credentialOptions(),
+          );
+      },
+      expect: {
+        errorName: "AuthenticationRequiredError",
+        topEntry: "client-id-placeholder",
+        category: "not-configured",
+        credentials: ["ClientSecretCredential"],
+        quotesTokenService: true,
+      },
+    },
+  ]);
+});
