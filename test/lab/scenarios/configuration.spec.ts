@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { TokenCredential } from "@azure/core-auth";
 import {
   AzureCliCredential,
@@ -45,6 +45,9 @@ async function withTools(lab: Lab, prepare: (tools: FakeTools) => void): Promise
   return tools;
 }
 const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
 
 describe("constructor checks", () => {
   defineConstructorScenarios(lab, [
@@ -451,9 +454,5 @@ describe("outside credentials", () => {
     });
     expect(run.stderr).toContain("AZURE_LOG_LEVEL");
     expectLeadingEntry(explainAuthError(run.stderr).matches[0]?.id, "logging-level-invalid");
-  });
-
-  it("cleans up the tools it created", async () => {
-    await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
   });
 });
