@@ -1,7 +1,7 @@
 /**
  * Every bundled knowledge entry, in matching order (ties between equal scores go to the earlier entry). Each family
  * is a function rather than an array so that importing the package only scans the text; the engine parses and
- * builds it the first time a diagnosis needs it (1–4 ms saved at import on the 2-core machine of BENCHMARKS.md).
+ * builds it the first time a diagnosis needs it, which keeps the import cheap.
  */
 import type { KnowledgeEntry } from "../schema.js";
 import { azureDevOpsEntries } from "./azureDevOps.js";
