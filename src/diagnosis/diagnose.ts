@@ -9,7 +9,7 @@ import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
 import { redactSecrets } from "./redact.js";
-import { findCredentialNames, isCredentialContainer } from "./credentialNames.js";
+import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
 import type { AttemptDiagnosis, AttemptOutcome, Diagnosis, KnowledgeMatch } from "./types.js";
 
 /** A chain member's attempt as `DiagnosticCredential` observed it live. */
@@ -289,6 +289,24 @@ function uniqueCredentials(lists: readonly (readonly (string | null)[])[]): stri
   return names;
 }
 
+/**
+ * The credentials a diagnosis reports: those the caller observed (the credential it wrapped, then each member it
+ * saw tried), every identity credential the text names, then the credential whose method is in the stack (a
+ * JavaScript stack names it by its frames). Nothing is inferred from wording: a plain `az` message names none.
+ */
+function reportedCredentials(
+  error: NormalisedError,
+  context: DiagnoseContext,
+  facts: ExtractedFacts,
+): string[] {
+  return uniqueCredentials([
+    [context.credential ?? null],
+    (context.attempts ?? []).map((a) => a.credential),
+    facts.namedCredentials,
+    [findCredentialInStack(error.stack ?? facts.text)],
+  ]);
+}
+
 /** Diagnoses `value` with what the caller knows. Throws only on a bug; `explainAuthError` guards it. */
 export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnosis {
   const error = normaliseError(value);
@@ -328,7 +346,7 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
     httpStatus: facts.httpStatus,
     serviceErrorCode: facts.serviceErrorCode,
     tokenIdentity: presentedIdentity(error),
-    credentials: uniqueCredentials([attempts.map((a) => a.credential), [wrapped], facts.credentials]),
+    credentials: reportedCredentials(error, context, facts),
     attempts,
     matches,
     retryable: top?.retryable ?? category === "network",

@@ -5,7 +5,12 @@
  */
 import type { ErrorRuntime } from "../knowledge/errorRuntimes.js";
 import { MAX_TEXT_LENGTH, type NormalisedError } from "./normalise.js";
-import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
+import {
+  findCredentialInStack,
+  findCredentialNames,
+  findNamedCredentials,
+  isCredentialContainer,
+} from "./credentialNames.js";
 
 /** Everything `explainAuthError` reads from one error before consulting the knowledge base. */
 export interface ExtractedFacts {
@@ -25,7 +30,10 @@ export interface ExtractedFacts {
   serviceErrorCode: string | null;
   /** Every service error code seen, for matching. */
   serviceCodes: string[];
+  /** Credentials involved, named or recognised by their wording (for matching). */
   credentials: string[];
+  /** The identity credential classes the text names, chains included, in order of appearance (for reporting). */
+  namedCredentials: string[];
   /** The credential names in each aggregate member's message, in `error.children` order. */
   memberCredentialNames: string[][];
   runtime: ErrorRuntime;
@@ -301,6 +309,7 @@ export function extractFacts(error: NormalisedError, credentialHint: string | nu
     serviceErrorCode: mostSpecificServiceCode(serviceCodes),
     serviceCodes,
     credentials,
+    namedCredentials: findNamedCredentials(text),
     memberCredentialNames: memberNames,
     runtime: findRuntime(error, lowerText),
   };

@@ -3,7 +3,8 @@
  * troubleshooting guide); a message pasted from Python, .NET, Go, Java or a CLI gets that runtime's
  * switch and guide instead, so nobody is told to call `setLogLevel` from Python.
  */
-import type { ErrorRuntime, KnowledgeMatch } from "./types.js";
+import type { ErrorRuntime } from "../knowledge/errorRuntimes.js";
+import type { KnowledgeMatch } from "./types.js";
 
 interface RuntimeAdvice {
   /** How to see each credential's attempt in that runtime. */

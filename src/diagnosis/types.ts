@@ -85,7 +85,12 @@ export interface Diagnosis {
    * left out. `null` when the error carries no request or no readable token.
    */
   tokenIdentity: TokenIdentity | null;
-  /** Every credential type involved, in the order they were tried. */
+  /**
+   * The identity credential classes involved, by their JavaScript names: those `DiagnosticCredential` observed
+   * (the wrapped credential, then each member it saw tried), then every class the error's text names, chains
+   * included, in order of appearance, then the one a JavaScript stack names. Nothing is inferred from wording:
+   * the Azure CLI's own "Please run 'az login'" names no credential.
+   */
   credentials: string[];
   /** For chains: each member's attempt, in order. Empty for a single credential. */
   attempts: AttemptDiagnosis[];

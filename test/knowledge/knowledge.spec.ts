@@ -21,7 +21,9 @@ import {
 } from "../../src/diagnosis/normalise.js";
 import {
   CREDENTIAL_CLASS_PATTERN,
+  ESCAPED_BREAK,
   MSAL_FLOW_FRAME_PATTERN,
+  STACK_FILE_PATTERN,
   STACK_FRAME_PATTERN,
   VALID_VALUES_LIST,
 } from "../../src/diagnosis/credentialNames.js";
@@ -143,6 +145,8 @@ describe("every regular expression runs in linear time", () => {
     ["normalise.DASH_MEMBER_LINE", DASH_MEMBER_LINE],
     ["credentialNames.CREDENTIAL_CLASS_PATTERN", CREDENTIAL_CLASS_PATTERN],
     ["credentialNames.STACK_FRAME_PATTERN", STACK_FRAME_PATTERN],
+    ["credentialNames.STACK_FILE_PATTERN", STACK_FILE_PATTERN],
+    ["credentialNames.ESCAPED_BREAK", ESCAPED_BREAK],
     ["credentialNames.MSAL_FLOW_FRAME_PATTERN", MSAL_FLOW_FRAME_PATTERN],
     ["credentialNames.VALID_VALUES_LIST", VALID_VALUES_LIST],
     ["diagnose.ERROR_NAME_PREFIX", ERROR_NAME_PREFIX],
