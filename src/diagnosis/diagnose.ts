@@ -33,14 +33,21 @@ export interface DiagnoseContext {
 
 const MAX_MATCHES = 5;
 
-/** Categories that only say "this member is not set up here": they never lead a chain's diagnosis. */
+/** Categories that can mean "this member is not set up here" (see `isMerelyUnavailable`). */
 const UNAVAILABLE_CATEGORIES: ReadonlySet<DiagnosisCategory> = new Set([
   "not-configured",
   "tool-missing",
   "imds-unreachable",
-  // A developer tool with no signed-in account (VS Code, az…) is, to a chain, one more member not set up here.
   "not-logged-in",
 ]);
+
+/** A tool that is simply not there (as opposed to present but too old, or answering something specific). */
+const TOOL_ABSENT_TEXT =
+  /not installed|ensure that it is installed|unable to execute|not found|could(?: not|n't) be found|not recognized|\bENOENT\b|command not found|cannot find|no such file|can(?:no|')t be accessed/i;
+
+/** A sign-in store with nothing in it (as opposed to a session that expired or a tool asking for `az login`). */
+const NOTHING_CACHED_TEXT =
+  /no accounts? (?:were |was )?found|no cached (?:token|account)|authentication (?:is )?(?:not available|unavailable)|\bnot available\b/i;
 
 const UNAVAILABLE_TEXT =
   /\bunavailable\b|\bnot available\b|not (?:fully )?configured|could(?: not|n't) be found|not installed|\bplease run\b/i;
@@ -200,12 +207,44 @@ function attemptsFromMembers(
   });
 }
 
+/**
+ * Whether a member only said "what I need is absent here" (its variables unset, no managed identity endpoint, its
+ * tool not installed, no cached account). A tool or endpoint that is there and answered something specific (a
+ * signed-out `az` asking for `az login`, an expired session, a tool too old, an STS code) is a root cause instead.
+ */
+function isMerelyUnavailable(attempt: AttemptDiagnosis): boolean {
+  if (attempt.stsCode || !UNAVAILABLE_CATEGORIES.has(attempt.category)) return false;
+  if (attempt.category === "tool-missing") return TOOL_ABSENT_TEXT.test(attempt.message);
+  if (attempt.category === "not-logged-in") return NOTHING_CACHED_TEXT.test(attempt.message);
+  return true;
+}
+
+/**
+ * DefaultAzureCredential's log line for a member whose constructor threw (identity then leaves it out of the
+ * aggregate): `Skipped createDefaultManagedIdentityCredential because of an error creating the credential: …`.
+ */
+export const SKIPPED_CONSTRUCTION_LINE =
+  /Skipped createDefault([A-Za-z]{1,60}Credential) because of an error creating the credential: ([^\n]{1,500})/g;
+
+/** A member whose constructor threw, from a pasted log: unavailable, with the constructor's reason as its message. */
+function attemptsFromSkippedConstructions(text: string): AttemptDiagnosis[] {
+  const attempts: AttemptDiagnosis[] = [];
+  for (const m of text.matchAll(SKIPPED_CONSTRUCTION_LINE)) {
+    const credential = m[1] ?? null;
+    const single = diagnoseSingle(normaliseError(m[2] ?? ""), credential);
+    attempts.push(attemptFrom(credential, "unavailable", single, null));
+  }
+  return attempts;
+}
+
 /** How strongly an attempt explains the chain's failure; the highest leads. */
 function rootWeight(attempt: AttemptDiagnosis): number {
   let weight = 0;
   if (attempt.outcome === "failed" || attempt.outcome === "timed-out") weight += 1000;
   if (attempt.stsCode) weight += 500;
-  if (!UNAVAILABLE_CATEGORIES.has(attempt.category)) weight += 100;
+  if (!isMerelyUnavailable(attempt)) weight += 100;
+  // Between root causes, a recognised one is more specific than one nothing explains.
+  if (attempt.category !== "other") weight += 50;
   return weight + (attempt.match?.score ?? 0) / 10;
 }
 
@@ -218,9 +257,10 @@ function chooseRoot(attempts: readonly AttemptDiagnosis[]): AttemptDiagnosis | n
   return best;
 }
 
+/** The matches of both lists, each entry once (the first occurrence kept), at most `MAX_MATCHES`. */
 function mergeMatches(first: readonly KnowledgeMatch[], rest: readonly KnowledgeMatch[]): KnowledgeMatch[] {
-  const merged = [...first];
-  for (const match of rest) if (!merged.some((m) => m.id === match.id)) merged.push(match);
+  const merged: KnowledgeMatch[] = [];
+  for (const match of [...first, ...rest]) if (!merged.some((m) => m.id === match.id)) merged.push(match);
   return merged.slice(0, MAX_MATCHES);
 }
 
@@ -254,10 +294,7 @@ function triedAttempts(attempts: readonly AttemptDiagnosis[]): AttemptDiagnosis[
 /** Every member that was tried said only "not set up here": unavailable, for a reason that is not a failure. */
 function isNothingConfigured(attempts: readonly AttemptDiagnosis[]): boolean {
   const tried = triedAttempts(attempts);
-  return (
-    tried.length > 0 &&
-    tried.every((a) => a.outcome === "unavailable" && UNAVAILABLE_CATEGORIES.has(a.category))
-  );
+  return tried.length > 0 && tried.every((a) => a.outcome === "unavailable" && isMerelyUnavailable(a));
 }
 
 function promote(matches: readonly KnowledgeMatch[], id: string): KnowledgeMatch[] {
@@ -316,7 +353,10 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
   const whole = diagnoseSingle(error, wrapped);
   const attempts = context.attempts?.length
     ? attemptsFromObserved(context.attempts)
-    : attemptsFromMembers(error.children, whole.facts.memberCredentialNames);
+    : [
+        ...attemptsFromMembers(error.children, whole.facts.memberCredentialNames),
+        ...attemptsFromSkippedConstructions(whole.facts.text),
+      ];
 
   const facts = whole.facts;
   const root = attempts.length > 0 ? chooseRoot(attempts) : null;

@@ -4,7 +4,7 @@
  * win over text; text is searched with bounded, linear-time patterns only.
  */
 import type { ErrorRuntime } from "../knowledge/errorRuntimes.js";
-import { MAX_TEXT_LENGTH, type NormalisedError } from "./normalise.js";
+import { MAX_TEXT_LENGTH, unescapedText, type NormalisedError } from "./normalise.js";
 import {
   findCredentialInStack,
   findCredentialNames,
@@ -68,10 +68,6 @@ export const EXTRACTION_PATTERNS = {
    */
   httpStatusEnvelope:
     /\bhttp error:? (\d{3})\b|does not indicate success: (?:[A-Za-z]{1,40} \()?(\d{3})\b|returned an error: \((\d{3})\)|\bstatus code (?:was|is|=)[ \t]*'?(\d{3})\b|\bHTTP(?:\/\d(?:\.\d)?)? (\d{3})\b|\b(\d{3}) (?:Client|Server) Error\b|<Response \[(\d{3})\]>/i,
-  /** Escaped line breaks (`\\r\\n`, as often as the text was escaped) and escaped tabs and quotes. */
-  escapedBreak: /\\+r\\+n|\\+[rn]/g,
-  escapedTab: /\\+t/g,
-  escapedQuote: /\\+"/g,
   oauthErrorPrefix:
     /\b(invalid_client|invalid_grant|invalid_request|invalid_scope|invalid_resource|unauthorized_client|unsupported_grant_type|interaction_required|login_required|consent_required|access_denied|temporarily_unavailable|expired_token)\b/,
   subError: /\bsub_?error"?[ \t]*[:=][ \t]*"?([a-z_]{3,40})/i,
@@ -203,15 +199,6 @@ function findHttpStatus(chain: NormalisedError[], text: string): number | null {
   }
   statuses.sort((a, b) => a.at - b.at);
   return statuses[0]?.status ?? null;
-}
-
-/**
- * The text facts are read from: escaped line breaks as real ones, escaped quotes as quotes, so a JSON reply
- * quoted inside a string (or a log field) reads like the reply itself.
- */
-export function unescapedText(text: string): string {
-  const p = EXTRACTION_PATTERNS;
-  return text.replace(p.escapedBreak, "\n").replace(p.escapedTab, "\t").replace(p.escapedQuote, '"');
 }
 
 /** The STS's own timestamp: its format first (a log line's time is not it), msal-node's prefix, then any. */

@@ -10,10 +10,11 @@ import {
 } from "../../src/index.js";
 import { loadKnowledgeEntries } from "../../src/knowledge/entries/index.js";
 import { listKnowledgeEntriesWithExamples } from "../../src/knowledge/examples/index.js";
-import { ERROR_NAME_PREFIX } from "../../src/diagnosis/diagnose.js";
+import { ERROR_NAME_PREFIX, SKIPPED_CONSTRUCTION_LINE } from "../../src/diagnosis/diagnose.js";
 import { EXTRACTION_PATTERNS } from "../../src/diagnosis/extract.js";
 import { REDACTION_PATTERNS } from "../../src/diagnosis/redact.js";
 import {
+  ESCAPE_PATTERNS,
   DASH_MEMBER_LINE,
   JS_MEMBER_LINE,
   NAMED_MEMBER_LINE,
@@ -139,6 +140,7 @@ describe("every regular expression runs in linear time", () => {
   const named: [string, RegExp][] = [
     ...Object.entries(EXTRACTION_PATTERNS).map(([name, re]) => [`extract.${name}`, re] as [string, RegExp]),
     ...Object.entries(REDACTION_PATTERNS).map(([name, re]) => [`redact.${name}`, re] as [string, RegExp]),
+    ...Object.entries(ESCAPE_PATTERNS).map(([name, re]) => [`normalise.${name}`, re] as [string, RegExp]),
     ["normalise.JS_MEMBER_LINE", JS_MEMBER_LINE],
     ["normalise.PASTED_ERROR_NAME_PATTERN", PASTED_ERROR_NAME_PATTERN],
     ["normalise.NAMED_MEMBER_LINE", NAMED_MEMBER_LINE],
@@ -150,6 +152,7 @@ describe("every regular expression runs in linear time", () => {
     ["credentialNames.MSAL_FLOW_FRAME_PATTERN", MSAL_FLOW_FRAME_PATTERN],
     ["credentialNames.VALID_VALUES_LIST", VALID_VALUES_LIST],
     ["diagnose.ERROR_NAME_PREFIX", ERROR_NAME_PREFIX],
+    ["diagnose.SKIPPED_CONSTRUCTION_LINE", SKIPPED_CONSTRUCTION_LINE],
     ...entries.flatMap((e) =>
       (e.match.patterns ?? []).map(
         (p, i) => [`${e.id}.patterns[${i}]`, new RegExp(p, "i")] as [string, RegExp],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractFacts, unescapedText } from "../../../src/diagnosis/extract.js";
-import { normaliseError } from "../../../src/diagnosis/normalise.js";
+import { extractFacts } from "../../../src/diagnosis/extract.js";
+import { normaliseError, unescapedText } from "../../../src/diagnosis/normalise.js";
 
 const TRACE = "317bbb14-65ae-4ffd-a436-41f37dcb161a";
 const CORRELATION = "6a9bb2c4-138b-4edc-a012-0388bda40df5";
