@@ -7,6 +7,7 @@ import { stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
 import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
+import { familyEntryOf } from "./families.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
 import { redactSecrets } from "./redact.js";
 import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
@@ -32,6 +33,8 @@ export interface DiagnoseContext {
 }
 
 const MAX_MATCHES = 5;
+/** A family entry's score: below any entry whose own rules matched. */
+const FAMILY_SCORE = 1;
 
 /** Categories that can mean "this member is not set up here" (see `isMerelyUnavailable`). */
 const UNAVAILABLE_CATEGORIES: ReadonlySet<DiagnosisCategory> = new Set([
@@ -65,22 +68,10 @@ function toMatch({ entry, score }: ScoredEntry, docs: readonly string[] = entry.
   };
 }
 
-/** Category of an AADSTS failure no entry knows, from its OAuth error. */
-function categoryOfOAuthError(oauthError: string | null): DiagnosisCategory {
-  switch (oauthError) {
-    case "invalid_client":
-      return "credential-invalid";
-    case "interaction_required":
-    case "login_required":
-      return "conditional-access-mfa";
-    case "consent_required":
-      return "consent-required";
-    default:
-      return "other";
-  }
-}
-
-/** Knowledge matches for one error, best first, with the unlisted-code fallback when an STS code is unknown. */
+/**
+ * Knowledge matches for one error, best first. An AADSTS code no entry lists leads with the unlisted-code entry
+ * (its lookup link), in the category of the code's family; a failure nothing matches gets its family's entry.
+ */
 function findMatches(facts: ExtractedFacts): KnowledgeMatch[] {
   const scored = matchKnowledge({
     text: facts.lowerText,
@@ -95,16 +86,18 @@ function findMatches(facts: ExtractedFacts): KnowledgeMatch[] {
   const codeKnown = scored.some((s) =>
     (s.entry.match.stsCodes ?? []).some((c) => facts.stsCodes.includes(c)),
   );
+  const family = firstCode && !codeKnown ? familyEntryOf(facts) : null;
   if (firstCode && !codeKnown) {
-    const fallback: KnowledgeEntry = {
-      ...unlistedStsCodeEntry,
-      category: categoryOfOAuthError(facts.oauthError),
-    };
+    const fallback: KnowledgeEntry = { ...unlistedStsCodeEntry, category: family?.category ?? "other" };
     matches.unshift(
       toMatch({ entry: fallback, score: 100 }, [stsLookupUrl(firstCode), ...unlistedStsCodeEntry.docs]),
     );
+    if (family) matches.splice(1, 0, toMatch({ entry: family, score: FAMILY_SCORE }));
+  } else if (matches.length === 0) {
+    const recognised = familyEntryOf(facts);
+    if (recognised) matches.push(toMatch({ entry: recognised, score: FAMILY_SCORE }));
   }
-  return matches;
+  return matches.slice(0, MAX_MATCHES);
 }
 
 function categoryOf(facts: ExtractedFacts, matches: readonly KnowledgeMatch[]): DiagnosisCategory {
@@ -240,10 +233,12 @@ function attemptsFromSkippedConstructions(text: string): AttemptDiagnosis[] {
 /** How strongly an attempt explains the chain's failure; the highest leads. */
 function rootWeight(attempt: AttemptDiagnosis): number {
   let weight = 0;
-  if (attempt.outcome === "failed" || attempt.outcome === "timed-out") weight += 1000;
+  const explained = attempt.category !== "other" || attempt.stsCode !== null;
+  // A failure nothing explains ("failed due to an unknown error", a cut-off paste) is a root cause, but a
+  // recognised one says more.
+  if ((attempt.outcome === "failed" || attempt.outcome === "timed-out") && explained) weight += 1000;
   if (attempt.stsCode) weight += 500;
   if (!isMerelyUnavailable(attempt)) weight += 100;
-  // Between root causes, a recognised one is more specific than one nothing explains.
   if (attempt.category !== "other") weight += 50;
   return weight + (attempt.match?.score ?? 0) / 10;
 }

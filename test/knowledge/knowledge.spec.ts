@@ -11,6 +11,7 @@ import {
 import { loadKnowledgeEntries } from "../../src/knowledge/entries/index.js";
 import { listKnowledgeEntriesWithExamples } from "../../src/knowledge/examples/index.js";
 import { ERROR_NAME_PREFIX, SKIPPED_CONSTRUCTION_LINE } from "../../src/diagnosis/diagnose.js";
+import { FAMILY_PATTERNS } from "../../src/diagnosis/families.js";
 import { EXTRACTION_PATTERNS } from "../../src/diagnosis/extract.js";
 import { REDACTION_PATTERNS } from "../../src/diagnosis/redact.js";
 import {
@@ -153,6 +154,7 @@ describe("every regular expression runs in linear time", () => {
     ["credentialNames.VALID_VALUES_LIST", VALID_VALUES_LIST],
     ["diagnose.ERROR_NAME_PREFIX", ERROR_NAME_PREFIX],
     ["diagnose.SKIPPED_CONSTRUCTION_LINE", SKIPPED_CONSTRUCTION_LINE],
+    ...Object.entries(FAMILY_PATTERNS).map(([name, re]) => [`families.${name}`, re] as [string, RegExp]),
     ...entries.flatMap((e) =>
       (e.match.patterns ?? []).map(
         (p, i) => [`${e.id}.patterns[${i}]`, new RegExp(p, "i")] as [string, RegExp],
