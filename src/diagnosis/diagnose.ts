@@ -3,7 +3,8 @@
  * member with the root cause chosen to lead the summary.
  */
 import { matchKnowledge, type ScoredEntry } from "../knowledge/match.js";
-import { stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
+import { knowledgeIndex } from "../knowledge/index.js";
+import { familyEntries, stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
 import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
@@ -11,7 +12,13 @@ import { familyEntryOf } from "./families.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
 import { redactSecrets } from "./redact.js";
 import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
-import type { AttemptDiagnosis, AttemptOutcome, Diagnosis, KnowledgeMatch } from "./types.js";
+import type {
+  AttemptDiagnosis,
+  AttemptOutcome,
+  Diagnosis,
+  DiagnosisConfidence,
+  KnowledgeMatch,
+} from "./types.js";
 
 /** A chain member's attempt as `DiagnosticCredential` observed it live. */
 export interface ObservedAttempt {
@@ -98,6 +105,27 @@ function findMatches(facts: ExtractedFacts): KnowledgeMatch[] {
     if (recognised) matches.push(toMatch({ entry: recognised, score: FAMILY_SCORE }));
   }
   return matches.slice(0, MAX_MATCHES);
+}
+
+/** Entries chosen by inference (an unlisted code, a family), never by their own wording. */
+const INFERRED_ENTRIES: ReadonlySet<string> = new Set([
+  unlistedStsCodeEntry.id,
+  ...familyEntries.map((e) => e.id),
+]);
+
+/**
+ * How sure a diagnosis led by `top` is: an entry whose own rules (AADSTS code, phrase, pattern, service code)
+ * matched is `high`; an inferred entry, one that only fits the error's name or status, or a category without
+ * an entry is `medium`; nothing recognised is `low`.
+ */
+function confidenceOf(top: KnowledgeMatch | undefined, category: DiagnosisCategory): DiagnosisConfidence {
+  if (!top) return category === "other" ? "low" : "medium";
+  if (INFERRED_ENTRIES.has(top.id)) return "medium";
+  const rules = knowledgeIndex().byId.get(top.id)?.match ?? {};
+  const specific = [rules.stsCodes, rules.text, rules.patterns, rules.serviceCodes].some(
+    (list) => (list?.length ?? 0) > 0,
+  );
+  return specific ? "high" : "medium";
 }
 
 function categoryOf(facts: ExtractedFacts, matches: readonly KnowledgeMatch[]): DiagnosisCategory {
@@ -369,6 +397,7 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
   return {
     summary: attempts.length > 0 ? chainSummary(root, attempts) : singleSummary(whole, hint),
     category,
+    confidence: confidenceOf(top, category),
     errorName: error.name,
     runtime: facts.runtime,
     stsCode,

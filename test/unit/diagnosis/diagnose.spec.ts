@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { diagnose, type ObservedAttempt } from "../../../src/diagnosis/diagnose.js";
+import { renderDiagnosis } from "../../../src/diagnosis/render.js";
 import { listKnowledgeEntriesWithExamples } from "../../../src/knowledge/examples/index.js";
 import { loadCorpus } from "../../knowledge/corpus/score.js";
 
@@ -200,5 +201,35 @@ describe("a summary", () => {
       return [diagnosis.summary, ...diagnosis.attempts.map((a) => a.summary)].filter((s) => awkward.test(s));
     });
     expect(bad).toEqual([]);
+  });
+});
+
+describe("how sure a diagnosis is", () => {
+  it("is high when an AADSTS code or an entry's own wording matched", () => {
+    expect(diagnose("AADSTS7000215: Invalid client secret provided.").confidence).toBe("high");
+    expect(diagnose("Please run 'az login' to set up an account.").confidence).toBe("high");
+  });
+
+  it("is medium when only a family, an unlisted code's range or the status line points at the cause", () => {
+    expect(
+      diagnose("ManagedIdentityCredential: no default identity is assigned to this resource").confidence,
+    ).toBe("medium");
+    expect(diagnose("AADSTS53099: blocked by a policy").confidence).toBe("medium");
+  });
+
+  it("is low when nothing was recognised", () => {
+    expect(diagnose("Something odd happened while starting up").confidence).toBe("low");
+  });
+
+  it("makes the rendering say 'most likely' unless it is high", () => {
+    const hedged = renderDiagnosis(
+      diagnose("ManagedIdentityCredential: no default identity is assigned to this resource"),
+    );
+    expect(hedged).toContain("Most likely: ");
+    expect(hedged).toContain("medium confidence");
+    expect(renderDiagnosis(diagnose("Something odd happened while starting up"))).toMatch(/most likely/i);
+    expect(renderDiagnosis(diagnose("AADSTS7000215: Invalid client secret provided."))).not.toMatch(
+      /most likely/i,
+    );
   });
 });
