@@ -9,6 +9,7 @@ import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
 import { familyEntryOf } from "./families.js";
+import { adaptMatchToRuntime } from "./runtimeAdvice.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
 import { redactSecrets } from "./redact.js";
 import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
@@ -411,8 +412,11 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
     serviceErrorCode: facts.serviceErrorCode,
     tokenIdentity: presentedIdentity(error),
     credentials: reportedCredentials(error, context, facts),
-    attempts,
-    matches,
+    // Advice in the reader's runtime: a Python, .NET, Go or Java paste gets its own logging switch and guide.
+    attempts: attempts.map((a) =>
+      a.match ? { ...a, match: adaptMatchToRuntime(a.match, facts.runtime) } : a,
+    ),
+    matches: matches.map((m) => adaptMatchToRuntime(m, facts.runtime)),
     retryable: top?.retryable ?? category === "network",
     lookupUrl: stsCode ? stsLookupUrl(stsCode) : null,
     message: whole.message,
