@@ -183,9 +183,9 @@ function findOAuthError(chain: NormalisedError[], text: string): string | null {
   return firstMatch(EXTRACTION_PATTERNS.oauthErrorPrefix, text);
 }
 
-/** The first capture that took part in a match of an alternation. */
+/** The first capture that took part in a match of an alternation (the others are undefined at run time). */
 function firstGroup(m: RegExpExecArray | null): string | undefined {
-  return m?.slice(1).find((group) => group !== undefined);
+  return m?.slice(1).find(Boolean);
 }
 
 /** The failing response's status: structured, then the earliest status line of any envelope. */
