@@ -76,7 +76,7 @@ function renderReadable(diagnosis: Renderable, options: Required<RenderOptions>)
         ? [`  ${hedge}${top.cause}`]
         : [
             hedge
-              ? `  Nothing specific was recognised; most likely the original message below says what failed.`
+              ? "  No knowledge entry matched; most likely the original message below says what failed."
               : "  No knowledge entry matched; the original message is below.",
           ],
       p,
