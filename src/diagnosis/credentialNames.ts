@@ -119,11 +119,14 @@ export const ESCAPED_BREAK = /\\[nrt]/g;
 /**
  * The identity credential classes a text names, chains included, in order of appearance and without repeats:
  * Python, .NET, Go and Java spellings (`AzureCLICredential`, Go's constructor `azidentity.NewDefaultAzureCredential`)
- * in their canonical JavaScript form. Nothing is inferred from what a message says.
+ * in their canonical JavaScript form. Nothing is inferred from what a message says, and the list of allowed
+ * AZURE_TOKEN_CREDENTIALS values is not a mention.
  */
 export function findNamedCredentials(text: string): string[] {
   const found: string[] = [];
-  for (const [word] of text.replace(ESCAPED_BREAK, " ").matchAll(CREDENTIAL_CLASS_PATTERN)) {
+  // AZURE_TOKEN_CREDENTIALS' list of allowed values names every credential; none of them was involved.
+  const scanned = text.replace(ESCAPED_BREAK, " ").replace(VALID_VALUES_LIST, " ");
+  for (const [word] of scanned.matchAll(CREDENTIAL_CLASS_PATTERN)) {
     // Go's constructors (`NewDefaultAzureCredential`) name the class they build.
     const bare = word.startsWith("New") ? canonicalCredentialName(word.slice(3)) : "";
     const name = IDENTITY_CREDENTIALS.has(bare) ? bare : canonicalCredentialName(word);

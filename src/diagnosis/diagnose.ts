@@ -352,8 +352,9 @@ function uniqueCredentials(lists: readonly (readonly (string | null)[])[]): stri
 
 /**
  * The credentials a diagnosis reports: those the caller observed (the credential it wrapped, then each member it
- * saw tried), every identity credential the text names, then the credential whose method is in the stack (a
- * JavaScript stack names it by its frames). Nothing is inferred from wording: a plain `az` message names none.
+ * saw tried), every identity credential the text names, then those whose code is in the stack of the error or of
+ * a thrown member (a JavaScript stack names them by its frames). Nothing is inferred from wording: a plain `az`
+ * message names none.
  */
 function reportedCredentials(
   error: NormalisedError,
@@ -365,6 +366,7 @@ function reportedCredentials(
     (context.attempts ?? []).map((a) => a.credential),
     facts.namedCredentials,
     [findCredentialInStack(error.stack ?? facts.text)],
+    error.children.map((child) => (child.thrown && child.stack ? findCredentialInStack(child.stack) : null)),
   ]);
 }
 

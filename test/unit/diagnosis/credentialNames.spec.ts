@@ -48,4 +48,23 @@ describe("the credentials a diagnosis lists", () => {
       ),
     ).toEqual(["ManagedIdentityCredential", "SharedTokenCacheCredential"]);
   });
+
+  it("leave out the list of values AZURE_TOKEN_CREDENTIALS accepts", () => {
+    expect(
+      findNamedCredentials(
+        "Invalid value for AZURE_TOKEN_CREDENTIALS = production. Valid values are 'prod' or 'dev' or any of these credentials - EnvironmentCredential, ManagedIdentityCredential, AzureCliCredential.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("name a thrown member by the identity source file in its stack", () => {
+    const member = new Error("Azure CLI could not be found.");
+    member.name = "CredentialUnavailableError";
+    member.stack = `CredentialUnavailableError: Azure CLI could not be found.\n    at /app/node_modules/@azure/identity/dist/commonjs/credentials/azureCliCredential.js:202:25`;
+    const aggregate = Object.assign(new Error("ChainedTokenCredential authentication failed."), {
+      name: "AggregateAuthenticationError",
+      errors: [member],
+    });
+    expect(diagnose(aggregate).credentials).toEqual(["ChainedTokenCredential", "AzureCliCredential"]);
+  });
 });
