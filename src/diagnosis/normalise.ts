@@ -250,28 +250,6 @@ export function normaliseError(value: unknown): NormalisedError {
 
 // --- pasted aggregates -------------------------------------------------------------------------------
 
-/** Escaped line breaks (`\\r\\n`, as often as the text was escaped), tabs and quotes; bounded, so linear. */
-export const ESCAPE_PATTERNS = {
-  lineBreak: /\\{1,16}n/g,
-  carriageReturn: /\\{1,16}r/g,
-  tab: /\\{1,16}t/g,
-  quote: /\\{1,16}"/g,
-} as const;
-
-/**
- * `text` with escaped line breaks, tabs and quotes as the characters they stand for, so a JSON reply or a chain
- * report quoted inside a string (Go's `%q`, a log field) reads like the reply itself. Used to read facts and
- * members, never to show: the message keeps what was printed.
- */
-export function unescapedText(text: string): string {
-  const p = ESCAPE_PATTERNS;
-  return text
-    .replace(p.carriageReturn, "")
-    .replace(p.lineBreak, "\n")
-    .replace(p.tab, "\t")
-    .replace(p.quote, '"');
-}
-
 /** A member line of a JS aggregate: `CredentialUnavailableError: …`. */
 export const JS_MEMBER_LINE =
   /^(CredentialUnavailableError|AuthenticationRequiredError|AuthenticationError|Error|TypeError|RestError): /;
@@ -342,6 +320,31 @@ function escapedBreakAt(text: string, at: number): number {
     tab = end + backslashesAt(text, end);
   }
   return end - at;
+}
+
+/** What an escape stands for when reading facts (`\\r` is dropped so `\\r\\n` is one line break). */
+const UNESCAPED: Readonly<Record<string, string>> = { n: "\n", r: "", t: "\t", '"': '"' };
+
+/**
+ * `text` with escaped line breaks, tabs and quotes (however often escaped) as the characters they stand for, so a
+ * JSON reply or a chain report quoted inside a string (Go's `%q`, a log field) reads like the reply itself. One
+ * pass: each run of backslashes is read once. Used to read facts, never to show: the message keeps what was printed.
+ */
+export function unescapedText(text: string): string {
+  let out = "";
+  let start = 0;
+  for (let at = text.indexOf("\\"); at !== -1; at = text.indexOf("\\", at)) {
+    const run = backslashesAt(text, at);
+    const replacement = UNESCAPED[text.charAt(at + run)];
+    if (replacement === undefined) {
+      at += run;
+      continue;
+    }
+    out += text.slice(start, at) + replacement;
+    at += run + 1;
+    start = at;
+  }
+  return start === 0 ? text : out + text.slice(start);
 }
 
 /**

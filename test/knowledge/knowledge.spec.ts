@@ -15,7 +15,6 @@ import { FAMILY_PATTERNS } from "../../src/diagnosis/families.js";
 import { EXTRACTION_PATTERNS } from "../../src/diagnosis/extract.js";
 import { REDACTION_PATTERNS } from "../../src/diagnosis/redact.js";
 import {
-  ESCAPE_PATTERNS,
   DASH_MEMBER_LINE,
   JS_MEMBER_LINE,
   NAMED_MEMBER_LINE,
@@ -141,7 +140,6 @@ describe("every regular expression runs in linear time", () => {
   const named: [string, RegExp][] = [
     ...Object.entries(EXTRACTION_PATTERNS).map(([name, re]) => [`extract.${name}`, re] as [string, RegExp]),
     ...Object.entries(REDACTION_PATTERNS).map(([name, re]) => [`redact.${name}`, re] as [string, RegExp]),
-    ...Object.entries(ESCAPE_PATTERNS).map(([name, re]) => [`normalise.${name}`, re] as [string, RegExp]),
     ["normalise.JS_MEMBER_LINE", JS_MEMBER_LINE],
     ["normalise.PASTED_ERROR_NAME_PATTERN", PASTED_ERROR_NAME_PATTERN],
     ["normalise.NAMED_MEMBER_LINE", NAMED_MEMBER_LINE],
