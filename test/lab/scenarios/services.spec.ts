@@ -21,6 +21,7 @@ import { ARM_SCOPE, expectNoLeak } from "./scenario.js";
 const lab = useLab();
 const KEY_VAULT_SCOPE = "https://vault.azure.net/.default";
 const STORAGE_SCOPE = "https://storage.azure.com/.default";
+const COGNITIVE_SCOPE = "https://cognitiveservices.azure.com/.default";
 
 /** An ARM error reply the fake has no dedicated kind for. */
 function armRaw(status: number, code: string, message: string): ResourceReply {
@@ -249,6 +250,79 @@ const scenarios: ServiceScenario[] = [
     category: "permission-denied",
     httpStatus: 403,
     serviceErrorCode: "Authorization_RequestDenied",
+  },
+  {
+    name: "Storage 403 AccountIsDisabled: the storage account is disabled",
+    reply: {
+      kind: "raw",
+      status: 403,
+      headers: { "content-type": "application/xml", "x-ms-error-code": "AccountIsDisabled" },
+      body: '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccountIsDisabled</Code><Message>The specified account is disabled.\nRequestId:5c4f0c6e-601e-0042-0f1a-7f0a3c000001\nTime:2026-11-24T10:00:00.0000000Z</Message></Error>',
+    },
+    scope: STORAGE_SCOPE,
+    path: "/lab-container/blob.txt",
+    topEntry: "storage-account-disabled",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: "AccountIsDisabled",
+  },
+  {
+    name: "Azure AI services 401 PermissionDenied: no data role for the token's principal",
+    reply: {
+      kind: "raw",
+      status: 401,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        error: { code: "PermissionDenied", message: "Principal does not have access to API/Operation." },
+      }),
+    },
+    scope: COGNITIVE_SCOPE,
+    path: "/openai/deployments/lab/chat/completions",
+    topEntry: "ai-services-data-role-missing",
+    category: "permission-denied",
+    httpStatus: 401,
+    serviceErrorCode: "PermissionDenied",
+  },
+  {
+    name: "Azure AI services 401: the endpoint takes the request for a key request",
+    reply: {
+      kind: "raw",
+      status: 401,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        error: {
+          code: "401",
+          message:
+            "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.",
+        },
+      }),
+    },
+    scope: COGNITIVE_SCOPE,
+    path: "/openai/deployments/lab/chat/completions",
+    topEntry: "ai-services-key-invalid",
+    category: "credential-invalid",
+    httpStatus: 401,
+    // A numeric code is not a service error code worth quoting.
+    serviceErrorCode: null,
+  },
+  {
+    name: "Cosmos DB 403: a management operation sent to the data plane with an Entra token",
+    reply: {
+      kind: "raw",
+      status: 403,
+      headers: { "content-type": "application/json", "x-ms-substatus": "5300" },
+      body: JSON.stringify({
+        code: "Forbidden",
+        message:
+          "Request blocked by Auth lab-cosmos : The given request [PUT /dbs/app/colls/orders] cannot be authorized by AAD token in data plane. Learn more: https://aka.ms/cosmos-native-rbac.",
+      }),
+    },
+    scope: "https://cosmos.azure.com/.default",
+    path: "/dbs/app/colls/orders",
+    topEntry: "cosmos-db-management-operation-with-entra-token",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: "Forbidden",
   },
   {
     name: "An unknown service answers a bare 401",

@@ -32,14 +32,20 @@ interface Refusal {
   category: DiagnosisCategory;
   status?: number;
   suberror?: string;
+  /** The client ID the credential is built with, when the refusal is about that value. */
+  clientId?: string;
 }
 
 /* eslint-disable @typescript-eslint/no-deprecated -- UsernamePasswordCredential is deprecated but still used */
-async function credentialFor(lab: Lab, flow: Flow): Promise<() => TokenCredential> {
+async function credentialFor(
+  lab: Lab,
+  flow: Flow,
+  clientId: string = LAB.clientId,
+): Promise<() => TokenCredential> {
   const options = lab.credentialOptions();
   switch (flow) {
     case "clientSecret":
-      return () => new ClientSecretCredential(LAB.tenantId, LAB.clientId, SECRETS.clientSecret, options);
+      return () => new ClientSecretCredential(LAB.tenantId, clientId, SECRETS.clientSecret, options);
     case "usernamePassword":
       return () =>
         new UsernamePasswordCredential(
@@ -153,6 +159,42 @@ const REFUSALS: Refusal[] = [
     flow: "onBehalfOf",
     topEntry: "on-behalf-of-audience-mismatch",
     category: "assertion-invalid",
+  },
+  {
+    code: 7000216,
+    error: "invalid_client",
+    status: 401,
+    text: "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+    flow: "clientSecret",
+    topEntry: "client-credential-missing",
+    category: "not-configured",
+  },
+  {
+    code: 700016,
+    error: "unauthorized_client",
+    text: `Application with identifier 'Enter_the_Application_Id_Here' was not found in the directory '${LAB.tenantId}'. This can happen if the application has not been installed by the administrator of the tenant.`,
+    flow: "clientSecret",
+    clientId: "Enter_the_Application_Id_Here",
+    topEntry: "client-id-placeholder",
+    category: "not-configured",
+  },
+  {
+    code: 70002,
+    error: "invalid_client",
+    status: 401,
+    text: "The request body must contain the following parameter: 'client_secret or client_assertion'.",
+    flow: "usernamePassword",
+    topEntry: "public-client-needs-secret",
+    category: "not-configured",
+  },
+  {
+    code: 70002,
+    error: "invalid_client",
+    status: 401,
+    text: "The client does not exist or is not enabled for consumers. If you are the application developer, configure a new application through the App Registrations in the Azure Portal.",
+    flow: "usernamePassword",
+    topEntry: "app-not-enabled-for-personal-accounts",
+    category: "other",
   },
   // Federation
   {
@@ -284,6 +326,30 @@ const REFUSALS: Refusal[] = [
     topEntry: "app-for-personal-accounts-only",
     category: "tenant-invalid",
   },
+  {
+    code: 500571,
+    error: "invalid_grant",
+    text: "The guest user account is disabled.",
+    flow: "usernamePassword",
+    topEntry: "guest-account-disabled",
+    category: "credential-invalid",
+  },
+  {
+    code: 50139,
+    error: "invalid_grant",
+    text: "Session is invalid due to missing an external refresh token.",
+    flow: "usernamePassword",
+    topEntry: "external-session-invalid",
+    category: "not-logged-in",
+  },
+  {
+    code: 135010,
+    error: "invalid_grant",
+    text: "UserPrincipal doesn't have the key ID configured.",
+    flow: "usernamePassword",
+    topEntry: "user-key-not-configured",
+    category: "other",
+  },
   // Tenants, scopes and requests
   {
     code: 90002,
@@ -328,7 +394,7 @@ const REFUSALS: Refusal[] = [
   {
     code: 500011,
     error: "invalid_resource",
-    text: `The resource principal named https://lab.example/api was not found in the tenant named ${LAB.tenantId}.`,
+    text: `The resource principal named https://lab.example was not found in the tenant named ${LAB.tenantId}.`,
     flow: "clientSecret",
     topEntry: "resource-not-found-in-tenant",
     category: "not-configured",
@@ -358,6 +424,38 @@ const REFUSALS: Refusal[] = [
     topEntry: "sts-transient-error",
     category: "network",
   },
+  {
+    code: 900021,
+    error: "invalid_request",
+    text: "Requested tenant identifier '00000000-0000-0000-0000-000000000000' is not valid. Tenant identifiers may not be an empty GUID.",
+    flow: "clientSecret",
+    topEntry: "tenant-id-empty",
+    category: "tenant-invalid",
+  },
+  {
+    code: 900144,
+    error: "invalid_request",
+    text: "The request body must contain the following parameter: 'scope'.",
+    flow: "clientSecret",
+    topEntry: "token-request-scope-missing",
+    category: "other",
+  },
+  {
+    code: 500011,
+    error: "invalid_resource",
+    text: `The resource principal named https://vault.azure.net/.default was not found in the tenant named ${LAB.tenantId}. This can happen if the application has not been installed by the administrator of the tenant.`,
+    flow: "clientSecret",
+    topEntry: "resource-name-holds-scope",
+    category: "other",
+  },
+  {
+    code: 220050,
+    error: "invalid_request",
+    text: "The specified encryption key version override 12 was not found in the list of keys.",
+    flow: "clientSecret",
+    topEntry: "encryption-key-version-not-found",
+    category: "other",
+  },
   // Authorization code redemption
   {
     code: 54005,
@@ -375,13 +473,21 @@ const REFUSALS: Refusal[] = [
     topEntry: "redirect-uri-mismatch",
     category: "not-configured",
   },
+  {
+    code: 70007,
+    error: "invalid_request",
+    text: "The application requested an unsupported mode 'fragment' when requesting a token.",
+    flow: "authorizationCode",
+    topEntry: "response-mode-unsupported",
+    category: "other",
+  },
 ];
 
 describe("Microsoft Entra ID refusals, one per code", () => {
   defineScenarios(
     lab,
     REFUSALS.map((row): FailureScenario => ({
-      name: `AADSTS${String(row.code)} ${row.error} via ${CREDENTIAL_OF[row.flow]}`,
+      name: `AADSTS${String(row.code)} ${row.error} via ${CREDENTIAL_OF[row.flow]} leads with ${row.topEntry}`,
       arrange: (lab) => {
         lab.sts.respond(
           stsErrorFor(row.code, {
@@ -391,7 +497,7 @@ describe("Microsoft Entra ID refusals, one per code", () => {
             ...(row.suberror === undefined ? {} : { suberror: row.suberror }),
           }),
         );
-        return credentialFor(lab, row.flow);
+        return credentialFor(lab, row.flow, row.clientId);
       },
       expect: {
         errorName: "AuthenticationRequiredError",
