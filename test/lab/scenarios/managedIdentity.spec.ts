@@ -3,8 +3,9 @@
  * Arc and Cloud Shell endpoints. IMDS is reached either as AZURE_POD_IDENTITY_AUTHORITY_HOST or, to exercise
  * DefaultAzureCredential's probe of 169.254.169.254, through HTTP_PROXY pointing at the fake (still loopback only).
  */
-import { afterAll, beforeAll, describe, expect } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
+import { explainAuthError } from "azure-identity-diagnostics";
 import {
   arcChallenge,
   closedPort,
@@ -12,6 +13,7 @@ import {
   gatewayError,
   identityNotFound,
   probeOnlyThenHang,
+  raw,
   serverError,
   startFakeManagedIdentity,
   type FakeManagedIdentity,
@@ -19,6 +21,7 @@ import {
 } from "../harness/fakeManagedIdentity.js";
 import { LAB } from "../harness/tokens.js";
 import { identityAtLeast } from "../harness/identityVersion.js";
+import { startCapture } from "../harness/capture.js";
 import { useLab, type Lab } from "./lab.js";
 import { defineScenarios } from "./scenario.js";
 
@@ -156,6 +159,31 @@ describe("ManagedIdentityCredential", () => {
       },
     },
     {
+      name: "App Service: 500 with App Service's own \"unexpected error\" body",
+      arrange: (lab) => {
+        onHost(
+          lab,
+          "appService",
+          raw(
+            500,
+            JSON.stringify({
+              statusCode: 500,
+              message: "An unexpected error occured while fetching the AAD Token.",
+              correlationId: "7d1e2f3a-0000-4000-8000-00000000a500",
+            }),
+            { "content-type": "application/json; charset=utf-8" },
+          ),
+        );
+        return () => new ManagedIdentityCredential(noRetries);
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "app-service-identity-endpoint-failed",
+        category: "managed-identity-unavailable",
+        credentials: ["ManagedIdentityCredential"],
+      },
+    },
+    {
       name: "Azure Arc: the agent's key file cannot be read",
       arrange: (lab) => {
         onHost(lab, "arc", arcChallenge("/var/opt/azcmagent/tokens/lab-missing.key"));
@@ -215,4 +243,25 @@ describe("DefaultAzureCredential and a managed identity endpoint", () => {
       },
     },
   ]);
+});
+
+describe("identity's own log lines", () => {
+  it("IMDS answers the probe, then refuses the token: the log says the endpoint is available", async () => {
+    onHost(lab, "imds", identityNotFound(), "proxy");
+    const capture = startCapture("verbose");
+    try {
+      await new DefaultAzureCredential(noRetries).getToken("https://management.azure.com/.default").catch(() => null);
+    } finally {
+      capture.stop();
+    }
+    // The probe's lines, as a user pastes them from AZURE_LOG_LEVEL=info output: ping, the 400, "available".
+    const lines = capture.logLines.filter((line) => line.startsWith("azure:"));
+    const from = lines.findIndex((line) => line.includes("Pinging the Azure IMDS endpoint"));
+    const to = lines.findIndex((line) => line.includes("The Azure IMDS endpoint is available"));
+    expect(from).toBeGreaterThanOrEqual(0);
+    expect(to).toBeGreaterThan(from);
+    const pasted = lines.slice(from, to + 1).join("\n");
+    expect(pasted).toContain("Response status code: 400");
+    expect(explainAuthError(pasted).matches[0]?.id).toBe("imds-present-no-identity");
+  });
 });
