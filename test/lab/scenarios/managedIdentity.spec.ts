@@ -159,7 +159,7 @@ describe("ManagedIdentityCredential", () => {
       },
     },
     {
-      name: "App Service: 500 with App Service's own \"unexpected error\" body",
+      name: 'App Service: 500 with App Service\'s own "unexpected error" body',
       arrange: (lab) => {
         onHost(
           lab,
@@ -250,7 +250,9 @@ describe("identity's own log lines", () => {
     onHost(lab, "imds", identityNotFound(), "proxy");
     const capture = startCapture("verbose");
     try {
-      await new DefaultAzureCredential(noRetries).getToken("https://management.azure.com/.default").catch(() => null);
+      await new DefaultAzureCredential(noRetries)
+        .getToken("https://management.azure.com/.default")
+        .catch(() => null);
     } finally {
       capture.stop();
     }

@@ -2,6 +2,8 @@
  * After a token was issued: the protected resource refuses it. The credential succeeded, so the explanation has to
  * come from the service's 401/403 and from who the token was issued to (read from the refused request).
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { ClientSecretCredential } from "@azure/identity";
 import {
@@ -407,4 +409,57 @@ describe("a service refuses a token the credential obtained", () => {
       expect(lab.sts.issuedTokens.length).toBeGreaterThan(0);
     });
   }
+});
+
+describe("between the app and the service", () => {
+  it("a proxy that wants credentials answers the tunnel request with 407", async () => {
+    const page =
+      "<html><head><title>407 Proxy Authentication Required</title></head><body><h1>Proxy Authentication Required</h1></body></html>";
+    const tunnels: string[] = [];
+    const proxy = createServer();
+    proxy.on("connect", (request: { url?: string }, socket: NodeJS.WritableStream) => {
+      tunnels.push(request.url ?? "");
+      socket.end(
+        "HTTP/1.1 407 Proxy Authentication Required\r\n" +
+          'Proxy-Authenticate: Basic realm="lab"\r\n' +
+          `Content-Type: text/html\r\nContent-Length: ${String(page.length)}\r\n\r\n${page}`,
+      );
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const { port } = proxy.address() as AddressInfo;
+    lab.sts.respond(stsToken());
+    try {
+      const credential = new ClientSecretCredential(
+        LAB.tenantId,
+        LAB.clientId,
+        SECRETS.clientSecret,
+        lab.credentialOptions(),
+      );
+      const refused = await callResource(lab.resource, credential, {
+        path: "/api/items",
+        scopes: "https://lab.example/.default",
+        proxyOptions: { host: "http://127.0.0.1", port },
+      }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+
+      expect((refused as { name?: string }).name).toBe("RestError");
+      expect(tunnels).toEqual([new URL(lab.resource.url).host]);
+      const diagnosis = explainAuthError(refused);
+      expect(diagnosis.matches[0]?.id, diagnosis.summary).toBe("proxy-authentication-required");
+      expect(diagnosis).toMatchObject({ category: "network", httpStatus: 407 });
+      const capture = startCapture("verbose");
+      capture.stop();
+      capture.add(diagnosis);
+      capture.add(renderDiagnosis(diagnosis));
+      expectNoLeak(capture, lab.secrets());
+    } finally {
+      await new Promise<void>((resolve) =>
+        proxy.close(() => {
+          resolve();
+        }),
+      );
+    }
+  });
 });
