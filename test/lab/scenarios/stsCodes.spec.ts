@@ -397,7 +397,7 @@ const REFUSALS: Refusal[] = [
     text: `The resource principal named https://lab.example was not found in the tenant named ${LAB.tenantId}.`,
     flow: "clientSecret",
     topEntry: "resource-not-found-in-tenant",
-    category: "not-configured",
+    category: "consent-required",
   },
   {
     code: 90014,
