@@ -52,6 +52,7 @@ export function toEventDiagnosis(diagnosis: Diagnosis): EventDiagnosis {
   return {
     summary: cap(diagnosis.summary, MAX_SUMMARY),
     category: diagnosis.category,
+    confidence: diagnosis.confidence,
     errorName: capOrNull(diagnosis.errorName),
     runtime: diagnosis.runtime,
     stsCode: capOrNull(diagnosis.stsCode),

@@ -3,10 +3,9 @@
  * JSON-serialisable data built from an allow-list, so no token, secret or assertion can be in one, and one
  * event written as a JSON line stays under 8 KB. Durations are in milliseconds, rounded to 0.1 ms.
  */
-import type { AttemptOutcome } from "../diagnosis/types.js";
+import type { AttemptOutcome, Diagnosis } from "../diagnosis/types.js";
 import type { TokenIdentity } from "../diagnosis/tokenIdentity.js";
 import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
-import type { ErrorRuntime } from "../knowledge/errorRuntimes.js";
 
 /** One chain member's attempt as events report it: the facts, without the member's message. */
 export interface EventAttempt {
@@ -28,28 +27,30 @@ export interface EventAttempt {
 }
 
 /**
- * What an event carries of a diagnosis: its facts, category, summary and the leading match. The full
- * `Diagnosis` (every match, the redacted message, the token identity) stays on the error: `getDiagnosis(err)`.
+ * What an event carries of a diagnosis: its facts, category, confidence, summary and the leading match, with
+ * lists and text capped (ten codes, twenty credentials). The full `Diagnosis` (every match, the redacted
+ * message, the token identity) stays on the error: `getDiagnosis(err)`.
  */
-export interface EventDiagnosis {
-  summary: string;
-  category: DiagnosisCategory;
-  errorName: string | null;
-  runtime: ErrorRuntime;
-  stsCode: string | null;
-  /** At most ten codes, in order of appearance. */
-  stsCodes: string[];
-  oauthError: string | null;
-  subError: string | null;
-  correlationId: string | null;
-  traceId: string | null;
-  timestamp: string | null;
-  httpStatus: number | null;
-  serviceErrorCode: string | null;
-  /** Every credential type involved, in the order they were tried (at most twenty). */
-  credentials: string[];
-  retryable: boolean;
-  lookupUrl: string | null;
+export interface EventDiagnosis extends Pick<
+  Diagnosis,
+  | "summary"
+  | "category"
+  | "confidence"
+  | "errorName"
+  | "runtime"
+  | "stsCode"
+  | "stsCodes"
+  | "oauthError"
+  | "subError"
+  | "correlationId"
+  | "traceId"
+  | "timestamp"
+  | "httpStatus"
+  | "serviceErrorCode"
+  | "credentials"
+  | "retryable"
+  | "lookupUrl"
+> {
   /** The knowledge entry that best explains the failure. */
   match: { id: string; title: string; mitigations: string[] } | null;
   /** Each chain member's attempt, in order; trailing ones are left out when the event would pass 8 KB. */

@@ -102,7 +102,7 @@ describe("built package", () => {
       memberIsCjsClass: false,
       memberIsEsmClass: true,
       attached: "not-configured",
-      explained: ["EnvironmentCredential"],
+      explained: ["ChainedTokenCredential", "EnvironmentCredential"],
     });
   });
 });

@@ -211,9 +211,7 @@ describe("how sure a diagnosis is", () => {
   });
 
   it("is medium when only a family, an unlisted code's range or the status line points at the cause", () => {
-    expect(
-      diagnose("ManagedIdentityCredential: no default identity is assigned to this resource").confidence,
-    ).toBe("medium");
+    expect(diagnose("ContosoTool: identity is not assigned to this workload").confidence).toBe("medium");
     expect(diagnose("AADSTS53099: blocked by a policy").confidence).toBe("medium");
   });
 
@@ -222,9 +220,7 @@ describe("how sure a diagnosis is", () => {
   });
 
   it("makes the rendering say 'most likely' unless it is high", () => {
-    const hedged = renderDiagnosis(
-      diagnose("ManagedIdentityCredential: no default identity is assigned to this resource"),
-    );
+    const hedged = renderDiagnosis(diagnose("ContosoTool: identity is not assigned to this workload"));
     expect(hedged).toContain("Most likely: ");
     expect(hedged).toContain("medium confidence");
     expect(renderDiagnosis(diagnose("Something odd happened while starting up"))).toMatch(/most likely/i);

@@ -3,38 +3,22 @@ import { diagnose } from "../../../src/diagnosis/diagnose.js";
 import { categoryOfStsCodeFamily } from "../../../src/diagnosis/families.js";
 
 describe("recognition by family when no entry matches", () => {
+  // Written for this test: a tool no entry knows ("ContosoTool"), so only the family can explain each one.
   it.each([
+    ["ContosoTool: identity is not assigned to this workload", "managed-identity-unavailable"],
+    ["ContosoTool: MSI call timed out after 30s", "imds-unreachable"],
     [
-      "ManagedIdentityCredential: no default identity is assigned to this resource",
-      "managed-identity-unavailable",
-    ],
-    [
-      "Couldn't acquire access token from IMDS, verify your objectId, clientId or msiResourceId.",
-      "managed-identity-unavailable",
-    ],
-    ["ManagedIdentityCredential: IMDS token request timed out", "imds-unreachable"],
-    [
-      "HTTPConnectionPool(host='169.254.169.254', port=80): Max retries exceeded with url: /metadata/identity/oauth2/token",
+      "ContosoTool: the managed identity endpoint at 169.254.169.254 gave no response after 3 attempts",
       "imds-unreachable",
     ],
-    [
-      "adal: Failed to execute the refresh request. Error = 'Post https://login.microsoftonline.com/t/oauth2/token: dial tcp: i/o timeout'",
-      "network",
-    ],
+    ["ContosoTool: connection timed out while fetching the token", "network"],
+    ["ContosoTool: lookup failed: EAI_AGAIN", "network"],
     ["spawn pwsh.exe ENOENT", "tool-missing"],
-    [
-      "TS003: Error, TS001: This account needs re-authentication. Please re-authenticate the account you want to use.",
-      "not-logged-in",
-    ],
-    ["ERROR: Account has previously been signed out of this application.", "not-logged-in"],
-    [
-      "ADSTS50013: Assertion failed signature validation. [Reason - The provided signature value did not match]",
-      "assertion-invalid",
-    ],
-    [
-      "adal.adal_error.AdalError: Error:Invalid Certificate: Expected Start of Certificate to be '-----BEGIN'",
-      "credential-invalid",
-    ],
+    ["ContosoTool: 'pwsh' executable file not found in $PATH", "tool-missing"],
+    ["ContosoTool: the account needs re-authentication", "not-logged-in"],
+    ["ContosoTool: session ended, sign in again", "not-logged-in"],
+    ["ContosoTool: the token failed signature validation", "assertion-invalid"],
+    ["ContosoTool: wrong password for the certificate file", "credential-invalid"],
   ])("%j is %s", (text, category) => {
     const diagnosis = diagnose(text);
     expect(diagnosis.category).toBe(category);
@@ -66,12 +50,10 @@ describe("recognition by family when no entry matches", () => {
 
 describe("an AADSTS code no entry lists", () => {
   it("takes its category from the code's family and keeps the lookup link first", () => {
-    const diagnosis = diagnose(
-      "MsalInteractionRequiredException: AADSTS53005: access has been blocked by conditional access policies.",
-    );
+    const diagnosis = diagnose("MsalUiRequiredException: AADSTS53099: access was blocked by a policy.");
     expect(diagnosis.category).toBe("conditional-access-mfa");
     expect(diagnosis.matches[0]?.id).toBe("sts-code-unlisted");
-    expect(diagnosis.matches[0]?.docs[0]).toContain("code=53005");
+    expect(diagnosis.matches[0]?.docs[0]).toContain("code=53099");
     expect(diagnosis.matches[1]?.id).toBe("family-conditional-access");
   });
 
