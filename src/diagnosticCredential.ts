@@ -145,7 +145,8 @@ function shortNote(diagnosis: Diagnosis): string {
   return `[azure-identity-diagnostics] ${diagnosis.summary}.${next ? ` Next step: ${next}` : ""}${ids} Full diagnosis: getDiagnosis(err).`;
 }
 
-class TimeoutSignal extends Error {}
+/** What the timer rejects with: compared by identity, so no trap of a rejected proxy ever runs to tell them apart. */
+const TIMEOUT_SIGNAL: object = Object.freeze({ timeout: true });
 
 /** What an observed call carries from its start to its end. */
 interface ObservedRequest {
@@ -212,8 +213,12 @@ export class DiagnosticCredential implements TokenCredential {
   }
 
   #explainUnobservedFailure(error: unknown): unknown {
-    const thrown = error instanceof TimeoutSignal ? this.#timeoutError(null) : error;
-    this.#explainFailure(thrown, undefined);
+    const thrown = error === TIMEOUT_SIGNAL ? this.#timeoutError(null) : error;
+    try {
+      this.#explainFailure(thrown, undefined);
+    } catch {
+      // Explaining never changes what is thrown: the caller gets the very value the inner credential rejected with.
+    }
     return thrown;
   }
 
@@ -308,9 +313,18 @@ export class DiagnosticCredential implements TokenCredential {
 
   /** Explains a failure of an observed call, reports it, and returns the object to throw. */
   #observedFailure(error: unknown, request: ObservedRequest): unknown {
+    const timedOut = error === TIMEOUT_SIGNAL;
+    const thrown = timedOut ? this.#timeoutError(request.call) : error;
+    try {
+      this.#reportFailure(thrown, timedOut, request);
+    } catch {
+      // Explaining never changes what is thrown: the caller gets the very value the inner credential rejected with.
+    }
+    return thrown;
+  }
+
+  #reportFailure(thrown: unknown, timedOut: boolean, request: ObservedRequest): void {
     const { base, startedAt, call, events, emit } = request;
-    const timedOut = error instanceof TimeoutSignal;
-    const thrown = timedOut ? this.#timeoutError(call) : error;
     const attempts = call?.observed(timedOut ? "timeout" : "error", timedOut ? thrown : undefined);
     if (call) call.closed = true;
     const diagnosis = this.#explainFailure(thrown, attempts);
@@ -336,7 +350,6 @@ export class DiagnosticCredential implements TokenCredential {
         diagnosis,
       });
     }
-    return thrown;
   }
 
   /** Attaches the diagnosis to the failure, redacts its text and appends the short note, in place. */
@@ -356,7 +369,7 @@ export class DiagnosticCredential implements TokenCredential {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => {
-        reject(new TimeoutSignal());
+        reject(TIMEOUT_SIGNAL);
       }, timeoutMs);
     });
     return Promise.race([promise, timeout]).finally(() => {

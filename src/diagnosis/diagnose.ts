@@ -7,7 +7,7 @@ import { stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
-import { redactScannedSecrets } from "./redact.js";
+import { redactSecrets, redactStructure } from "./redact.js";
 import { findCredentialNames, isCredentialContainer } from "./credentialNames.js";
 import type {
   AttemptDiagnosis,
@@ -135,8 +135,7 @@ function diagnoseSingle(
 ): SingleDiagnosis {
   const facts = extractFacts(error, credential, namesInMessage);
   const matches = findMatches(facts);
-  // The message is part of the text extraction searched, so its search tells which redaction patterns can match.
-  const message = redactScannedSecrets(error.message, facts.phrases);
+  const message = redactSecrets(error.message);
   return { facts, matches, category: categoryOf(facts, matches), message };
 }
 
@@ -320,7 +319,8 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
   const stsCode = root?.stsCode ?? facts.stsCodes[0] ?? null;
   const top = matches[0];
 
-  return {
+  // Every field copied from the error (name, IDs, codes, attempts…) goes through the same redaction as the message.
+  return redactStructure({
     summary: attempts.length > 0 ? chainSummary(root, attempts) : singleSummary(whole, hint),
     category,
     errorName: error.name,
@@ -341,5 +341,5 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
     retryable: top?.retryable ?? category === "network",
     lookupUrl: stsCode ? stsLookupUrl(stsCode) : null,
     message: whole.message,
-  };
+  });
 }
