@@ -124,6 +124,13 @@ export function redactErrorText(error: unknown): void {
     // AuthenticationError keeps the service's answer in `errorResponse`, where identity quotes the request too.
     const response = readField(record, "errorResponse");
     if (isPlainRecord(response)) redactFields(response, ["error", "errorDescription"]);
+    // A RestError's response (a plain object) holds the service's body and headers, which inspect prints.
+    const httpResponse = readField(record, "response");
+    if (isPlainRecord(httpResponse)) {
+      redactFields(httpResponse, ["bodyAsText"]);
+      const headers = readField(httpResponse, "headers");
+      if (isPlainRecord(headers)) redactFields(headers, []);
+    }
     const members = readField(record, "errors");
     let isList = false;
     try {

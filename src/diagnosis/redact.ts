@@ -136,7 +136,7 @@ const PEM_END_MARK = "-----END";
 
 /** PEM private-key blocks, found with index scans; an unterminated block runs to the end of the text. */
 function findPrivateKeys(text: string, spans: Span[]): void {
-  for (let start = text.indexOf(PEM_BEGIN); start !== -1; ) {
+  for (let start = text.indexOf(PEM_BEGIN); start !== -1;) {
     const headerEnd = text.indexOf("-----", start + PEM_BEGIN.length);
     const header = headerEnd === -1 ? text.slice(start, start + 80) : text.slice(start, headerEnd);
     if (!/PRIVATE[ +_]KEY/i.test(header)) {
@@ -156,7 +156,7 @@ function findCertificates(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   const begin = "-----BEGIN CERTIFICATE-----";
   const end = "-----END CERTIFICATE-----";
-  for (let at = text.indexOf(begin); at !== -1; ) {
+  for (let at = text.indexOf(begin); at !== -1;) {
     const close = text.indexOf(end, at + begin.length);
     if (close === -1) break;
     ranges.push([at, close + end.length]);
@@ -318,7 +318,7 @@ const QUOTES = [
   "\\\\\\u0022",
   "\\u0022",
   "\\u0027",
-  "\\\\\\\"",
+  '\\\\\\"',
   '\\"',
   "\\'",
   "&quot;",
@@ -404,7 +404,13 @@ interface ValueSpan {
 }
 
 /** The value after a separator: quoted (by any quote token, or Python's b'…') or bare. */
-function readValue(text: string, at: number): ValueSpan | null {
+function readValue(text: string, at: number, braces = false): ValueSpan | null {
+  // ODBC quotes a value holding `;` in braces: `PWD={a;b}`.
+  if (braces && text[at] === "{") {
+    const close = text.indexOf("}", at + 1);
+    const end = close === -1 ? bareEnd(text, at + 1) : close;
+    return end > at + 1 ? { start: at + 1, end, quoted: true } : null;
+  }
   let from = at;
   // Python prints bytes and raw strings as b'…' and r'…'.
   const c = text.charCodeAt(from);
@@ -437,7 +443,8 @@ function findNamedValues(text: string, spans: Span[]): void {
     while (nameEnd > start && text.charCodeAt(nameEnd - 1) === 46) nameEnd--;
     const name = text.slice(start, nameEnd);
     const before = start > 0 ? text[start - 1] : "";
-    const inQuery = before === "?" || before === "&" || before === ";" || text.slice(start - 6, start) === "\\u0026";
+    const inQuery =
+      before === "?" || before === "&" || before === ";" || text.slice(start - 6, start) === "\\u0026";
     if (name === "" || !isSecretName(name, inQuery)) continue;
     const isFlag = /^-{1,2}[A-Za-z]/.test(name) && (start === 0 || isWhite(text.charCodeAt(start - 1)));
     const alwaysWeak = isFlag || name.toLowerCase().endsWith("securestring");
@@ -480,7 +487,8 @@ function redactAfterName(
     const valueQuote = quoteAt(text, look);
     const afterQuote = look + (valueQuote?.length ?? 0);
     if (/^value/i.test(text.slice(afterQuote, afterQuote + 5))) {
-      const afterWord = afterQuote + 5 + (valueQuote && text.startsWith(valueQuote, afterQuote + 5) ? valueQuote.length : 0);
+      const afterWord =
+        afterQuote + 5 + (valueQuote && text.startsWith(valueQuote, afterQuote + 5) ? valueQuote.length : 0);
       const sepAt = skipSpaces(text, afterWord);
       if (text[sepAt] === "=" || text[sepAt] === ":") at = sepAt;
     }
@@ -506,17 +514,28 @@ function redactAfterName(
   if (separator === "strong" && text.startsWith("-String", at)) at = skipSpaces(text, at + 7);
   if (separator === "colon" && WHOLE_LINE_HEADERS.has(name.toLowerCase().replace(/^[-$.]+/, ""))) {
     let end = at;
-    while (end < text.length && !isLineBreak(text.charCodeAt(end)) && text[end] !== '"' && text[end] !== "\\") end++;
+    while (end < text.length && !isLineBreak(text.charCodeAt(end)) && text[end] !== '"' && text[end] !== "\\")
+      end++;
     if (end > at) spans.push({ start: at, end, label: REDACTED });
     return end;
   }
   if (alwaysRedact && text.startsWith("-String", at)) at = skipSpaces(text, at + 7);
-  const value = readValue(text, at);
+  const value = readValue(text, at, separator === "strong");
   if (!value) return at;
   const raw = text.slice(value.start, value.end);
+  // `<add key="ClientSecret" value="…"/>`: the key's value is the secret's name; its own value follows.
+  if (
+    name.toLowerCase() === "key" &&
+    value.quoted &&
+    /^["'\\]{0,2}\s{0,8}value\s{0,8}=/i.test(text.slice(value.end, value.end + 32))
+  ) {
+    return value.start;
+  }
   let redact: boolean;
   if (alwaysRedact) redact = !raw.startsWith("-") || value.quoted;
-  else if (separator === "strong") redact = !raw.startsWith("[REDACTED");
+  // `error?code=7000215` is the lookup link of an AADSTS code, not an authorization code.
+  else if (separator === "strong")
+    redact = !raw.startsWith("[REDACTED") && !(name === "code" && /^\d{1,9}$/.test(raw));
   else if (separator === "colon") redact = value.quoted ? !isKeptFact(raw) : !isKeptProse(text, value, raw);
   else redact = looksLikeSecretValue(raw);
   if (!redact) return separator === "weak" ? nameEnd : value.end;
@@ -631,9 +650,11 @@ function findJwts(text: string, spans: Span[]): void {
         lastTokenEnd = at;
         continue;
       }
-      if (c === 46) {
+      // A dot written `\u002e` or `%2E` is still a dot.
+      const escapedDot = text.startsWith("\\u002e", at) ? 6 : /^%2e/i.test(text.slice(at, at + 3)) ? 3 : 0;
+      if (c === 46 || escapedDot > 0) {
         dots++;
-        at++;
+        at += escapedDot || 1;
         segmentLength = 0;
         lastTokenEnd = at;
         continue;
@@ -716,7 +737,17 @@ function findUrlUserInfo(text: string, spans: Span[]): void {
     let i = from;
     while (i < text.length && i - from < 1024) {
       const c = text.charCodeAt(i);
-      if (c === 64 || c === 47 || c === 63 || c === 35 || isWhite(c) || c === 34 || c === 39 || c === 60 || c === 62)
+      if (
+        c === 64 ||
+        c === 47 ||
+        c === 63 ||
+        c === 35 ||
+        isWhite(c) ||
+        c === 34 ||
+        c === 39 ||
+        c === 60 ||
+        c === 62
+      )
         break;
       i++;
     }
@@ -792,7 +823,10 @@ function isRandom(piece: string): boolean {
 
 /** Certificate thumbprints (SHA-1 or SHA-256 in hex) are public and help support. */
 function isThumbprint(run: string): boolean {
-  return (run.length === 40 || run.length === 64) && /^(?:[0-9A-F]{40}|[0-9a-f]{40})(?:[0-9A-F]{24}|[0-9a-f]{24})?$/.test(run);
+  return (
+    (run.length === 40 || run.length === 64) &&
+    /^(?:[0-9A-F]{40}|[0-9a-f]{40})(?:[0-9A-F]{24}|[0-9a-f]{24})?$/.test(run)
+  );
 }
 
 /** Whether a base64 run is (or hides) a secret: key material, or text that holds one. */
@@ -885,7 +919,7 @@ function jsonUnescape(text: string): string {
     } else if (next === "x" && /^[0-9a-fA-F]{2}$/.test(text.slice(at + 2, at + 4))) {
       replacement = String.fromCharCode(parseInt(text.slice(at + 2, at + 4), 16));
       length = 4;
-    } else if ('"\\/\''.includes(next)) replacement = next;
+    } else if ("\"\\/'".includes(next)) replacement = next;
     else if (next in SIMPLE_ESCAPES) replacement = SIMPLE_ESCAPES[next] ?? next;
     if (replacement === null) {
       out += text.slice(from, at + 1);
@@ -1081,17 +1115,29 @@ function describeShape(value: string): SecretShapeDescription {
   const size = `${lines} line${lines === 1 ? "" : "s"}, ${trimmed.length} characters`;
   if (trimmed === "") return { shape: "empty", printable: true, description: "an empty value" };
   if (/-----BEGIN[ A-Z]{0,40}PRIVATE KEY/.test(trimmed.slice(0, 4096))) {
-    return { shape: "pem-private-key", printable: false, description: `a PEM private key, not a path (${size})` };
+    return {
+      shape: "pem-private-key",
+      printable: false,
+      description: `a PEM private key, not a path (${size})`,
+    };
   }
   if (trimmed.includes("-----BEGIN CERTIFICATE-----")) {
-    return { shape: "pem-certificate", printable: false, description: `a PEM certificate, not a path (${size})` };
+    return {
+      shape: "pem-certificate",
+      printable: false,
+      description: `a PEM certificate, not a path (${size})`,
+    };
   }
   const compact = trimmed.replace(/\s+/g, "");
   if (/^e[w-z0-9_-][\w-]{8,}\.[\w-]{4,}\.[\w-]*(?:\.[\w-]*){0,2}$/.test(compact.slice(0, 64 * 1024))) {
     return { shape: "jwt", printable: false, description: `a JWT (a token itself), not a path (${size})` };
   }
   if (/^[\w.-]{3}\dQ~[\w.~-]{30,40}$/.test(compact)) {
-    return { shape: "client-secret", printable: false, description: "an Entra client secret value, not a path" };
+    return {
+      shape: "client-secret",
+      printable: false,
+      description: "an Entra client secret value, not a path",
+    };
   }
   if (compact.length >= 64 && /^[A-Za-z0-9+/_-]+={0,2}$/.test(compact.slice(0, 1024 * 1024))) {
     return {
@@ -1101,7 +1147,11 @@ function describeShape(value: string): SecretShapeDescription {
     };
   }
   if (redactSecrets(trimmed) !== trimmed || (!/[/\\]/.test(trimmed) && isRandom(trimmed))) {
-    return { shape: "secret-like", printable: false, description: `a value that looks like a secret (${size})` };
+    return {
+      shape: "secret-like",
+      printable: false,
+      description: `a value that looks like a secret (${size})`,
+    };
   }
   if (/^(?:[A-Za-z]:)?[\\/~.]/.test(trimmed) || /[\\/]/.test(trimmed)) {
     return { shape: "path", printable: lines === 1, description: "a path" };
