@@ -1,4 +1,5 @@
 import { defineConfig } from "tsup";
+import { browserKnowledge } from "./scripts/browserKnowledge.js";
 
 const external = ["@azure/identity", "@azure/core-auth", "@azure/logger", "@opentelemetry/api"];
 
@@ -20,6 +21,18 @@ export default defineConfig([
     target: "node20",
     treeshake: true,
     external,
+  },
+  {
+    // The core entry for browsers (the `browser` export condition): the same code, with only the knowledge a
+    // browser app can meet (src/knowledge/browserEntries.ts). Its types are the core entry's.
+    entry: { browser: "src/index.ts" },
+    format: ["esm"],
+    platform: "browser",
+    sourcemap: true,
+    target: "es2022",
+    treeshake: true,
+    external,
+    esbuildPlugins: [browserKnowledge()],
   },
   {
     // The command line: one ESM file with a shebang, started by the `azure-identity-diagnostics` bin.

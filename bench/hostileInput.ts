@@ -10,9 +10,9 @@ import { explainAuthError } from "../src/explainAuthError.js";
 import { knowledgeIndex } from "../src/knowledge/index.js";
 import { formatNumber, median, reportResult } from "./harness.js";
 
-const GOAL_MS = 200;
-/** Doubling the input may cost at most this many times more: linear with noise, not quadratic (4×). */
-const GOAL_GROWTH = 2.6;
+const GOAL_MS = 100;
+/** Doubling the input may cost at most this many times more: linear with some noise, not quadratic (4×). */
+const GOAL_GROWTH = 2.2;
 const MB = 1024 * 1024;
 
 /** A run that matches the first part of `source`'s literal text and then stops short, repeated. */

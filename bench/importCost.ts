@@ -1,6 +1,6 @@
 /**
- * (c) What `import "azure-identity-diagnostics"` (the built dist) adds over importing `@azure/identity` alone,
- * each timed in fresh Node processes.
+ * What `import "azure-identity-diagnostics"` (the built dist) adds to an app that imports `@azure/identity`, as a
+ * share of `@azure/identity`'s own import time, both timed side by side in the same run, in fresh Node processes.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { formatNumber, median, reportResult } from "./harness.js";
 
-const GOAL_MS = 5;
+const GOAL_RATIO = 0.05;
 const PROCESSES = 31;
 const root = fileURLToPath(new URL("../", import.meta.url));
 
@@ -79,14 +79,16 @@ async function main(): Promise<void> {
   // loaded. Timed within one process, that is free of the ±10 ms by which whole imports of @azure/identity swing
   // from process to process here; the difference of the medians of whole imports is reported beside it.
   const added = median(oursAfterIdentity);
-  const differenceOfMedians = median(ours) - median(identityAlone);
+  const identityTime = median(identityAlone);
+  const share = added / identityTime;
+  const differenceOfMedians = median(ours) - identityTime;
   reportResult({
     id: "import-cost",
     title: "Import cost over @azure/identity",
-    goal: `≤ ${GOAL_MS} ms added`,
-    measured: `+${formatNumber(added, 1)} ms (median time to import the package once @azure/identity is loaded)`,
-    met: added <= GOAL_MS,
-    method: `In each of ${PROCESSES} fresh Node processes, imports @azure/identity, then times \`await import()\` of the built package by name; alternated with processes that time a whole import of either alone.`,
+    goal: `≤ ${formatNumber(GOAL_RATIO * 100)}% added to @azure/identity's own import time`,
+    measured: `+${formatNumber(share * 100, 1)}% (+${formatNumber(added, 1)} ms on @azure/identity's ${formatNumber(identityTime, 1)} ms, medians)`,
+    met: share <= GOAL_RATIO,
+    method: `In each of ${PROCESSES} fresh Node processes, imports @azure/identity, then times \`await import()\` of the built package by name; alternated with processes that time a whole import of @azure/identity alone (the denominator) and of the package alone.`,
     details: [
       `difference of medians of whole imports: ${formatNumber(differenceOfMedians, 1)} ms (${formatNumber(median(ours), 1)} ms vs ${formatNumber(median(identityAlone), 1)} ms for @azure/identity alone)`,
       `the same code in one file without the knowledge base, after @azure/identity: median ${formatNumber(median(codeOnly), 1)} ms`,

@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 
 /** Each benchmark file, its id, and any Node flags it needs. */
 const BENCHMARKS = [
-  { file: "explainThroughput.ts", id: "explain-throughput", flags: [] },
+  { file: "explainLatency.ts", id: "explain-latency", flags: [] },
   // A young generation too large to be collected mid-loop, so heap growth counts what calls allocate.
   { file: "credentialOverhead.ts", id: "credential-overhead", flags: ["--max-semi-space-size=128"] },
   { file: "importCost.ts", id: "import-cost", flags: [], needsDist: true },

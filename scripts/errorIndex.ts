@@ -5,14 +5,13 @@
  */
 import { fileURLToPath } from "node:url";
 import { listKnowledgeEntriesWithExamples } from "../src/knowledge/examples/index.js";
-import { retiredKnowledgeIds } from "../src/knowledge/index.js";
 import { isUpToDate, syncErrorIndex } from "./errorIndex/sync.js";
 
 const root = new URL("../", import.meta.url);
 const check = process.argv.includes("--check");
 
 const result = syncErrorIndex({
-  source: { entries: listKnowledgeEntriesWithExamples(), retired: retiredKnowledgeIds },
+  source: { entries: listKnowledgeEntriesWithExamples() },
   docsDir: fileURLToPath(new URL("docs/errors/", root)),
   publishedIdsPath: fileURLToPath(new URL("test/knowledge/publishedIds.json", root)),
   check,

@@ -18,7 +18,16 @@ export interface CallObserver {
 
 type GetToken = (this: unknown, scopes: unknown, options?: Record<PropertyKey, unknown>) => Promise<unknown>;
 
-const observed = new WeakSet();
+/** Marks a `getToken` installed below, so a member is wrapped once, by whichever copy of this package (ESM or CJS) came first. */
+const REPORTING = Symbol.for("azure-identity-diagnostics.reporting-getToken");
+
+function isReporting(getToken: unknown): boolean {
+  try {
+    return typeof getToken === "function" && REPORTING in getToken;
+  } catch {
+    return false;
+  }
+}
 
 function read(target: unknown, key: string): unknown {
   try {
@@ -62,13 +71,14 @@ export function credentialName(credential: unknown): string {
 /** Makes each member report its attempts to the call record in its options. Idempotent per member. */
 export function observeMembers(members: readonly object[]): void {
   for (const member of members) {
-    if (observed.has(member)) continue;
     const original = read(member, "getToken") as GetToken;
+    if (isReporting(original)) continue;
     const reporting: GetToken = function (this: unknown, scopes, options) {
       const call = options?.[CALL_CONTEXT] as CallObserver | undefined;
       if (!call) return original.call(this, scopes, options);
       return call.observe(member, () => original.call(this, scopes, options));
     };
+    Object.defineProperty(reporting, REPORTING, { value: true });
     try {
       Object.defineProperty(member, "getToken", {
         value: reporting,
@@ -76,7 +86,6 @@ export function observeMembers(members: readonly object[]): void {
         writable: true,
         enumerable: false,
       });
-      observed.add(member);
     } catch {
       // A frozen member cannot be observed; the chain still works, its attempt is reported from the aggregate.
     }

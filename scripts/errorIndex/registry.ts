@@ -2,24 +2,20 @@
  * The id registry behind the error index: which ids are live, which are retired, and the rules that keep
  * ids permanent (rustc's index does the same with its error codes). Pure: no I/O.
  */
-import type { KnowledgeEntryWithExamples, RetiredKnowledgeId } from "../../src/knowledge/index.js";
+import type { KnowledgeEntryWithExamples } from "../../src/knowledge/index.js";
 
-/** A retired id, from the register (`src/knowledge/retired.ts`) or from an entry kept with a `retired` marker. */
+/** A retired id: an entry kept in place with a `retired` marker (entries are never deleted). */
 export interface Retirement {
   readonly id: string;
   readonly reason: string;
-  readonly retiredIn?: string;
   readonly replacedBy?: string;
-  /** The entry's record, when it was kept in place. */
-  readonly entry?: KnowledgeEntryWithExamples;
+  readonly entry: KnowledgeEntryWithExamples;
 }
 
 /** Everything the index is generated from. */
 export interface ErrorIndexSource {
-  /** Every knowledge entry, retired-in-place ones included. */
+  /** Every knowledge entry, retired ones included. */
   readonly entries: readonly KnowledgeEntryWithExamples[];
-  /** The register of retired ids whose entries are gone. */
-  readonly retired: readonly RetiredKnowledgeId[];
 }
 
 /** Entries that still match errors. */
@@ -27,18 +23,16 @@ export function liveEntries(source: ErrorIndexSource): KnowledgeEntryWithExample
   return source.entries.filter((entry) => !entry.retired);
 }
 
-/** Every retirement, in-place markers first, each once per source. */
+/** Every retired entry. */
 export function retirementsOf(source: ErrorIndexSource): Retirement[] {
-  const inPlace = source.entries.flatMap((entry): Retirement[] =>
+  return source.entries.flatMap((entry): Retirement[] =>
     entry.retired ? [{ id: entry.id, ...entry.retired, entry }] : [],
   );
-  return [...inPlace, ...source.retired];
 }
 
 /** Ids that get a page: live and retired, sorted, once each. */
 export function documentedIds(source: ErrorIndexSource): string[] {
-  const ids = new Set([...source.entries.map((e) => e.id), ...source.retired.map((r) => r.id)]);
-  return [...ids].sort(compareText);
+  return [...new Set(source.entries.map((e) => e.id))].sort(compareText);
 }
 
 /** Locale-independent ordering, so the output is the same on every machine. */
@@ -59,22 +53,6 @@ export function checkIdRegistry(source: ErrorIndexSource, published: readonly st
   const problems: string[] = [];
   const entryIds = new Set(source.entries.map((e) => e.id));
   const liveIds = new Set(liveEntries(source).map((e) => e.id));
-  const registerIds = new Set<string>();
-
-  for (const retired of source.retired) {
-    if (registerIds.has(retired.id))
-      problems.push(`${retired.id} is listed twice in src/knowledge/retired.ts.`);
-    registerIds.add(retired.id);
-    if (liveIds.has(retired.id)) {
-      problems.push(
-        `${retired.id} is both a live entry and retired: remove it from src/knowledge/retired.ts or retire the entry.`,
-      );
-    } else if (entryIds.has(retired.id)) {
-      problems.push(
-        `${retired.id} is retired twice (its entry carries a retired marker and src/knowledge/retired.ts lists it): keep one.`,
-      );
-    }
-  }
 
   for (const retirement of retirementsOf(source)) {
     const replacement = retirement.replacedBy;
@@ -85,10 +63,10 @@ export function checkIdRegistry(source: ErrorIndexSource, published: readonly st
 
   const publishedSet = new Set(published);
   for (const id of published) {
-    if (!entryIds.has(id) && !registerIds.has(id)) {
+    if (!entryIds.has(id)) {
       problems.push(
-        `${id} was published but is neither a live entry nor retired: ids are permanent, so restore the entry ` +
-          "or add it to src/knowledge/retired.ts with a reason.",
+        `${id} was published but its entry is gone: ids are permanent, so restore the entry and mark it ` +
+          "`retired` with a reason.",
       );
     }
   }

@@ -3,11 +3,8 @@
  * and by code, and one page per id. Pure and deterministic: the same entries give the same bytes, with no
  * dates, no locale-dependent sorting and no machine paths.
  */
-import {
-  DIAGNOSIS_CATEGORIES,
-  type DiagnosisCategory,
-  type ErrorRuntime,
-} from "../../src/diagnosis/types.js";
+import { DIAGNOSIS_CATEGORIES, type DiagnosisCategory } from "../../src/knowledge/diagnosisCategories.js";
+import type { ErrorRuntime } from "../../src/knowledge/errorRuntimes.js";
 import type { KnowledgeEntryWithExamples, KnowledgeExample } from "../../src/knowledge/index.js";
 import { codeBlock, document, inlineCode, prose } from "./markdown.js";
 import {
@@ -82,8 +79,7 @@ function compareStsCodes(a: string, b: string): number {
 }
 
 function retirementNotice(retirement: Retirement, titles: ReadonlyMap<string, string>): string {
-  const since = retirement.retiredIn === undefined ? "" : ` in ${retirement.retiredIn}`;
-  const lines = [`> **Retired${since}.** ${prose(retirement.reason)}`];
+  const lines = [`> **Retired.** ${prose(retirement.reason)}`];
   const replacement = retirement.replacedBy;
   if (replacement !== undefined) {
     const title = titles.get(replacement);
@@ -190,15 +186,6 @@ function entryPage(
   ]);
 }
 
-function retiredOnlyPage(retirement: Retirement, titles: ReadonlyMap<string, string>): string {
-  return document([
-    GENERATED_NOTE,
-    `# ${retirement.id}`,
-    retirementNotice(retirement, titles),
-    `[Back to the error index](${INDEX_PAGE})`,
-  ]);
-}
-
 function indexLine(entry: KnowledgeEntryWithExamples): string {
   const codes = [...(entry.match.stsCodes ?? []), ...(entry.match.serviceCodes ?? [])];
   const suffix = codes.length > 0 ? ` (${codeList(codes)})` : "";
@@ -295,7 +282,6 @@ export function renderErrorIndex(source: ErrorIndexSource): Map<string, string> 
     const entry = entryById.get(id);
     const retirement = retirementById.get(id);
     if (entry) files.set(pageName(id), entryPage(entry, retirement, titles));
-    else if (retirement) files.set(pageName(id), retiredOnlyPage(retirement, titles));
   }
   return files;
 }

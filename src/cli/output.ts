@@ -6,18 +6,14 @@
  * standard output is a terminal. Symbols (✔ ✖ ⚠ →) are used whenever standard output is a terminal that is not
  * `dumb`, with or without colour; otherwise ASCII marks that survive any log viewer.
  */
-import { paletteFor, type Paint, type Palette } from "../diagnosis/palette.js";
+import { paletteFor } from "../diagnosis/palette.js";
+import { ASCII_SYMBOLS, type DoctorStyle, type DoctorSymbol } from "../node/doctor/doctorStyle.js";
 import type { CliIo } from "./io.js";
 
-export type { Paint, Palette };
+/** Colour paints and status marks for standard output; the doctor's report takes the same shape. */
+export type Style = DoctorStyle;
 
-export interface Style extends Palette {
-  readonly color: boolean;
-  readonly symbol: Readonly<Record<SymbolName, string>>;
-}
-
-/** `rule` is one character of a horizontal separator line. */
-export type SymbolName = "ok" | "problem" | "warning" | "unknown" | "arrow" | "rule";
+export type SymbolName = DoctorSymbol;
 
 const UNICODE: Record<SymbolName, string> = {
   ok: "✔",
@@ -26,15 +22,6 @@ const UNICODE: Record<SymbolName, string> = {
   unknown: "?",
   arrow: "→",
   rule: "─",
-};
-/** Marks for output that is not a terminal, or a terminal that cannot draw Unicode. */
-export const ASCII_SYMBOLS: Readonly<Record<SymbolName, string>> = {
-  ok: "[ok]",
-  problem: "[XX]",
-  warning: "[!!]",
-  unknown: "[??]",
-  arrow: "->",
-  rule: "-",
 };
 
 /** The `--color` / `--no-color` flags, when given. */

@@ -60,41 +60,6 @@ const TEXT_SIGNS: readonly (readonly [fragment: string, credential: string])[] =
 
 /** `SomethingCredential` as a word. */
 export const CREDENTIAL_CLASS_PATTERN = /\b[A-Z][A-Za-z]{1,60}Credential\b/g;
-/** Whether a UTF-16 code is a `\w` character: a letter, digit or underscore. */
-function isWordCode(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
-  );
-}
-
-function isLetterCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-}
-
-const CREDENTIAL = "Credential";
-
-/**
- * What `text.matchAll(CREDENTIAL_CLASS_PATTERN)` finds, in order, without running the pattern at every word: a match
- * is a whole word of letters only, capital first, ending in `Credential`, with 1 to 60 letters between. Looking for
- * `Credential` and reading back from where a word ends there is much cheaper.
- */
-export function credentialClassNames(text: string): string[] {
-  const names: string[] = [];
-  for (let at = text.indexOf(CREDENTIAL); at !== -1; at = text.indexOf(CREDENTIAL, at + 1)) {
-    const end = at + CREDENTIAL.length;
-    if (end < text.length && isWordCode(text.charCodeAt(end))) continue;
-    // Back over the letters before `Credential`, at most one more than the pattern allows.
-    let start = at;
-    while (start > 0 && at - start <= 61 && isLetterCode(text.charCodeAt(start - 1))) start--;
-    const between = at - start - 1;
-    if (between < 1 || between > 60) continue;
-    if (start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
-    const first = text.charCodeAt(start);
-    if (first >= 65 && first <= 90) names.push(text.slice(start, end));
-  }
-  return names;
-}
-
 /** A stack frame in a credential's method, such as `at async ClientCertificateCredential.buildClientCertificate`. */
 export const STACK_FRAME_PATTERN = /\bat (?:async )?([A-Z][A-Za-z]{1,60}Credential)\.[A-Za-z_$]/g;
 
@@ -125,9 +90,6 @@ function isPowerShellEcho(line: string): boolean {
   return trimmed.startsWith("+") || trimmed.startsWith("At line:");
 }
 
-/** The lower-case phrases that name a credential by what it says, for callers that search for them in advance. */
-export const TEXT_SIGN_PHRASES: readonly string[] = TEXT_SIGNS.map(([fragment]) => fragment);
-
 function addName(found: string[], name: string): void {
   if (!found.includes(name)) found.push(name);
 }
@@ -135,50 +97,28 @@ function addName(found: string[], name: string): void {
 /** Removes advice and lists that name credentials which were not involved. */
 function withoutUninvolvedNames(text: string): string {
   let scanned = text;
-  for (const fragment of ADVICE_FRAGMENTS) {
-    if (scanned.includes(fragment)) scanned = scanned.split(fragment).join(" ");
-  }
-  return scanned.includes("Valid values are ") ? scanned.replace(VALID_VALUES_LIST, " ") : scanned;
+  for (const fragment of ADVICE_FRAGMENTS) scanned = scanned.split(fragment).join(" ");
+  return scanned.replace(VALID_VALUES_LIST, " ");
 }
 
 /**
  * Credential types a text names, line by line: by class name, or, on a line naming none, by telltale phrases (chain
- * reports in some runtimes name members only by what they say). In order, without repeats. `foundPhrases`, when
- * given, holds the {@link TEXT_SIGN_PHRASES} the lower-cased text contains (the caller searched already).
+ * reports in some runtimes name members only by what they say). In order, without repeats.
  */
-export function findCredentialNames(text: string, foundPhrases?: ReadonlySet<string>): string[] {
+export function findCredentialNames(text: string): string[] {
   const found: string[] = [];
-  const scanned = withoutUninvolvedNames(text);
-  // Removing advice joins text with spaces, which could make a phrase the caller did not find: search again then.
-  const searched = foundPhrases && scanned === text ? foundPhrases : null;
-  const lower = searched ? "" : scanned.toLowerCase();
-  const signs = TEXT_SIGNS.filter(([fragment]) =>
-    searched ? searched.has(fragment) : lower.includes(fragment),
-  );
-  const hasClassNames = scanned.includes("Credential");
-  if (signs.length === 0) {
-    // No phrase to look for line by line: the class names in text order are the answer.
-    if (hasClassNames) {
-      for (const word of credentialClassNames(scanned)) {
-        const name = canonicalCredentialName(word);
-        if (!NOT_CREDENTIALS.has(name)) addName(found, name);
-      }
-    }
-    return found;
-  }
-  for (const line of scanned.split("\n")) {
+  for (const line of withoutUninvolvedNames(text).split("\n")) {
     let named = false;
-    if (hasClassNames) {
-      for (const word of credentialClassNames(line)) {
-        const name = canonicalCredentialName(word);
-        if (NOT_CREDENTIALS.has(name)) continue;
-        addName(found, name);
-        named ||= !CONTAINERS.has(name);
-      }
+    for (const [word] of line.matchAll(CREDENTIAL_CLASS_PATTERN)) {
+      const name = canonicalCredentialName(word);
+      if (NOT_CREDENTIALS.has(name)) continue;
+      addName(found, name);
+      named ||= !CONTAINERS.has(name);
     }
     if (named || isPowerShellEcho(line)) continue;
     const lowerLine = line.toLowerCase();
-    for (const [fragment, credential] of signs) if (lowerLine.includes(fragment)) addName(found, credential);
+    for (const [fragment, credential] of TEXT_SIGNS)
+      if (lowerLine.includes(fragment)) addName(found, credential);
   }
   return found;
 }
@@ -190,15 +130,11 @@ export function findCredentialNames(text: string, foundPhrases?: ReadonlySet<str
  */
 export function findCredentialInStack(stack: string): string | null {
   let outermost: string | null = null;
-  // Each pattern needs a literal that most texts lack; looking for it is much cheaper than running the pattern.
-  if (stack.includes("Credential.")) {
-    for (const m of stack.matchAll(STACK_FRAME_PATTERN)) {
-      const name = canonicalCredentialName(m[1] ?? "");
-      if (name && !CONTAINERS.has(name)) outermost = name;
-    }
+  for (const m of stack.matchAll(STACK_FRAME_PATTERN)) {
+    const name = canonicalCredentialName(m[1] ?? "");
+    if (name && !CONTAINERS.has(name)) outermost = name;
   }
   if (outermost) return outermost;
-  if (!stack.includes("getTokenBy") && !stack.includes("Msal")) return null;
   const flow = MSAL_FLOW_FRAME_PATTERN.exec(stack)?.[1];
   return flow ? `${flow}Credential` : null;
 }

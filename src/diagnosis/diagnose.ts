@@ -4,18 +4,13 @@
  */
 import { matchKnowledge, type ScoredEntry } from "../knowledge/match.js";
 import { stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
+import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
 import { redactSecrets, redactStructure } from "./redact.js";
 import { findCredentialNames, isCredentialContainer } from "./credentialNames.js";
-import type {
-  AttemptDiagnosis,
-  AttemptOutcome,
-  Diagnosis,
-  DiagnosisCategory,
-  KnowledgeMatch,
-} from "./types.js";
+import type { AttemptDiagnosis, AttemptOutcome, Diagnosis, KnowledgeMatch } from "./types.js";
 
 /** A chain member's attempt as `DiagnosticCredential` observed it live. */
 export interface ObservedAttempt {
@@ -82,7 +77,6 @@ function categoryOfOAuthError(oauthError: string | null): DiagnosisCategory {
 function findMatches(facts: ExtractedFacts): KnowledgeMatch[] {
   const scored = matchKnowledge({
     text: facts.lowerText,
-    literals: facts.knowledgeLiterals,
     stsCodes: facts.stsCodes,
     serviceCodes: facts.serviceCodes,
     credentials: facts.credentials,
@@ -115,8 +109,12 @@ function categoryOf(facts: ExtractedFacts, matches: readonly KnowledgeMatch[]): 
   return "other";
 }
 
+/** The error-name prefix runtimes print before a message (`RestError: `, `AuthenticationFailedException: `). */
+export const ERROR_NAME_PREFIX = /^(?:[A-Za-z][\w.]{0,80}(?:Error|Exception)|Error): /;
+
+/** A message's first line, without its error-name prefix: what a summary says after "failed:". */
 function firstLine(text: string): string {
-  const line = text.split("\n", 1)[0] ?? "";
+  const line = (text.split("\n", 1)[0] ?? "").replace(ERROR_NAME_PREFIX, "");
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
@@ -128,12 +126,8 @@ interface SingleDiagnosis {
   message: string;
 }
 
-function diagnoseSingle(
-  error: NormalisedError,
-  credential: string | null,
-  namesInMessage: readonly string[] | null = null,
-): SingleDiagnosis {
-  const facts = extractFacts(error, credential, namesInMessage);
+function diagnoseSingle(error: NormalisedError, credential: string | null): SingleDiagnosis {
+  const facts = extractFacts(error, credential);
   const matches = findMatches(facts);
   const message = redactSecrets(error.message);
   return { facts, matches, category: categoryOf(facts, matches), message };
@@ -201,7 +195,7 @@ function attemptsFromMembers(
   return members.map((member, i) => {
     const names = memberNames[i] ?? findCredentialNames(member.message);
     const credential = names.find((n) => !isCredentialContainer(n)) ?? null;
-    const single = diagnoseSingle(member, credential, names);
+    const single = diagnoseSingle(member, credential);
     return attemptFrom(credential, outcomeOf(member, single.category), single, null);
   });
 }
@@ -211,8 +205,7 @@ function rootWeight(attempt: AttemptDiagnosis): number {
   let weight = 0;
   if (attempt.outcome === "failed" || attempt.outcome === "timed-out") weight += 1000;
   if (attempt.stsCode) weight += 500;
-  if (!UNAVAILABLE_CATEGORIES.has(attempt.category))
-    weight += attempt.category === "not-logged-in" ? 50 : 100;
+  if (!UNAVAILABLE_CATEGORIES.has(attempt.category)) weight += 100;
   return weight + (attempt.match?.score ?? 0) / 10;
 }
 
@@ -245,9 +238,10 @@ function singleSummary(single: SingleDiagnosis, credential: string | null): stri
   ) {
     return `The service refused the request (HTTP ${String(facts.httpStatus)} ${facts.serviceErrorCode}): ${why}`;
   }
-  const who = credential ?? facts.credentials[0] ?? facts.errorName;
+  const who = credential ?? facts.credentials[0];
   const withCode = `${why}${code && !why.includes(code) ? ` (${code})` : ""}`;
-  // Without a credential or error name, the renderer's "Authentication failed:" heading already says who.
+  // Only a credential is a "who": an error name ("Error", "RestError") says what was thrown, not what failed, and
+  // the renderer's heading already says "Authentication failed:".
   return who ? `${who} failed: ${withCode}` : withCode;
 }
 

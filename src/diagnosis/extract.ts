@@ -3,16 +3,9 @@
  * a service's own error code, the runtime that printed it, and the credentials it names. Structured fields
  * win over text; text is searched with bounded, linear-time patterns only.
  */
-import type { ErrorRuntime } from "./types.js";
+import type { ErrorRuntime } from "../knowledge/errorRuntimes.js";
 import { MAX_TEXT_LENGTH, type NormalisedError } from "./normalise.js";
-import {
-  findCredentialInStack,
-  findCredentialNames,
-  isCredentialContainer,
-  TEXT_SIGN_PHRASES,
-} from "./credentialNames.js";
-import { REDACTION_HINTS } from "./redact.js";
-import { createTextScanner, scanText, type TextScan, type TextScanner } from "./textScan.js";
+import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
 
 /** Everything `explainAuthError` reads from one error before consulting the knowledge base. */
 export interface ExtractedFacts {
@@ -20,10 +13,6 @@ export interface ExtractedFacts {
   text: string;
   /** `text`, lower-cased. */
   lowerText: string;
-  /** The knowledge literals `lowerText` contains (positions in `knowledgeLiterals()`), found in the same pass. */
-  knowledgeLiterals: readonly number[];
-  /** The phrases the same pass looked for that `lowerText` contains, redaction's hints among them. */
-  phrases: ReadonlySet<string>;
   errorName: string | null;
   stsCodes: string[];
   oauthError: string | null;
@@ -63,55 +52,9 @@ export const EXTRACTION_PATTERNS = {
   xmlCode: /<Code>([A-Za-z][\w.]{2,80})<\/Code>/g,
   labelledCode: /\b(?:Error ?Code|Code|x-ms-error-code)[ \t]*[:=][ \t]*"?([A-Za-z][\w.]{2,80})/g,
   parenthesisedCode: /^\(([A-Z][\w.]{2,80})\) /gm,
+  /** Text that reads like a service's refusal, so its error codes are worth reading. */
+  serviceReply: /\b(?:40[13]|forbidden|unauthorized)\b/i,
 } as const;
-
-/**
- * Lower-case words, one of which each text pattern needs (case-insensitively). The one pass over the text looks for
- * them with everything else, so a pattern whose words are all absent is not run.
- */
-const OAUTH_ERROR_WORDS = [
-  "invalid_client",
-  "invalid_grant",
-  "invalid_request",
-  "invalid_scope",
-  "invalid_resource",
-  "unauthorized_client",
-  "unsupported_grant_type",
-  "interaction_required",
-  "login_required",
-  "consent_required",
-  "access_denied",
-  "temporarily_unavailable",
-  "expired_token",
-];
-const STATUS_WORDS = [
-  "status",
-  "response",
-  "unauthorized",
-  "forbidden",
-  "bad request",
-  "not found",
-  "internal server error",
-  "bad gateway",
-  "gateway timeout",
-];
-const SERVICE_REPLY_WORDS = ["401", "403", "forbidden", "unauthorized"];
-const SUB_ERROR_WORDS = ["sub_error", "suberror"];
-const EXTRACTION_HINTS = [
-  ...OAUTH_ERROR_WORDS,
-  ...STATUS_WORDS,
-  ...SERVICE_REPLY_WORDS,
-  ...SUB_ERROR_WORDS,
-  "correlation",
-  "trace",
-  "timestamp",
-  "code",
-];
-
-function hasAny(phrases: ReadonlySet<string>, words: readonly string[]): boolean {
-  for (const word of words) if (phrases.has(word)) return true;
-  return false;
-}
 
 /** MSAL and AAD use these words for "no value". */
 const NOT_AVAILABLE = new Set(["not available", "not_available", "none", ""]);
@@ -171,17 +114,9 @@ function findStsCodes(chain: NormalisedError[], text: string): string[] {
     if (e.errorNo && /^\d{4,9}$/.test(e.errorNo)) codes.add(`AADSTS${e.errorNo}`);
   }
   const found: { at: number; code: string }[] = [];
-  // Each pattern needs its literal: most texts lack them, and a lookup is cheaper than a scan that fails.
-  if (text.includes("AADSTS")) {
-    for (const m of text.matchAll(EXTRACTION_PATTERNS.stsCode))
-      found.push({ at: m.index, code: `AADSTS${m[1]}` });
-  }
-  const numberLists = [
-    text.includes("Error(s):") ? EXTRACTION_PATTERNS.msalErrorNumbers : null,
-    text.includes('"error_codes"') ? EXTRACTION_PATTERNS.jsonErrorCodes : null,
-  ];
-  for (const pattern of numberLists) {
-    if (pattern === null) continue;
+  for (const m of text.matchAll(EXTRACTION_PATTERNS.stsCode))
+    found.push({ at: m.index, code: `AADSTS${m[1]}` });
+  for (const pattern of [EXTRACTION_PATTERNS.msalErrorNumbers, EXTRACTION_PATTERNS.jsonErrorCodes]) {
     for (const m of text.matchAll(pattern)) {
       for (const n of (m[1] ?? "").split(",")) {
         if (n.trim() !== "") found.push({ at: m.index, code: `AADSTS${n.trim()}` });
@@ -209,23 +144,35 @@ function firstMatch(pattern: RegExp, text: string): string | null {
   return present(m?.[1] ?? m?.[2] ?? null);
 }
 
-/** The OAuth errors a structured reply may carry: the ones the text pattern knows, and `server_error`. */
-const OAUTH_ERRORS = new Set([...OAUTH_ERROR_WORDS, "server_error"]);
+/** The OAuth errors a structured reply may carry. */
+const OAUTH_ERRORS = new Set([
+  "invalid_client",
+  "invalid_grant",
+  "invalid_request",
+  "invalid_scope",
+  "invalid_resource",
+  "unauthorized_client",
+  "unsupported_grant_type",
+  "interaction_required",
+  "login_required",
+  "consent_required",
+  "access_denied",
+  "temporarily_unavailable",
+  "expired_token",
+  "server_error",
+]);
 
-function findOAuthError(chain: NormalisedError[], text: string, scan: TextScan): string | null {
+function findOAuthError(chain: NormalisedError[], text: string): string | null {
   for (const e of chain) {
     for (const candidate of [e.errorResponse?.error, e.errorCode]) {
       if (candidate && OAUTH_ERRORS.has(candidate)) return candidate;
     }
   }
-  return hasAny(scan.phrases, OAUTH_ERROR_WORDS)
-    ? firstMatch(EXTRACTION_PATTERNS.oauthErrorPrefix, text)
-    : null;
+  return firstMatch(EXTRACTION_PATTERNS.oauthErrorPrefix, text);
 }
 
-function findHttpStatus(chain: NormalisedError[], text: string, scan: TextScan): number | null {
+function findHttpStatus(chain: NormalisedError[], text: string): number | null {
   for (const e of chain) if (e.statusCode !== null) return e.statusCode;
-  if (!hasAny(scan.phrases, STATUS_WORDS)) return null;
   const m = EXTRACTION_PATTERNS.httpStatus.exec(text);
   const status = Number(m?.[1] ?? m?.[2]);
   return status >= 400 && status <= 599 ? status : null;
@@ -234,12 +181,7 @@ function findHttpStatus(chain: NormalisedError[], text: string, scan: TextScan):
 // Codes that name a transport or a JSON field, not a service's verdict.
 const NOT_SERVICE_CODES = /^(?:E[A-Z]{3,}|ERR_[A-Z_]+|REQUEST_SEND_ERROR|PARSE_ERROR|invalid_\w+|\d+)$/;
 
-function findServiceCodes(
-  error: NormalisedError,
-  chain: NormalisedError[],
-  text: string,
-  scan: TextScan,
-): string[] {
+function findServiceCodes(error: NormalisedError, chain: NormalisedError[], text: string): string[] {
   const codes = new UniqueList();
   for (const e of chain) {
     const header = e.headers["x-ms-error-code"];
@@ -251,16 +193,10 @@ function findServiceCodes(
     const challenge = EXTRACTION_PATTERNS.challengeError.exec(e.headers["www-authenticate"] ?? "")?.[1];
     if (challenge) codes.add(challenge);
   }
-  const looksLikeServiceReply =
-    error.statusCode !== null ||
-    (hasAny(scan.phrases, SERVICE_REPLY_WORDS) && /\b(?:40[13]|forbidden|unauthorized)\b/i.test(text));
+  const looksLikeServiceReply = error.statusCode !== null || EXTRACTION_PATTERNS.serviceReply.test(text);
   if (!looksLikeServiceReply) return codes.values;
   const p = EXTRACTION_PATTERNS;
-  // Every code pattern but the parenthesised one holds the word `code`, which most replies lack.
-  const patterns = scan.phrases.has("code")
-    ? [p.jsonCode, p.xmlCode, p.labelledCode, p.parenthesisedCode]
-    : [p.parenthesisedCode];
-  for (const pattern of patterns) {
+  for (const pattern of [p.jsonCode, p.xmlCode, p.labelledCode, p.parenthesisedCode]) {
     for (const m of text.matchAll(pattern)) {
       const code = m[1] ?? "";
       if (!NOT_SERVICE_CODES.test(code)) codes.add(code);
@@ -322,33 +258,18 @@ const RUNTIME_MARKERS: readonly (readonly [ErrorRuntime, readonly string[]])[] =
   ["azure-cli", ["az login", "az account"]],
 ];
 
-function findRuntime(error: NormalisedError, scan: TextScan): ErrorRuntime {
+function findRuntime(error: NormalisedError, lowerText: string): ErrorRuntime {
   for (const [runtime, markers] of RUNTIME_MARKERS) {
-    if (markers.some((marker) => scan.phrases.has(marker))) return runtime;
+    if (markers.some((marker) => lowerText.includes(marker))) return runtime;
   }
   return error.thrown ? "javascript" : "unknown";
-}
-
-let scanner: TextScanner | null = null;
-
-/** Finds the runtime markers, credentials' telltale phrases, redaction's hints and knowledge literals in one pass. */
-function scanFor(lowerText: string): TextScan {
-  scanner ??= createTextScanner([
-    ...RUNTIME_MARKERS.flatMap(([, markers]) => markers),
-    ...TEXT_SIGN_PHRASES,
-    ...REDACTION_HINTS,
-    ...EXTRACTION_HINTS,
-  ]);
-  return scanText(scanner, lowerText);
 }
 
 /** Credential types involved, in order: the hint (who threw), the stack, then every member and the text. */
 function findCredentials(
   error: NormalisedError,
   text: string,
-  scan: TextScan,
   hint: string | null,
-  namesInMessage: readonly string[] | null,
 ): { credentials: string[]; memberNames: string[][] } {
   const credentials = new UniqueList();
   if (hint && !isCredentialContainer(hint)) credentials.add(hint);
@@ -359,52 +280,38 @@ function findCredentials(
   for (const names of memberNames) {
     for (const name of names) if (!isCredentialContainer(name)) credentials.add(name);
   }
-  const names =
-    namesInMessage && text === error.message ? namesInMessage : findCredentialNames(text, scan.phrases);
-  for (const name of names) if (!isCredentialContainer(name)) credentials.add(name);
+  for (const name of findCredentialNames(text)) if (!isCredentialContainer(name)) credentials.add(name);
   return { credentials: credentials.values, memberNames };
 }
 
-/**
- * Reads every fact of `error`. `credentialHint` is the credential known to have thrown it, if any;
- * `namesInMessage`, the credential names its message holds when the caller has found them already.
- */
-export function extractFacts(
-  error: NormalisedError,
-  credentialHint: string | null = null,
-  namesInMessage: readonly string[] | null = null,
-): ExtractedFacts {
+/** Reads every fact of `error`. `credentialHint` is the credential known to have thrown it, if any. */
+export function extractFacts(error: NormalisedError, credentialHint: string | null = null): ExtractedFacts {
   const chain = causeChain(error);
   const text = collectText(error);
   const lowerText = text.toLowerCase();
-  const scan = scanFor(lowerText);
-  const serviceCodes = findServiceCodes(error, chain, text, scan);
-  const { credentials, memberNames } = findCredentials(error, text, scan, credentialHint, namesInMessage);
+  const serviceCodes = findServiceCodes(error, chain, text);
+  const { credentials, memberNames } = findCredentials(error, text, credentialHint);
   return {
     text,
     lowerText,
-    knowledgeLiterals: scan.knowledge,
-    phrases: scan.phrases,
     errorName: error.name,
     stsCodes: findStsCodes(chain, text),
-    oauthError: findOAuthError(chain, text, scan),
-    subError:
-      firstStructured(chain, (e) => e.subError) ??
-      (hasAny(scan.phrases, SUB_ERROR_WORDS) ? firstMatch(EXTRACTION_PATTERNS.subError, text) : null),
+    oauthError: findOAuthError(chain, text),
+    subError: firstStructured(chain, (e) => e.subError) ?? firstMatch(EXTRACTION_PATTERNS.subError, text),
     correlationId:
       firstStructured(chain, (e) => e.errorResponse?.correlationId ?? e.correlationId) ??
-      (scan.phrases.has("correlation") ? firstMatch(EXTRACTION_PATTERNS.correlationId, text) : null),
+      firstMatch(EXTRACTION_PATTERNS.correlationId, text),
     traceId:
       firstStructured(chain, (e) => e.errorResponse?.traceId ?? e.traceId) ??
-      (scan.phrases.has("trace") ? firstMatch(EXTRACTION_PATTERNS.traceId, text) : null),
+      firstMatch(EXTRACTION_PATTERNS.traceId, text),
     timestamp:
       firstStructured(chain, (e) => e.errorResponse?.timestamp ?? e.timestamp) ??
-      (scan.phrases.has("timestamp") ? firstMatch(EXTRACTION_PATTERNS.timestamp, text) : null),
-    httpStatus: findHttpStatus(chain, text, scan),
+      firstMatch(EXTRACTION_PATTERNS.timestamp, text),
+    httpStatus: findHttpStatus(chain, text),
     serviceErrorCode: mostSpecificServiceCode(serviceCodes),
     serviceCodes,
     credentials,
     memberCredentialNames: memberNames,
-    runtime: findRuntime(error, scan),
+    runtime: findRuntime(error, lowerText),
   };
 }

@@ -2,50 +2,9 @@
  * The shapes `explainAuthError` returns. Everything here is plain data: JSON-serialisable, no classes,
  * no functions, `null` (never `undefined`) for a fact that is absent, so `JSON.stringify` keeps every key.
  */
+import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
+import type { ErrorRuntime } from "../knowledge/errorRuntimes.js";
 import type { TokenIdentity } from "./tokenIdentity.js";
-
-/** What kind of failure this is; one value per mitigation family. */
-export const DIAGNOSIS_CATEGORIES = [
-  "credential-invalid",
-  "credential-expired",
-  "app-not-found",
-  "tenant-invalid",
-  "federation-mismatch",
-  "federation-disabled",
-  "assertion-invalid",
-  "not-configured",
-  "tool-missing",
-  "not-logged-in",
-  "managed-identity-unavailable",
-  "imds-unreachable",
-  "multi-tenant",
-  "consent-required",
-  "conditional-access-mfa",
-  "permission-denied",
-  "token-expired",
-  "network",
-  "other",
-] as const;
-
-/** One of {@link DIAGNOSIS_CATEGORIES}. */
-export type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
-
-/** Where a pasted or thrown message most likely came from; `unknown` when nothing says. */
-export const ERROR_RUNTIMES = [
-  "javascript",
-  "python",
-  "go",
-  "dotnet",
-  "java",
-  "azure-cli",
-  "azd",
-  "azure-powershell",
-  "azure-devops",
-  "unknown",
-] as const;
-
-/** One of {@link ERROR_RUNTIMES}. */
-export type ErrorRuntime = (typeof ERROR_RUNTIMES)[number];
 
 /** A knowledge-base entry that matched, as it appears in a diagnosis. */
 export interface KnowledgeMatch {

@@ -3,7 +3,7 @@
  * every call, how long the first token took, and what DefaultAzureCredential's IMDS probe costs before a later
  * member answers. Pure: no I/O, no clock, no Node built-ins; it only reads the events it is given.
  */
-import type { AttemptDiagnosis } from "../diagnosis/types.js";
+import type { EventAttempt } from "./types.js";
 
 export interface ChainTimingsOptions {
   /**
@@ -130,7 +130,7 @@ interface SettledCall {
   durationMs: number;
   succeeded: boolean;
   succeededWith: string | null;
-  attempts: readonly AttemptDiagnosis[];
+  attempts: readonly EventAttempt[];
 }
 
 const emptyStats = (): Stats => ({ count: 0, totalMs: 0, maxMs: 0 });
@@ -158,7 +158,7 @@ function settledCall(event: unknown): SettledCall | null {
       durationMs: e.durationMs,
       succeeded: true,
       succeededWith: typeof e.succeededWith === "string" ? e.succeededWith : e.credential,
-      attempts: Array.isArray(e.attempts) ? (e.attempts as AttemptDiagnosis[]) : [],
+      attempts: Array.isArray(e.attempts) ? (e.attempts as EventAttempt[]) : [],
     };
   }
   if (e.type === "token.failure") {
@@ -168,16 +168,16 @@ function settledCall(event: unknown): SettledCall | null {
       durationMs: e.durationMs,
       succeeded: false,
       succeededWith: null,
-      attempts: Array.isArray(attempts) ? (attempts as AttemptDiagnosis[]) : [],
+      attempts: Array.isArray(attempts) ? (attempts as EventAttempt[]) : [],
     };
   }
   return null;
 }
 
 /** The probe ends the managed identity attempt as "unavailable" with identity's IMDS wording. */
-function isImdsProbe(attempt: AttemptDiagnosis): boolean {
+function isImdsProbe(attempt: EventAttempt): boolean {
   if (attempt.credential !== "ManagedIdentityCredential" || attempt.outcome !== "unavailable") return false;
-  return attempt.match?.id === "imds-not-available" || /IMDS endpoint/i.test(attempt.message);
+  return attempt.knowledgeId === "imds-not-available" || /IMDS endpoint/i.test(attempt.summary);
 }
 
 function recordCall(state: CredentialState, call: SettledCall): void {

@@ -9,7 +9,7 @@ import { hasChannelSubscribers, publishDiagnosticEvent } from "./channels.js";
 import type { DiagnosticEvent, DiagnosticEventHandler } from "./types.js";
 
 /** The logger every `DiagnosticCredential` writes to: namespaces `azure:identity-diagnostics:{level}`. */
-export const diagnosticsLogger = createClientLogger("identity-diagnostics");
+const diagnosticsLogger = createClientLogger("identity-diagnostics");
 
 type Level = "verbose" | "info" | "warning";
 
@@ -47,9 +47,10 @@ export class EventDispatcher {
   readonly #handler: DiagnosticEventHandler | undefined;
   readonly #logger: AzureLogger | undefined;
 
-  constructor(handler: DiagnosticEventHandler | undefined, logger: AzureLogger | undefined) {
+  /** `logging`: also write to the `azure:identity-diagnostics` logger. */
+  constructor(handler: DiagnosticEventHandler | undefined, logging: boolean) {
     this.#handler = handler;
-    this.#logger = logger;
+    this.#logger = logging ? diagnosticsLogger : undefined;
   }
 
   /** Whether anyone will receive events; when not, callers skip building them. */

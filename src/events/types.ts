@@ -1,13 +1,66 @@
 /**
  * The events `DiagnosticCredential` emits. A closed, typed union: switch on `type`. Every field is plain,
- * JSON-serialisable data built from an allow-list, so no token, secret or assertion can be in one.
+ * JSON-serialisable data built from an allow-list, so no token, secret or assertion can be in one, and one
+ * event written as a JSON line stays under 8 KB. Durations are in milliseconds, rounded to 0.1 ms.
  */
-import type { AttemptDiagnosis, AttemptOutcome, Diagnosis } from "../diagnosis/types.js";
+import type { AttemptOutcome } from "../diagnosis/types.js";
 import type { TokenIdentity } from "../diagnosis/tokenIdentity.js";
+import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
+import type { ErrorRuntime } from "../knowledge/errorRuntimes.js";
+
+/** One chain member's attempt as events report it: the facts, without the member's message. */
+export interface EventAttempt {
+  /** Credential type, e.g. `"AzureCliCredential"`; `null` when unknown. */
+  credential: string | null;
+  outcome: AttemptOutcome;
+  errorName: string | null;
+  /** One line: what happened to this member. */
+  summary: string;
+  category: DiagnosisCategory;
+  stsCode: string | null;
+  correlationId: string | null;
+  traceId: string | null;
+  /** Id of the knowledge entry that best explains this member's failure. */
+  knowledgeId: string | null;
+  /** Whether that entry says trying again later, unchanged, can succeed; `null` without an entry. */
+  retryable: boolean | null;
+  durationMs: number | null;
+}
+
+/**
+ * What an event carries of a diagnosis: its facts, category, summary and the leading match. The full
+ * `Diagnosis` (every match, the redacted message, the token identity) stays on the error: `getDiagnosis(err)`.
+ */
+export interface EventDiagnosis {
+  summary: string;
+  category: DiagnosisCategory;
+  errorName: string | null;
+  runtime: ErrorRuntime;
+  stsCode: string | null;
+  /** At most ten codes, in order of appearance. */
+  stsCodes: string[];
+  oauthError: string | null;
+  subError: string | null;
+  correlationId: string | null;
+  traceId: string | null;
+  timestamp: string | null;
+  httpStatus: number | null;
+  serviceErrorCode: string | null;
+  /** Every credential type involved, in the order they were tried (at most twenty). */
+  credentials: string[];
+  retryable: boolean;
+  lookupUrl: string | null;
+  /** The knowledge entry that best explains the failure. */
+  match: { id: string; title: string; mitigations: string[] } | null;
+  /** Each chain member's attempt, in order; trailing ones are left out when the event would pass 8 KB. */
+  attempts: EventAttempt[];
+  /** How many trailing attempts were left out to keep the event under 8 KB. */
+  attemptsOmitted: number;
+}
 
 /** Fields every event carries. */
 export interface DiagnosticEventBase {
-  /** Sequence number of the `getToken` call within this process; ties a call's events together. */
+  /** Random identifier of the `getToken` call; ties a call's events together. */
   requestId: number;
   /** ISO time the event was emitted. */
   time: string;
@@ -33,7 +86,7 @@ export interface AttemptStartEvent extends DiagnosticEventBase {
   index: number;
 }
 
-/** A chain member finished its attempt. */
+/** A chain member finished its attempt; every `attempt.start` has one, the member cut off by `timeoutMs` too. */
 export interface AttemptEndEvent extends DiagnosticEventBase {
   type: "attempt.end";
   member: string;
@@ -54,7 +107,9 @@ export interface TokenSuccessEvent extends DiagnosticEventBase {
   /** Who the token was issued to, decoded from it; `null` when it is not a JWT. */
   identity: TokenIdentity | null;
   /** Each chain member's attempt; empty when the credential is not a chain. */
-  attempts: AttemptDiagnosis[];
+  attempts: EventAttempt[];
+  /** How many trailing attempts were left out to keep the event under 8 KB. */
+  attemptsOmitted: number;
 }
 
 /** `getToken` failed. */
@@ -62,7 +117,8 @@ export interface TokenFailureEvent extends DiagnosticEventBase {
   type: "token.failure";
   durationMs: number;
   errorName: string | null;
-  diagnosis: Diagnosis;
+  /** The diagnosis' facts and leading match; the full one is `getDiagnosis(err)` on the thrown error. */
+  diagnosis: EventDiagnosis;
 }
 
 /** Something worked, but not as the user probably intended. */
@@ -77,7 +133,7 @@ export interface TokenWarningEvent extends DiagnosticEventBase {
   /** The member the warning is about. */
   member: string | null;
   /** Why that member failed. */
-  diagnosis: Diagnosis | null;
+  diagnosis: EventDiagnosis | null;
 }
 
 export type DiagnosticEvent =

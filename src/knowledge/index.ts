@@ -13,7 +13,6 @@ export type {
   KnowledgeExample,
   MatchRules,
 } from "./schema.js";
-export { retiredKnowledgeIds, type RetiredKnowledgeId } from "./retired.js";
 
 /** An entry with its rules prepared for matching. */
 export interface IndexedEntry {

@@ -3,15 +3,12 @@
  * text, pattern, service code) makes an entry a candidate; context narrows it; credential, error name and
  * status raise it. The arithmetic is documented in `schema.ts` so entry authors can predict it.
  */
-import { buildCandidateIndex, findPrimaryHits, type CandidateIndex, type PrimaryHit } from "./candidates.js";
 import { knowledgeIndex, type IndexedEntry } from "./index.js";
 import type { KnowledgeEntry } from "./schema.js";
 
 /** What the matcher looks at. `text` must already be lower-cased. */
 export interface MatchFacts {
   readonly text: string;
-  /** Positions in {@link knowledgeLiterals} of the literals `text` contains, when the caller searched already. */
-  readonly literals?: readonly number[];
   readonly stsCodes: readonly string[];
   readonly serviceCodes: readonly string[];
   readonly credentials: readonly string[];
@@ -47,28 +44,27 @@ function hasPrimaryRules(indexed: IndexedEntry): boolean {
 }
 
 /** The sum of the primary rules that hit. */
-function primaryScore(hit: PrimaryHit | undefined): number {
-  if (!hit) return 0;
+function primaryScore(indexed: IndexedEntry, facts: MatchFacts): number {
   let score = 0;
-  if (hit.stsCode) score += SCORES.stsCode;
-  if (hit.fragmentLength >= 0) score += SCORES.text + Math.min(hit.fragmentLength, 80) / 4;
-  if (hit.pattern) score += SCORES.pattern;
-  if (hit.serviceCode) score += SCORES.serviceCode;
+  if (facts.stsCodes.some((code) => indexed.stsCodes.has(code))) score += SCORES.stsCode;
+  let longest = -1;
+  for (const fragment of indexed.text) {
+    if (fragment.length > longest && facts.text.includes(fragment)) longest = fragment.length;
+  }
+  if (longest >= 0) score += SCORES.text + Math.min(longest, 80) / 4;
+  if (indexed.patterns.some((pattern) => pattern.test(facts.text))) score += SCORES.pattern;
+  if (facts.serviceCodes.some((code) => indexed.serviceCodes.has(code.toLowerCase())))
+    score += SCORES.serviceCode;
   return score;
 }
 
-function scoreEntry(
-  indexed: IndexedEntry,
-  facts: MatchFacts,
-  hit: PrimaryHit | undefined,
-  knownCredentials: readonly string[],
-): number {
+function scoreEntry(indexed: IndexedEntry, facts: MatchFacts, knownCredentials: readonly string[]): number {
   const rules = indexed.entry.match;
   const nameHit = facts.errorName !== null && (rules.errorNames ?? []).includes(facts.errorName);
   const statusHit = facts.httpStatus !== null && (rules.httpStatus ?? []).includes(facts.httpStatus);
   let score: number;
   if (hasPrimaryRules(indexed)) {
-    score = primaryScore(hit);
+    score = primaryScore(indexed, facts);
     if (score === 0) return 0;
   } else {
     // A fallback entry: every filter it declares must hit.
@@ -92,54 +88,14 @@ function scoreEntry(
   return score;
 }
 
-type RankedEntry = ScoredEntry & { readonly order: number };
-
-function addScored(
-  scored: RankedEntry[],
-  indexed: IndexedEntry | undefined,
-  facts: MatchFacts,
-  hit: PrimaryHit | undefined,
-  knownCredentials: readonly string[],
-): void {
-  const score = indexed ? scoreEntry(indexed, facts, hit, knownCredentials) : 0;
-  if (indexed && score > 0) scored.push({ entry: indexed.entry, score, order: indexed.order });
-}
-
-interface Candidates {
-  readonly entries: readonly IndexedEntry[];
-  readonly index: CandidateIndex;
-  /** Positions of the entries without primary rules: scored whatever the text. */
-  readonly filterOnly: readonly number[];
-}
-
-let candidates: Candidates | null = null;
-
-function candidatesOf(entries: readonly IndexedEntry[]): Candidates {
-  if (candidates?.entries !== entries) {
-    const filterOnly = entries.flatMap((indexed, at) => (hasPrimaryRules(indexed) ? [] : [at]));
-    candidates = { entries, index: buildCandidateIndex(entries), filterOnly };
-  }
-  return candidates;
-}
-
-/**
- * Every literal the matcher looks for in a text (text fragments, the start of patterns), lower-cased. A caller
- * that searches the text anyway can search for these too and pass what it found as `MatchFacts.literals`.
- */
-export function knowledgeLiterals(): readonly string[] {
-  return candidatesOf(knowledgeIndex().entries).index.literals.literals;
-}
-
 /** Entries matching `facts`, best first; ties keep declaration order. */
 export function matchKnowledge(facts: MatchFacts): ScoredEntry[] {
-  const { entries } = knowledgeIndex();
-  const { index, filterOnly } = candidatesOf(entries);
-  const hits = findPrimaryHits(index, facts.text, facts.stsCodes, facts.serviceCodes, facts.literals);
   const knownCredentials = facts.credentials.map((c) => c.toLowerCase());
-  const scored: RankedEntry[] = [];
-  // Only entries a primary rule hit, and those without primary rules, can score; the sort restores the order.
-  for (const [at, hit] of hits) addScored(scored, entries[at], facts, hit, knownCredentials);
-  for (const at of filterOnly) addScored(scored, entries[at], facts, undefined, knownCredentials);
+  const scored: (ScoredEntry & { readonly order: number })[] = [];
+  for (const indexed of knowledgeIndex().entries) {
+    const score = scoreEntry(indexed, facts, knownCredentials);
+    if (score > 0) scored.push({ entry: indexed.entry, score, order: indexed.order });
+  }
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.map(({ entry, score }) => ({ entry, score }));
 }

@@ -1,4 +1,5 @@
-import type { DiagnosisCategory, ErrorRuntime } from "../diagnosis/types.js";
+import type { DiagnosisCategory } from "./diagnosisCategories.js";
+import type { ErrorRuntime } from "./errorRuntimes.js";
 
 /**
  * How an entry recognises a failure. An entry is a candidate when ANY primary rule hits
@@ -53,7 +54,10 @@ export interface KnowledgeEntry {
   readonly mitigations: readonly string[];
   /** Public documentation links. */
   readonly docs: readonly string[];
-  /** Present when the entry no longer matches anything; it stays for its id. */
+  /**
+   * Present when the entry no longer matches anything. The one way to retire an id: the entry stays, with the
+   * reason and its successor, so its error-index page and every log line citing it keep meaning something.
+   */
   readonly retired?: { readonly reason: string; readonly replacedBy?: string };
 }
 

@@ -2,7 +2,8 @@
  * azure-identity-diagnostics/node: helpers for Node.js tools and scripts, shared with the command line.
  *
  * - {@link scanPipelineTasks}: which Azure Pipelines tasks in a YAML file cannot use workload identity federation
- *   (what `azure-identity-diagnostics check-pipeline` prints).
+ *   (what `azure-identity-diagnostics check-pipeline` prints), and the task table it reads
+ *   ({@link azurePipelinesTasks}, {@link lookupPipelineTask}).
  */
 export {
   isPipelineProblem,
@@ -10,7 +11,8 @@ export {
   type PipelineScan,
   type PipelineTaskFinding,
   type PipelineTaskStatus,
-} from "../cli/pipelineTasks.js";
+} from "./pipelineTasks.js";
+export { azurePipelinesTasks, lookupPipelineTask, type PipelineTaskSupport } from "./azurePipelinesTasks.js";
 
 // The doctor (`azure-identity-diagnostics doctor`): what DefaultAzureCredential would do on a machine, and a live check.
 export {
@@ -50,7 +52,7 @@ export {
   type VariableReport,
 } from "./doctor/index.js";
 
-// Types the helpers above take or return that live in the command line's modules. Types from the core entry
-// (Diagnosis, DiagnosticEvent…) are imported from "azure-identity-diagnostics" itself.
-export type { Style as OutputStyle, SymbolName, Paint, Palette } from "../cli/output.js";
+// Types from the core entry (Diagnosis, DiagnosticEvent…) are imported from "azure-identity-diagnostics" itself.
+// The command line's terminal styling (colour choice, Unicode marks) is not part of this entry.
+export type { DoctorSymbol } from "./doctor/doctorStyle.js";
 export type { EnvironmentMap } from "./doctor/environment.js";

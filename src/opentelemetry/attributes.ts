@@ -3,7 +3,7 @@
  * token, secret, assertion or user name is ever read from the event.
  */
 import type { Attributes } from "@opentelemetry/api";
-import type { AttemptDiagnosis, Diagnosis } from "../diagnosis/types.js";
+import type { EventAttempt, EventDiagnosis } from "../events/types.js";
 import { IDENTITY_ATTRIBUTES as A } from "./attributeNames.js";
 import { toTelemetryText } from "./telemetryText.js";
 
@@ -24,10 +24,10 @@ export function errorTypeOf(errorName: string | null): string {
 }
 
 /** What a whole call's diagnosis says, on the request span. */
-export function diagnosisAttributes(diagnosis: Diagnosis): Attributes {
+export function diagnosisAttributes(diagnosis: EventDiagnosis): Attributes {
   return present({
     [A.category]: diagnosis.category,
-    [A.knowledgeId]: diagnosis.matches[0]?.id,
+    [A.knowledgeId]: diagnosis.match?.id,
     [A.retryable]: diagnosis.retryable,
     [A.stsCode]: diagnosis.stsCode,
     [A.oauthError]: diagnosis.oauthError,
@@ -37,12 +37,12 @@ export function diagnosisAttributes(diagnosis: Diagnosis): Attributes {
 }
 
 /** What one chain member's attempt says, on the member's span. */
-export function attemptDiagnosisAttributes(attempt: AttemptDiagnosis): Attributes {
+export function attemptDiagnosisAttributes(attempt: EventAttempt): Attributes {
   if (attempt.outcome === "succeeded" || attempt.outcome === "skipped") return {};
   return present({
     [A.category]: attempt.category,
-    [A.knowledgeId]: attempt.match?.id,
-    [A.retryable]: attempt.match?.retryable,
+    [A.knowledgeId]: attempt.knowledgeId,
+    [A.retryable]: attempt.retryable,
     [A.stsCode]: attempt.stsCode,
     [A.correlationId]: attempt.correlationId,
     [A.stsTraceId]: attempt.traceId,

@@ -4,10 +4,11 @@
  * diagnosis learned about each member (STS code, category, knowledge entry), and end at the time they ended.
  */
 import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from "@opentelemetry/api";
-import type { AttemptDiagnosis, AttemptOutcome } from "../diagnosis/types.js";
+import type { AttemptOutcome } from "../diagnosis/types.js";
 import type {
   AttemptEndEvent,
   AttemptStartEvent,
+  EventAttempt,
   TokenFailureEvent,
   TokenRequestEvent,
   TokenSuccessEvent,
@@ -122,7 +123,7 @@ export class SpanRecorder {
     });
     call.span.addEvent(
       IDENTITY_SPAN_EVENTS.exception,
-      exceptionAttributes(event.errorName, diagnosis.message),
+      exceptionAttributes(event.errorName, diagnosis.summary),
     );
     call.span.setStatus({ code: SpanStatusCode.ERROR, message: toTelemetryText(diagnosis.summary) });
     call.span.end(epochNow());
@@ -134,7 +135,7 @@ export class SpanRecorder {
     return call;
   }
 
-  #endMembers(call: OpenCall, attempts: readonly AttemptDiagnosis[]): void {
+  #endMembers(call: OpenCall, attempts: readonly EventAttempt[]): void {
     for (const [index, member] of call.members) {
       const attempt = attempts[index];
       // A member still running when the call settled was cut off by timeoutMs.
@@ -144,10 +145,10 @@ export class SpanRecorder {
       if (attempt) member.span.setAttributes(attemptDiagnosisAttributes(attempt));
       // An unavailable member is how a chain moves on, not an error; a rejection or a hang is.
       if (outcome === "failed" || outcome === "timed-out") {
-        if (attempt?.message) {
+        if (attempt?.summary) {
           member.span.addEvent(
             IDENTITY_SPAN_EVENTS.exception,
-            exceptionAttributes(member.errorName ?? attempt.errorName, attempt.message),
+            exceptionAttributes(member.errorName ?? attempt.errorName, attempt.summary),
           );
         }
         member.span.setStatus({

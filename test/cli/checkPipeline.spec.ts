@@ -13,8 +13,8 @@ import {
   scanPipelineTasks,
   TASK_LINE,
   TEMPLATE_LINE,
-} from "../../src/cli/pipelineTasks.js";
-import { azurePipelinesTasks, lookupPipelineTask } from "../../src/knowledge/azurePipelinesTasks.js";
+} from "../../src/node/pipelineTasks.js";
+import { azurePipelinesTasks, lookupPipelineTask } from "../../src/node/azurePipelinesTasks.js";
 import { scanPipelineTasks as exportedScan } from "../../src/node/index.js";
 import { run } from "../../src/cli/run.js";
 import { fakeIo } from "./fakeIo.js";

@@ -149,7 +149,24 @@ describe("DiagnosticCredential around a chain", () => {
       "token.failure",
     ]);
     const failure = events.at(-1);
-    expect(failure?.type === "token.failure" && failure.diagnosis).toEqual(diagnosis);
+    const reported = failure?.type === "token.failure" ? failure.diagnosis : undefined;
+    expect(reported?.summary).toBe(diagnosis?.summary);
+    expect(reported?.credentials).toEqual(diagnosis?.credentials);
+    expect(reported?.attempts).toEqual(
+      diagnosis?.attempts.map((a) => ({
+        credential: a.credential,
+        outcome: a.outcome,
+        errorName: a.errorName,
+        summary: a.summary,
+        category: a.category,
+        stsCode: a.stsCode,
+        correlationId: a.correlationId,
+        traceId: a.traceId,
+        knowledgeId: a.match?.id ?? null,
+        retryable: a.match?.retryable ?? null,
+        durationMs: a.durationMs === null ? null : Math.round(a.durationMs * 10) / 10,
+      })),
+    );
   });
 
   it("leaves the chain's members looking the same: constructor name, and plain calls outside the wrapper", async () => {

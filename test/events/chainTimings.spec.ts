@@ -10,7 +10,7 @@ import {
   DIAGNOSTIC_CHANNELS,
   DiagnosticCredential,
   createChainTimings,
-  type AttemptDiagnosis,
+  type EventAttempt,
   type ChainTiming,
   type ChainTimingsSummary,
   type DiagnosticEvent,
@@ -173,9 +173,9 @@ describe("createChainTimings on recorded events", () => {
 
   function attempt(
     credential: string,
-    outcome: AttemptDiagnosis["outcome"],
+    outcome: EventAttempt["outcome"],
     durationMs: number | null,
-  ): AttemptDiagnosis {
+  ): EventAttempt {
     return {
       credential,
       outcome,
@@ -185,14 +185,13 @@ describe("createChainTimings on recorded events", () => {
       stsCode: null,
       correlationId: null,
       traceId: null,
-      timestamp: null,
-      match: null,
-      message: "",
+      knowledgeId: null,
+      retryable: null,
       durationMs,
     };
   }
 
-  function success(credential: string, attempts: AttemptDiagnosis[], durationMs: number): TokenSuccessEvent {
+  function success(credential: string, attempts: EventAttempt[], durationMs: number): TokenSuccessEvent {
     const winner = attempts.find((a) => a.outcome === "succeeded")?.credential ?? credential;
     return {
       ...base,
@@ -203,6 +202,7 @@ describe("createChainTimings on recorded events", () => {
       expiresOnTimestamp: 0,
       identity: null,
       attempts,
+      attemptsOmitted: 0,
     };
   }
 

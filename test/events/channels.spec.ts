@@ -119,7 +119,7 @@ describe("diagnostics_channel publishing", () => {
     );
   });
 
-  it("publishes token.failure with the diagnosis the rethrown error carries", async () => {
+  it("publishes token.failure with the facts and leading match of the diagnosis the rethrown error carries", async () => {
     const subscriber = listen();
     listening = subscriber;
     const credential = new DiagnosticCredential(rejectedSecret(), { logging: false });
@@ -130,7 +130,19 @@ describe("diagnostics_channel publishing", () => {
     );
 
     const failure = subscriber.received.find((r) => r.event.type === "token.failure")?.event;
-    expect(failure?.type === "token.failure" ? failure.diagnosis : undefined).toEqual(getDiagnosis(error));
+    const full = getDiagnosis(error);
+    const lead = full?.matches[0];
+    expect(lead).toBeDefined();
+    expect(failure?.type === "token.failure" ? failure.diagnosis : undefined).toMatchObject({
+      summary: full?.summary,
+      category: full?.category,
+      stsCode: full?.stsCode,
+      correlationId: full?.correlationId,
+      traceId: full?.traceId,
+      match: { id: lead?.id, title: lead?.title, mitigations: lead?.mitigations },
+    });
+    // The message and the other matches stay on the error, out of the log line.
+    expect(failure?.type === "token.failure" ? Object.keys(failure.diagnosis) : []).not.toContain("message");
     expect(failure).toMatchObject({
       credential: "ClientSecretCredential",
       errorName: "AuthenticationRequiredError",
@@ -192,7 +204,7 @@ describe("diagnostics_channel publishing", () => {
   });
 
   it("builds no event at all when there is no hook, no enabled logger and no subscriber", async () => {
-    const dispatcher = new EventDispatcher(undefined, undefined);
+    const dispatcher = new EventDispatcher(undefined, false);
     expect(dispatcher.active).toBe(false);
     const toIsoString = vi.spyOn(Date.prototype, "toISOString");
 

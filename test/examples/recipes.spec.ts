@@ -137,7 +137,7 @@ describe("recipe: pino", () => {
     expect(failure.msg).toMatch(/ClientSecretCredential failed/);
     expect(failure.azureIdentity).toMatchObject({
       type: "token.failure",
-      diagnosis: { stsCode: "AADSTS7000215", matches: [{ id: "client-secret-invalid" }] },
+      diagnosis: { stsCode: "AADSTS7000215", match: { id: "client-secret-invalid" } },
     });
     expectNoSecret(out.lines().join("\n"));
   });

@@ -14,7 +14,7 @@ import {
   scoreCorpus,
   type ScoredField,
 } from "./corpus/score.js";
-import { ERROR_RUNTIMES } from "../../src/diagnosis/types.js";
+import { ERROR_RUNTIMES } from "../../src/knowledge/errorRuntimes.js";
 
 const corpus = loadCorpus();
 const report = scoreCorpus(corpus);

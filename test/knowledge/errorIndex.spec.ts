@@ -4,11 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { format, resolveConfig } from "prettier";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  retiredKnowledgeIds,
-  type KnowledgeEntryWithExamples,
-  type RetiredKnowledgeId,
-} from "../../src/knowledge/index.js";
+import type { KnowledgeEntryWithExamples } from "../../src/knowledge/index.js";
 import { listKnowledgeEntriesWithExamples } from "../../src/knowledge/examples/index.js";
 import { checkIdRegistry, type ErrorIndexSource } from "../../scripts/errorIndex/registry.js";
 import { INDEX_PAGE, renderErrorIndex } from "../../scripts/errorIndex/render.js";
@@ -22,10 +18,7 @@ import {
 
 const DOCS_DIR = fileURLToPath(new URL("../../docs/errors/", import.meta.url));
 const PUBLISHED_IDS = fileURLToPath(new URL("./publishedIds.json", import.meta.url));
-const realSource: ErrorIndexSource = {
-  entries: listKnowledgeEntriesWithExamples(),
-  retired: retiredKnowledgeIds,
-};
+const realSource: ErrorIndexSource = { entries: listKnowledgeEntriesWithExamples() };
 
 /** A small, valid entry for doctored registries. */
 function entry(id: string, overrides: Partial<KnowledgeEntryWithExamples> = {}): KnowledgeEntryWithExamples {
@@ -55,8 +48,12 @@ function entry(id: string, overrides: Partial<KnowledgeEntryWithExamples> = {}):
   };
 }
 
-function retired(id: string, overrides: Partial<RetiredKnowledgeId> = {}): RetiredKnowledgeId {
-  return { id, reason: `Why ${id} was retired.`, ...overrides };
+/** An entry kept in place for its id, retired: the one way an id leaves the live knowledge base. */
+function retired(
+  id: string,
+  retirement: { reason?: string; replacedBy?: string } = {},
+): KnowledgeEntryWithExamples {
+  return entry(id, { match: {}, examples: [], retired: { reason: `Why ${id} was retired.`, ...retirement } });
 }
 
 describe("the committed error index", () => {
@@ -80,52 +77,34 @@ describe("the committed error index", () => {
       formatPublishedIds(published),
     );
   });
-
-  it("freezes the register of retired ids", () => {
-    expect(Object.isFrozen(retiredKnowledgeIds)).toBe(true);
-    for (const item of retiredKnowledgeIds) expect(Object.isFrozen(item)).toBe(true);
-  });
 });
 
 describe("checkIdRegistry", () => {
   const live = [entry("alpha"), entry("beta")];
 
   it("accepts a registry where every published id is live or retired", () => {
-    const source = { entries: live, retired: [retired("gone", { replacedBy: "alpha" })] };
+    const source = { entries: [...live, retired("gone", { replacedBy: "alpha" })] };
     expect(checkIdRegistry(source, ["alpha", "beta", "gone"])).toEqual([]);
   });
 
   it("reports a published id that was deleted instead of retired", () => {
-    const problems = checkIdRegistry({ entries: live, retired: [] }, ["alpha", "beta", "deleted"]);
-    expect(problems).toEqual([
-      expect.stringMatching(/^deleted was published but is neither a live entry nor retired/),
-    ]);
+    const problems = checkIdRegistry({ entries: live }, ["alpha", "beta", "deleted"]);
+    expect(problems).toEqual([expect.stringMatching(/^deleted was published but its entry is gone/)]);
   });
 
   it("reports a live id missing from publishedIds.json", () => {
-    expect(checkIdRegistry({ entries: live, retired: [] }, ["alpha"])).toEqual([
+    expect(checkIdRegistry({ entries: [...live, retired("gone")] }, ["alpha", "gone"])).toEqual([
       "beta is missing from test/knowledge/publishedIds.json: run npm run docs:errors.",
     ]);
   });
 
-  it("reports an id that is both live and retired", () => {
-    const problems = checkIdRegistry({ entries: live, retired: [retired("beta")] }, ["alpha", "beta"]);
-    expect(problems).toEqual([expect.stringMatching(/^beta is both a live entry and retired/)]);
-  });
-
-  it("reports an entry retired both in place and in the register", () => {
-    const inPlace = entry("beta", { retired: { reason: "Merged." } });
-    const problems = checkIdRegistry(
-      { entries: [live[0] ?? entry("alpha"), inPlace], retired: [retired("beta")] },
-      ["alpha", "beta"],
-    );
-    expect(problems).toEqual([expect.stringMatching(/^beta is retired twice/)]);
-  });
-
   it("reports a replacement that is not a live entry", () => {
     const source = {
-      entries: [...live, entry("gamma", { retired: { reason: "Merged.", replacedBy: "missing" } })],
-      retired: [retired("old", { replacedBy: "gamma" })],
+      entries: [
+        ...live,
+        retired("gamma", { replacedBy: "missing" }),
+        retired("old", { replacedBy: "gamma" }),
+      ],
     };
     expect(checkIdRegistry(source, ["alpha", "beta", "gamma", "old"])).toEqual([
       "gamma is replaced by missing, which is not a live entry.",
@@ -134,7 +113,7 @@ describe("checkIdRegistry", () => {
   });
 
   it("reports a published list that is unsorted or repeats an id", () => {
-    const source = { entries: live, retired: [] };
+    const source = { entries: live };
     expect(checkIdRegistry(source, ["beta", "alpha"])).toEqual([
       expect.stringMatching(/publishedIds\.json is not sorted or repeats an id/),
     ]);
@@ -158,7 +137,7 @@ describe("renderErrorIndex", () => {
   });
 
   it("shows an entry's summary, facts, cause, fixes, wordings by runtime, docs and sources", () => {
-    const page = renderErrorIndex({ entries: [entry("alpha")], retired: [] }).get("alpha.md") ?? "";
+    const page = renderErrorIndex({ entries: [entry("alpha")] }).get("alpha.md") ?? "";
     expect(page).toContain("# alpha\n\nTitle of alpha\n");
     expect(page).toContain("- **Category:** [credential-invalid](README.md#credential-invalid)");
     expect(page).toContain("- **Retryable:** no");
@@ -175,19 +154,17 @@ describe("renderErrorIndex", () => {
   it("gives a retired id a page with the reason and its replacement, and lists it as retired", () => {
     const source = {
       entries: [entry("alpha"), entry("beta", { retired: { reason: "Split in two.", replacedBy: "alpha" } })],
-      retired: [retired("gone", { retiredIn: "0.2.0", reason: "Folded into alpha.", replacedBy: "alpha" })],
     };
     const files = renderErrorIndex(source);
-    expect(files.get("gone.md")).toContain(
-      "> **Retired in 0.2.0.** Folded into alpha.\n>\n> Replaced by [alpha](alpha.md): Title of alpha",
-    );
-    // Retired in place: the notice comes first and the record stays readable.
+    // The notice comes first and the record stays readable.
     const beta = files.get("beta.md") ?? "";
-    expect(beta).toContain("> **Retired.** Split in two.");
+    expect(beta).toContain(
+      "> **Retired.** Split in two.\n>\n> Replaced by [alpha](alpha.md): Title of alpha",
+    );
     expect(beta).toContain("## Why it happens");
     const index = files.get(INDEX_PAGE) ?? "";
-    expect(index).toContain("1 live entries, 2 retired.");
-    expect(index).toContain("- [gone](gone.md): Folded into alpha. Replaced by [alpha](alpha.md).");
+    expect(index).toContain("1 live entries, 1 retired.");
+    expect(index).toContain("- [beta](beta.md): Split in two. Replaced by [alpha](alpha.md).");
     expect(index).not.toContain("- [beta](beta.md): Title of beta");
   });
 
@@ -199,7 +176,6 @@ describe("renderErrorIndex", () => {
             cause: "Set AZURE_* for sc://<org>/<project>, then run `az login --tenant <id>`.",
           }),
         ],
-        retired: [],
       }).get("alpha.md") ?? "";
     expect(page).toContain(
       "Set AZURE\\_\\* for sc://\\<org\\>/\\<project\\>, then run `az login --tenant <id>`.",
@@ -215,8 +191,8 @@ describe("renderErrorIndex", () => {
         }),
         entry("beta", { match: { serviceCodes: ["ForbiddenByRbac"], patterns: ["a`b|c"] }, retryable: true }),
         entry("gamma", { match: {}, examples: [], retired: { reason: "Split.", replacedBy: "alpha" } }),
+        retired("gone", { replacedBy: "beta" }),
       ],
-      retired: [retired("gone", { retiredIn: "0.2.0", replacedBy: "beta" })],
     });
     const options = { ...(await resolveConfig(join(DOCS_DIR, INDEX_PAGE))), parser: "markdown" as const };
     const changed: string[] = [];
@@ -240,7 +216,7 @@ describe("syncErrorIndex", () => {
     return paths;
   }
 
-  const source = { entries: [entry("alpha"), entry("beta")], retired: [retired("gone")] };
+  const source = { entries: [entry("alpha"), entry("beta"), retired("gone")] };
 
   it("in check mode reports missing pages and new ids and writes nothing", () => {
     const paths = setUp(["gone"]);

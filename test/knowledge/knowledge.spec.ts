@@ -10,6 +10,7 @@ import {
 } from "../../src/index.js";
 import { loadKnowledgeEntries } from "../../src/knowledge/entries/index.js";
 import { listKnowledgeEntriesWithExamples } from "../../src/knowledge/examples/index.js";
+import { ERROR_NAME_PREFIX } from "../../src/diagnosis/diagnose.js";
 import { EXTRACTION_PATTERNS } from "../../src/diagnosis/extract.js";
 import { REDACTION_PATTERNS } from "../../src/diagnosis/redact.js";
 import {
@@ -144,6 +145,7 @@ describe("every regular expression runs in linear time", () => {
     ["credentialNames.STACK_FRAME_PATTERN", STACK_FRAME_PATTERN],
     ["credentialNames.MSAL_FLOW_FRAME_PATTERN", MSAL_FLOW_FRAME_PATTERN],
     ["credentialNames.VALID_VALUES_LIST", VALID_VALUES_LIST],
+    ["diagnose.ERROR_NAME_PREFIX", ERROR_NAME_PREFIX],
     ...entries.flatMap((e) =>
       (e.match.patterns ?? []).map(
         (p, i) => [`${e.id}.patterns[${i}]`, new RegExp(p, "i")] as [string, RegExp],

@@ -5,7 +5,7 @@ import { booleanOption, type Command, type CommandContext } from "../command.js"
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { formatBytes, MAX_INPUT_BYTES, readPathOrStdin } from "../input.js";
 import { formatJson, type Style } from "../output.js";
-import { isPipelineProblem, scanPipelineTasks, type PipelineTaskFinding } from "../pipelineTasks.js";
+import { isPipelineProblem, scanPipelineTasks, type PipelineTaskFinding } from "../../node/pipelineTasks.js";
 
 /** One checked file in `check-pipeline --json`. */
 export interface PipelineFileReport {

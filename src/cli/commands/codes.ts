@@ -1,7 +1,7 @@
 /** `codes`: lists the knowledge base's entries, optionally filtered by words. */
 import { listKnowledgeEntries } from "../../knowledge/index.js";
 import type { KnowledgeEntry } from "../../knowledge/schema.js";
-import type { DiagnosisCategory } from "../../diagnosis/types.js";
+import type { DiagnosisCategory } from "../../knowledge/diagnosisCategories.js";
 import type { Command, CommandContext } from "../command.js";
 import { EXIT } from "../errors.js";
 import { formatJson } from "../output.js";

@@ -31,6 +31,7 @@ export const azureDevOpsEntries = (): readonly KnowledgeEntry[] => [
         "Could not fetch access token for Azure",
         "only support service principal authorization",
         "only supports service principal authorization",
+        "Unsupported authentication scheme 'WorkloadIdentityFederation'",
       ],
     },
     cause:
@@ -38,9 +39,30 @@ export const azureDevOpsEntries = (): readonly KnowledgeEntry[] => [
       "exchange the pipeline's OIDC token. Older versions of some tasks, and some tasks altogether, still expect a " +
       "secret or certificate and fail in ways that do not mention federation.",
     mitigations: [
-      "Look the task up in the workload identity task table and move to the version it recommends (for example AzureFileCopy@5 → AzureFileCopy@6, Kubernetes@0 → Kubernetes@1).",
+      "If this started when the service connection was switched to workload identity federation, the task version in use predates it: look the task up in the workload identity task table and move to the version it recommends (for example AzureFileCopy@5 → AzureFileCopy@6, Kubernetes@0 → Kubernetes@1), or a newer build of the same major version.",
       "For a task no version of which supports federation (AzureNLBManagement@1, ServiceFabricDeploy@1…), keep a secret- or certificate-based connection for it or script the step with AzureCLI@2 / AzurePowerShell@5.",
       "For Marketplace tasks, ask the publisher whether workload identity federation is supported.",
+    ],
+    docs: [ADO_TROUBLESHOOT],
+  },
+  {
+    id: "ado-task-expects-secret",
+    title: "A pipeline task asked the federated service connection for a client secret it does not have",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      text: ["clientSecret are required parameters", "secret must be a non empty string"],
+      // A task log, or the connection's scheme printed by the task.
+      context: ["##[error]", "WorkloadIdentityFederation"],
+      credentials: ["ClientSecretCredential"],
+    },
+    cause:
+      "The task (or this version of it) builds a secret-based credential from the service connection. A connection " +
+      "that uses workload identity federation has no secret, so the credential is built with an empty one and fails " +
+      "before any sign-in.",
+    mitigations: [
+      "Move to a task version that supports workload identity federation (check the workload identity task table or the task's release notes), or ask a Marketplace task's publisher.",
+      "Until then, run that step with a secret-based service connection, or script it with AzureCLI@2 / AzurePowerShell@5, which handle federation.",
     ],
     docs: [ADO_TROUBLESHOOT],
   },
@@ -179,6 +201,8 @@ export const azureDevOpsEntries = (): readonly KnowledgeEntry[] => [
       "another service connection, branch, environment or service account, or a renamed one.",
     mitigations: [
       "Copy the subject printed in the message into the federated credential exactly, including case.",
+      "GitHub Actions sends a different subject per trigger: repo:ORG/REPO:environment:NAME for a job with an environment, repo:ORG/REPO:pull_request for pull requests, repo:ORG/REPO:ref:refs/heads/BRANCH (or ref:refs/tags/TAG) otherwise. Add one federated credential per subject the workflow produces; an organisation's customised subject template changes the format too.",
+      "Azure DevOps: the subject is sc://ORG/PROJECT/SERVICE-CONNECTION; after renaming any of them, or when a shared template uses another service connection, edit and save the connection or update the federated credential.",
       "With AzurePipelinesCredential, check serviceConnectionId is the connection the federated credential was made for.",
     ],
     docs: [ADO_TROUBLESHOOT, "https://learn.microsoft.com/entra/workload-id/workload-identity-federation"],
@@ -217,6 +241,7 @@ export const azureDevOpsEntries = (): readonly KnowledgeEntry[] => [
       "Azure DevOps OIDC tokens are short-lived. A long script that signs in again after about an hour, or one that " +
       "reuses the idToken exposed by addSpnToEnvironment (valid about ten minutes), presents an expired token.",
     mitigations: [
+      "The federated token (the pipeline's assertion) has a short lifetime and had expired when az or the task used it: sign in again right before the commands that need Azure, or refresh it with a new login in long scripts.",
       "For jobs longer than about an hour, use a service connection backed by a managed identity (its tokens last around a day).",
       "For failures between ten minutes and an hour, run the commands that need Azure tokens early in the script so the access token is cached.",
       "Do not store the idToken from addSpnToEnvironment for later steps; request it when needed.",
@@ -224,26 +249,41 @@ export const azureDevOpsEntries = (): readonly KnowledgeEntry[] => [
     docs: [ADO_TROUBLESHOOT],
   },
   {
-    id: "ado-service-connection-secret-expired",
-    title: "A secret-based service connection failed because its client secret is no longer valid",
-    category: "credential-expired",
+    id: "ado-service-connection-secret-invalid",
+    title: "A secret-based service connection sent a client secret the app registration does not hold",
+    category: "credential-invalid",
     retryable: false,
     match: {
-      stsCodes: ["AADSTS7000215", "AADSTS7000222"],
-      text: [
-        "Invalid client secret provided",
-        "Invalid client secret is provided",
-        "client secret keys for app",
-        "are expired. Visit the Azure portal to create new keys",
-      ],
+      stsCodes: ["AADSTS7000215", "AADSTS50012"],
+      text: ["Invalid client secret provided", "Invalid client secret is provided"],
       context: [...ADO_CONTEXT],
     },
     cause:
-      "The service connection authenticates with a client secret that expired or was rotated on the app registration " +
-      "without updating the connection.",
+      "The service connection (or the task's own secret input) holds a client secret value the app does not know: the " +
+      "secret's ID was pasted instead of its value, the secret was rotated or deleted on the app registration without " +
+      "updating the connection, or it belongs to another app. An expired secret is reported as 7000222 instead.",
+    mitigations: [
+      "Create a new client secret on the app registration, copy its Value (not its Secret ID) and update the service connection with it; then verify the connection.",
+      "Better, switch the connection to federation (its Convert action) so there is no secret to get wrong or to expire.",
+    ],
+    docs: [ADO_TROUBLESHOOT, ADO_CONNECT],
+  },
+  {
+    id: "ado-service-connection-secret-expired",
+    title: "A secret-based service connection failed because its client secret has expired",
+    category: "credential-expired",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS7000222"],
+      text: ["client secret keys for app", "are expired. Visit the Azure portal to create new keys"],
+      context: [...ADO_CONTEXT],
+    },
+    cause:
+      "The service connection authenticates with a client secret whose end date has passed. The secret to check is the " +
+      "one the connection (or the task) uses, not necessarily the newest one listed on the app.",
     mitigations: [
       "Use the Convert action on the connection so that it signs in through federation and has no secret left to expire.",
-      "Or create a new secret on the app registration and update the connection with it.",
+      "Or create a new client secret on the app registration and update the service connection with it.",
     ],
     docs: [ADO_TROUBLESHOOT, ADO_CONNECT],
   },

@@ -4,7 +4,7 @@ import type { KnowledgeEntry } from "../schema.js";
 const APC_TROUBLESHOOT = "https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot";
 const SYSTEM_ACCESS_TOKEN =
   "https://learn.microsoft.com/azure/devops/pipelines/build/variables#systemaccesstoken";
-const FIND_TENANT = "https://learn.microsoft.com/partner-center/find-ids-and-domain-names";
+const FIND_TENANT = "https://learn.microsoft.com/entra/fundamentals/how-to-find-tenant";
 const APC = ["AzurePipelinesCredential"] as const;
 
 export const azurePipelinesEntries = (): readonly KnowledgeEntry[] => [
@@ -29,7 +29,7 @@ export const azurePipelinesEntries = (): readonly KnowledgeEntry[] => [
       "the service connection.",
     mitigations: [
       "Use the Directory (tenant) ID of the tenant where the app registration or user-assigned managed identity of the service connection lives.",
-      "Check that the pipeline variable feeding tenantId is defined for this stage and not an empty or literal '$(…)' string.",
+      "Check that the pipeline variable or repository secret feeding the tenant ID is defined for this stage and holds the tenant ID, not an empty or literal '$(…)' string or another secret's value.",
     ],
     docs: [APC_TROUBLESHOOT, FIND_TENANT],
   },
@@ -95,7 +95,7 @@ export const azurePipelinesEntries = (): readonly KnowledgeEntry[] => [
       "The OIDC token API of Azure DevOps replied with an error object instead of a token; its message field says why " +
       "(an unsupported API version, a connection that is not set up for workload identity federation, missing permissions).",
     mitigations: [
-      "Read the message inside the response JSON and act on it.",
+      "Read the message inside the response JSON and act on it. 'There is no explicit reference to service connection … from current stage' means Azure DevOps issues the token only to stages that reference the service connection: reference it in this stage (a task input, or the stage's variables), not only in an earlier one.",
       "Make sure the service connection uses workload identity federation and that the task or script supports it (see the task table).",
     ],
     docs: [

@@ -35,6 +35,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Install the Azure CLI, then run `az login`.",
       "Make sure the folder holding az is on the PATH of the process that runs your code (restart the IDE or terminal after installing).",
+      "macOS: an app started from the Dock or Finder does not get your shell's PATH; Homebrew puts az in /opt/homebrew/bin (Apple silicon) or /usr/local/bin, so start the app from a terminal or add that folder to its PATH.",
+      "WSL and containers: install the CLI inside the Linux environment itself; the Windows az.cmd is not on the Linux PATH.",
       "If you did not mean to use the CLI here, ignore this line and fix the credential you intended.",
     ],
     docs: [CLI_INSTALL],
@@ -59,11 +61,35 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "revoked, or the account has no access to the requested tenant. The JavaScript credential replaces the CLI's own " +
       "message with this generic one, which can hide an AADSTS code.",
     mitigations: [
-      "Run `az login` (add `--tenant <tenant-id>` for a specific tenant), then retry.",
+      "Sign in: run `az login` (add `--tenant <tenant-id>` for a specific tenant), then retry; on a machine without a browser use `az login --use-device-code`. Scripts and automation must run an `az login` step (a service principal or `--identity`) before they ask az for a token.",
       "Check the signed-in account with `az account show` and that a token can be issued with `az account get-access-token --resource https://management.azure.com/` (the output is a secret).",
+      "If `az login` works in your terminal but not for the app, the app reads another CLI profile: services, sudo, IDEs and containers run as another user or HOME. Point AZURE_CONFIG_DIR at the folder you signed in with, or mount ~/.azure into the container.",
       "If the CLI itself prints an AADSTS code, follow that code's entry.",
     ],
     docs: [CLI_AUTH],
+  },
+  {
+    id: "terraform-fell-back-to-azure-cli",
+    title:
+      "Terraform's azurerm provider found no other authentication settings and fell back to the Azure CLI",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["could not configure AzureCli Authorizer"],
+      patterns: ["unable to build authorizer for [\\w ]{1,40}: could not configure AzureCli"],
+    },
+    cause:
+      "The provider (or its backend) tries service principal, OIDC and managed identity settings first and uses the " +
+      "Azure CLI last. It reached the CLI, so none of the others was configured for this run; in a pipeline the CLI is " +
+      "usually not signed in either.",
+    mitigations: [
+      "In a pipeline with workload identity federation, pass the OIDC settings to Terraform: use_oidc = true (ARM_USE_OIDC), ARM_CLIENT_ID, ARM_TENANT_ID, ARM_SUBSCRIPTION_ID, and on Azure DevOps the service connection's ID (ARM_OIDC_AZURE_SERVICE_CONNECTION_ID) with the system access token, or let the Terraform task fill them from its service connection input.",
+      "For the backend, set the same settings in the backend block or its environment (use_oidc, use_azuread_auth); they are separate from the provider's.",
+      "For a local run, sign in with `az login` first.",
+    ],
+    docs: [
+      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_oidc",
+    ],
   },
   {
     id: "azure-cli-subscription-invalid-characters",
@@ -97,7 +123,28 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "The signed-in CLI account cannot see the named subscription: wrong ID, another tenant, or no access.",
     mitigations: [
       "List what the account can see with `az account list -o table` and pass one of those IDs.",
+      "If the value in the message looks like a variable name or a placeholder, the pipeline variable (e.g. ARM_SUBSCRIPTION_ID) holding the subscription was not defined or not passed to this step; define it.",
+      "A service principal sees only subscriptions where it holds a role: create a role assignment for it on the subscription (or a resource group in it).",
       "If it lives in another tenant, run `az login --tenant <tenant-id>` first.",
+    ],
+    docs: [CLI_AUTH],
+  },
+  {
+    id: "azure-cli-tenant-without-subscriptions",
+    title: "The Azure CLI signed in to a tenant that holds no subscription this account can use",
+    category: "multi-tenant",
+    retryable: false,
+    match: {
+      text: ["don't contain accessible subscriptions"],
+      credentials: ["AzureCliCredential"],
+    },
+    cause:
+      "The sign-in worked, but the tenant it landed in (often a B2C directory, a personal account's own tenant, or a " +
+      "tenant you are only a guest in) has no subscription where this account holds a role.",
+    mitigations: [
+      "Sign in to the tenant that owns the subscription: `az login --tenant <tenant-id>`.",
+      "For work inside that tenant that needs no subscription (Microsoft Graph, B2C, directory tasks), use `az login --tenant <tenant-id> --allow-no-subscriptions`.",
+      "If you expected a subscription there, ask its owner for a role on it.",
     ],
     docs: [CLI_AUTH],
   },
@@ -114,7 +161,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "The sign-in itself worked, but the account or service principal holds no role on any subscription, so az has " +
       "nothing to select. Common right after creating a service principal without a role assignment.",
     mitigations: [
-      "Give the identity a role (for example Reader or Contributor) on the subscription or resource group it works on.",
+      "Create a role assignment for the identity (for example Reader or Contributor) on the subscription or resource group it works on; a service principal sees only subscriptions where it holds a role.",
       "For work that needs no subscription (Microsoft Graph, tenant-level calls), sign in with `az login --allow-no-subscriptions`.",
     ],
     docs: [CLI_AUTH],
@@ -213,12 +260,16 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         'Please run "azd auth login"',
         "not logged in, run `azd auth login` to login",
       ],
+      // Any quoting; azd before 1.0 said `azd login`; "reauthentication required" is a stored sign-in azd can no longer use.
+      patterns: ["run [`'\"]azd (?:auth )?login[`'\"] to login"],
       credentials: ["AzureDeveloperCliCredential"],
     },
     cause:
       "azd is installed but could not issue a token: nobody is signed in, or the stored sign-in is no longer valid.",
     mitigations: [
-      "Run `azd auth login` (with `--tenant-id` when needed).",
+      "Sign in with `azd auth login` (with `--tenant-id` when needed).",
+      "If it keeps asking to re-authenticate after a sign-in, the stored token cache is stale (often after an azd upgrade): run `azd auth logout`, then `azd auth login`; as a last resort delete ~/.azd/auth.",
+      "In CI, azd has its own sign-in: run `azd auth login --client-id <app-id> --tenant-id <tenant-id>` with `--federated-credential-provider github` (or a client secret or certificate) before `azd provision` / `azd deploy`.",
       "Check that `azd auth token --output json` returns a token (the output is a secret).",
     ],
     docs: [
@@ -272,15 +323,66 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     category: "not-logged-in",
     retryable: false,
     match: {
-      text: ["Please run 'Connect-AzAccount'", "Run Connect-AzAccount to login"],
+      text: [
+        "Please run 'Connect-AzAccount'",
+        "Run Connect-AzAccount to login",
+        "Your Azure credentials have not been set up or have expired, please run Connect-AzAccount",
+      ],
       credentials: ["AzurePowerShellCredential"],
     },
     cause: "The Az module is present but has no context to issue tokens from, or its sign-in expired.",
     mitigations: [
-      "Run Connect-AzAccount (with -Tenant when needed).",
+      "Sign in with Connect-AzAccount (with -Tenant when needed); a script that runs unattended must sign in itself first.",
+      "In Azure-hosted scripts (Automation runbooks, deployment scripts, Functions), sign in with the managed identity: `Connect-AzAccount -Identity` at the start of the script, and check it succeeded before calling other cmdlets.",
       "Check with Get-AzContext and Get-AzAccessToken -ResourceUrl https://management.azure.com/ (the token is a secret).",
     ],
     docs: [PS_AUTH, PS_TROUBLESHOOT],
+  },
+  {
+    id: "powershell-tenant-interaction-required",
+    title: "Azure PowerShell needs an interactive sign-in for one tenant (MFA or Conditional Access)",
+    category: "conditional-access-mfa",
+    retryable: false,
+    match: {
+      text: ["User interaction is required. This may be due to the conditional access policy settings"],
+      patterns: ["Authentication failed against tenant [^.\\n]{1,120}\\. User interaction is required"],
+      credentials: ["AzurePowerShellCredential"],
+    },
+    cause:
+      "Connect-AzAccount signed in to the home tenant, but another tenant demands MFA or another Conditional Access " +
+      "control that the silent token request could not satisfy, so Az has no usable sign-in for that tenant's subscriptions.",
+    mitigations: [
+      "Sign in to that tenant interactively: `Connect-AzAccount -TenantId <tenant-id>` (the message names it) and complete the MFA prompt.",
+      "For automation, use a service principal or managed identity that the tenant's policies allow instead of a user account.",
+    ],
+    docs: [
+      PS_AUTH,
+      "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access",
+    ],
+  },
+  {
+    id: "powershell-assembly-conflict",
+    title: "Azure PowerShell loaded a different version of an identity assembly than it needs",
+    category: "other",
+    retryable: false,
+    match: {
+      text: [
+        "Could not load file or assembly 'Microsoft.Identity.Client",
+        "Could not load file or assembly 'Azure.Identity",
+        "Could not load file or assembly 'Azure.Core",
+      ],
+      patterns: ["Method not found: '[^'\\n]{0,200}(?:Azure\\.Identity|Microsoft\\.Identity\\.Client)\\."],
+    },
+    cause:
+      "A PowerShell session holds one version of each .NET assembly. Another module (Microsoft Graph, Exchange, PnP, an " +
+      "older Az) loaded its own Azure.Identity or MSAL first, or the PowerShell version is one Az.Accounts does not " +
+      "support, so the cmdlet fails before any sign-in happens.",
+    mitigations: [
+      "Start a new PowerShell session and import Az.Accounts before other modules that ship Azure.Identity or Microsoft.Identity.Client; the assembly loaded first wins.",
+      "Update Az.Accounts and the conflicting module to versions built against the same assembly version (Update-Module), and remove duplicate old versions (Get-Module -ListAvailable Az.Accounts).",
+      "Use a PowerShell version that Az.Accounts supports (a current 7.x LTS) rather than a preview.",
+    ],
+    docs: [AZ_PS_INSTALL, "https://learn.microsoft.com/powershell/azure/troubleshooting"],
   },
   {
     id: "powershell-unexpected-output",
@@ -456,5 +558,58 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "Use it on a supported platform (Windows, or macOS/Linux where the broker is supported) and reinstall if the native module fails to load.",
     ],
     docs: ["https://learn.microsoft.com/javascript/api/overview/azure/identity-broker-readme"],
+  },
+  {
+    id: "shared-token-cache-no-account",
+    title: "No account was found in the shared developer token cache",
+    category: "not-logged-in",
+    retryable: false,
+    match: {
+      text: [
+        "SharedTokenCacheCredential authentication unavailable",
+        "No accounts were found in the cache",
+        "No cached token found",
+        "IntelliJ Authentication not available",
+        "IntelliJ authentication unavailable",
+      ],
+      credentials: ["SharedTokenCacheCredential", "IntelliJCredential"],
+    },
+    cause:
+      "SharedTokenCacheCredential and IntelliJCredential reuse an account that another tool (Visual Studio, the " +
+      "Azure Toolkit for IntelliJ) signed in with. Nobody signed in there, the sign-in expired, or several accounts " +
+      "are cached and none was chosen.",
+    mitigations: [
+      "Sign in again in the tool that owns the cache (Visual Studio's Azure Service Authentication, or Azure Toolkit for IntelliJ's Azure Sign In).",
+      "With several cached accounts, name one (AZURE_USERNAME or the credential's username option).",
+      "Prefer `az login` with AzureCliCredential: these cache-based credentials are legacy and dropped from newer chains.",
+    ],
+    docs: [JS_GUIDE],
+  },
+  {
+    id: "persistent-token-cache-unavailable",
+    title: "The encrypted token cache could not be opened on this machine",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        "Persistence check failed",
+        "libsecret-1.so.0",
+        "Failed to unlock the keyring",
+        "Could not find the keychain",
+        "persistence is not supported on this platform",
+        "Unable to load native module for persistence",
+      ],
+    },
+    cause:
+      "A persistent token cache stores tokens encrypted by the operating system: the Keychain on macOS, DPAPI on " +
+      "Windows, libsecret with an unlocked keyring on Linux. On a headless Linux machine or container there is " +
+      "usually no keyring, and without the native module the cache cannot be used.",
+    mitigations: [
+      "The token cache persistence check failed: on Linux, install libsecret (e.g. libsecret-1-0) and run inside an unlocked keyring session (gnome-keyring), or use a credential that needs no cache there.",
+      "In Azure PowerShell, `Disable-AzContextAutosave` keeps the token cache in memory for the session, so no encrypted persistence is needed.",
+      "Where no keyring can exist (containers, CI), allow an unencrypted cache only if the file is protected (unsafeAllowUnencryptedStorage), or turn the persistent cache off.",
+      "On macOS, make sure the login Keychain is unlocked and the process may use it.",
+    ],
+    docs: [JS_GUIDE, "https://www.npmjs.com/package/@azure/identity-cache-persistence"],
   },
 ];

@@ -5,7 +5,7 @@ const JS_GUIDE =
   "https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/identity/identity/TROUBLESHOOTING.md";
 const ERROR_CODES = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
 const LOGGER = "https://learn.microsoft.com/javascript/api/overview/azure/logger-readme";
-const FIND_TENANT = "https://learn.microsoft.com/partner-center/find-ids-and-domain-names";
+const FIND_TENANT = "https://learn.microsoft.com/entra/fundamentals/how-to-find-tenant";
 
 export const generalEntries = (): readonly KnowledgeEntry[] => [
   {
@@ -135,14 +135,20 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
     category: "tenant-invalid",
     retryable: false,
     match: {
-      text: ["endpoints_resolution_error", "openid_config_error", "Endpoints cannot be resolved"],
+      text: [
+        "endpoints_resolution_error",
+        "openid_config_error",
+        "Endpoints cannot be resolved",
+        // MSAL for Python (the Azure CLI, azure-identity) when the authority's metadata cannot be loaded.
+        "Unable to get authority configuration for",
+      ],
     },
     cause:
       "Before asking for a token, MSAL downloads the tenant's OpenID configuration. That failed: the tenant does not " +
       "exist in this cloud (AADSTS90002 hidden inside), the authority host is wrong, a proxy or TLS inspection breaks the " +
       "certificate chain, or the machine is offline. The JavaScript library reports it as 'unavailable', so a chain moves on.",
     mitigations: [
-      "Check the tenant ID and the authority host (public cloud vs. sovereign cloud) used by the credential.",
+      "Check the tenant ID and the authority host (public cloud vs. sovereign cloud) used by the credential. The Azure CLI takes the host from its cloud: `az cloud show` / `az cloud set --name AzureCloud` (retired clouds such as Azure Germany, login.microsoftonline.de, no longer hold tenants).",
       "Test https://login.microsoftonline.com/<tenant>/v2.0/.well-known/openid-configuration from the same machine; fix proxy (HTTPS_PROXY) or CA trust (NODE_EXTRA_CA_CERTS) if it fails.",
       "For a multi-tenant app used in another tenant, have that tenant's administrator add the app.",
     ],
@@ -169,11 +175,29 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
       "MSAL could not complete the HTTPS exchange with the token endpoint: DNS, proxy, firewall or TLS problems, or " +
       "the endpoint (or something in between) answered with a page that is not an OAuth response.",
     mitigations: [
-      "Retry after a short delay; if it persists, test access to https://login.microsoftonline.com from the same host.",
+      "Retry after a short delay; if it persists, test the network path to https://login.microsoftonline.com from the same host.",
       "Set HTTPS_PROXY/NO_PROXY correctly, and trust the proxy's CA with NODE_EXTRA_CA_CERTS if it inspects TLS.",
       "Read the HTTP status and body in the message: an HTML page usually comes from a proxy or captive portal.",
     ],
     docs: ["https://aka.ms/msal.js.errors"],
+  },
+  {
+    id: "localhost-unresolvable",
+    title: "The name localhost could not be resolved, so a sign-in redirect listener could not start",
+    category: "network",
+    retryable: false,
+    match: {
+      text: ["lookup localhost on"],
+    },
+    cause:
+      "Interactive sign-ins (az login, azd auth login, InteractiveBrowserCredential) listen on localhost for the " +
+      "browser's redirect. The resolver was asked for localhost and sent the query to an external DNS server, which " +
+      "does not know it: the hosts file lacks the localhost line.",
+    mitigations: [
+      "Add `127.0.0.1 localhost` (and `::1 localhost`) to the hosts file (/etc/hosts, or C:\\Windows\\System32\\drivers\\etc\\hosts) and retry.",
+      "Or sign in with a flow that needs no local listener, such as `azd auth login --use-device-code` / `az login --use-device-code`.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/developer/azure-developer-cli/reference#azd-auth-login"],
   },
   {
     id: "token-credentials-value-invalid",

@@ -6,10 +6,15 @@
 import type { KnowledgeEntry } from "../schema.js";
 import { azureDevOpsEntries } from "./azureDevOps.js";
 import { azurePipelinesEntries } from "./azurePipelines.js";
+import { appSignInEntries } from "./appSignIn.js";
 import { chainEntries } from "./chains.js";
 import { developerToolEntries } from "./developerTools.js";
 import { generalEntries } from "./general.js";
+import { localToolEntries } from "./localTools.js";
 import { managedIdentityEntries } from "./managedIdentity.js";
+import { managedIdentityEndpointEntries } from "./managedIdentityEndpoints.js";
+import { networkEntries } from "./network.js";
+import { sdkServiceEntries } from "./sdkServices.js";
 import { serviceEntries } from "./services.js";
 import { servicePrincipalEntries } from "./servicePrincipal.js";
 import { stsCodeEntries } from "./stsCodes.js";
@@ -22,10 +27,15 @@ export function loadKnowledgeEntries(): readonly KnowledgeEntry[] {
     ...workloadIdentityEntries(),
     ...servicePrincipalEntries(),
     ...managedIdentityEntries(),
+    ...managedIdentityEndpointEntries(),
     ...developerToolEntries(),
+    ...localToolEntries(),
     ...chainEntries(),
     ...serviceEntries(),
+    ...sdkServiceEntries(),
     ...stsCodeEntries(),
+    ...appSignInEntries(),
+    ...networkEntries(),
     ...generalEntries(),
   ];
 }

@@ -22,6 +22,8 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
         "Description: Identity not found",
         "Unable to load the proper Managed Identity",
         "no available identity",
+        // App Service's answer when several user-assigned identities exist and none was chosen.
+        "Unable to load requested managed identity",
       ],
       credentials: [...MI],
     },
@@ -30,9 +32,9 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "user-assigned identity the client ID (or resource/object ID) is wrong or that identity is not attached here; " +
       "without an ID, the system-assigned identity is not turned on.",
     mitigations: [
-      "User-assigned: pass the identity's client ID (managedIdentityClientId / AZURE_CLIENT_ID) and check it is attached to this VM, app or scale set.",
+      "User-assigned managed identity: pass the identity's client ID (managedIdentityClientId / AZURE_CLIENT_ID) and check it is attached to this VM, app or scale set. With several user-assigned identities attached and no system-assigned one, the client ID is required.",
       "System-assigned: turn the identity on for the resource (Identity blade, Status = On) and wait a minute for it to propagate.",
-      "On a scale set or App Service slot, check the identity on that exact instance or slot.",
+      "On a scale set or App Service slot, check the identity on that exact instance or slot; on Container Apps, Azure Container Instances and Azure Machine Learning compute, assign the identity to the app, container group or compute itself.",
     ],
     docs: [VM_MI, APP_MI, MI_TROUBLESHOOT],
   },
@@ -105,9 +107,10 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "useful answers. That is the normal outcome on a laptop or a non-Azure build agent; on an Azure resource it means " +
       "the endpoint is blocked or managed identity is not set up.",
     mitigations: [
-      "Off Azure, this line is expected: fix the credential you meant to use instead (Azure CLI, environment variables…).",
+      "Off Azure, this line is expected: fix the credential you meant to use instead (AzureCliCredential after az login, environment variables…).",
       "On Azure, turn on a managed identity for the resource and check that nothing (proxy, firewall, container network) blocks 169.254.169.254.",
-      "In containers on a VM, IMDS may need host networking or a higher hop limit; on App Service the endpoint comes from IDENTITY_ENDPOINT instead.",
+      "In a container, 169.254.169.254 must be routable from the container's network; Docker Desktop answers it with HTTP 403, which means the code is not on Azure at all.",
+      "On App Service, Functions and Container Apps the endpoint comes from IDENTITY_ENDPOINT and IDENTITY_HEADER, which the platform sets only once an identity is enabled.",
     ],
     docs: [VM_MI, IMDS, MI_TROUBLESHOOT],
   },
@@ -125,6 +128,7 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "identity is provisioning, and 5xx) and every attempt failed. The inner errors tell which.",
     mitigations: [
       "Read the inner error messages (or enable logging) to see the status codes returned.",
+      "If this runs on a local machine or anywhere off Azure (including Connect-AzAccount -Identity there), there is no managed identity endpoint: sign in with a developer credential (az login, Connect-AzAccount) locally and use managed identity only on Azure.",
       "Check that the identity is enabled and attached, and that IMDS is reachable from this host.",
       "Retry later if the resource was just created or restarted; the endpoint can take a while to come up.",
     ],
@@ -242,6 +246,28 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
     ],
   },
   {
+    id: "managed-identity-endpoint-rejects-client-id",
+    title: "The managed identity endpoint refused a user-assigned identity's client ID",
+    category: "managed-identity-unavailable",
+    retryable: false,
+    match: {
+      text: ["User assigned identity is currently not supported", "clientID must not be passed in request"],
+      credentials: ["ManagedIdentityCredential"],
+      httpStatus: [400],
+    },
+    cause:
+      "Some hosts' managed identity endpoints (for example an Azure Automation sandbox or hybrid worker of an older " +
+      "kind) serve only the system-assigned identity and answer 400 when a client ID asks for a user-assigned one.",
+    mitigations: [
+      "Use the system-assigned identity there: build the credential (or Connect-AzAccount -Identity) without a client ID, and give the system-assigned identity the roles it needs.",
+      "If you need the user-assigned identity, run the code on a host that supports it (an Azure VM, App Service, Functions, Container Apps) or check the host's documentation for its current support.",
+    ],
+    docs: [
+      MI_TROUBLESHOOT,
+      "https://learn.microsoft.com/azure/automation/enable-managed-identity-for-automation",
+    ],
+  },
+  {
     id: "azure-arc-managed-identity-failed",
     title: "The Azure Arc agent could not hand out a managed identity token",
     category: "managed-identity-unavailable",
@@ -282,6 +308,25 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "Managed identity endpoints issue a token for a single resource per request; a list of scopes cannot be honoured.",
     mitigations: [
       "Request one scope at a time, in the form <resource>/.default (for example https://management.azure.com/.default).",
+    ],
+    docs: [MI_TROUBLESHOOT],
+  },
+  {
+    id: "imds-answered-by-docker-desktop",
+    title: "Docker Desktop, not Azure, answered the managed identity endpoint",
+    category: "imds-unreachable",
+    retryable: false,
+    match: {
+      text: ["A socket operation was attempted to an unreachable network", "connecting to 169.254.169.254"],
+      context: ["169.254.169.254"],
+      credentials: [...MI],
+    },
+    cause:
+      "Docker Desktop's network proxy answers requests to 169.254.169.254 itself, with HTTP 403 and a message that " +
+      "it could not connect. The code runs in a local container, not on Azure, so there is no managed identity.",
+    mitigations: [
+      "Locally, sign in with a developer credential instead: share your `az login` session with the container (mount ~/.azure, or point AZURE_CONFIG_DIR at it), or give it a service principal through the environment credential.",
+      "Exclude managed identity from the chain when not on Azure (AZURE_TOKEN_CREDENTIALS=dev).",
     ],
     docs: [MI_TROUBLESHOOT],
   },

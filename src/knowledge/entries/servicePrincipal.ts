@@ -29,6 +29,8 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
         "Environment variables aren't fully configured",
         "Missing or incomplete environment variable configuration",
         "EnvironmentCredential: missing environment variable",
+        // identity 1.x.
+        "one or more of the following environment variables is missing",
       ],
       credentials: ["EnvironmentCredential"],
       errorNames: ["CredentialUnavailableError"],
@@ -39,7 +41,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "For a client secret, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET before the process starts.",
       "For a certificate, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH (plus AZURE_CLIENT_CERTIFICATE_PASSWORD when the file is protected).",
-      "Check that the variables reach the process itself (container env, App Service settings, a .env loader that runs before the credential is built).",
+      "Check that the environment variables reach the process itself (container env, App Service settings, a .env loader that runs before the credential is built).",
       "If you did not mean to use a service principal here, ignore this member and look at the next credential in the chain.",
     ],
     docs: [
@@ -81,7 +83,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Microsoft Entra ID could not match the secret with any secret registered on the app. The most common slip is " +
       "copying the secret's ID (a GUID) instead of its value, which the portal shows only once, right after creation.",
     mitigations: [
-      "Pass the secret's value, not its 'Secret ID'; a value usually contains characters such as '~' and is not a GUID.",
+      "Pass the client secret value, not its Secret ID; a value usually contains characters such as '~' and is not a GUID.",
       "If you no longer have the value, create a new client secret on the app registration (Certificates & secrets) and update every place that uses it.",
       "Check that the secret belongs to the same app as the client ID, and that no quoting or trailing newline crept in.",
     ],
@@ -101,7 +103,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Client secrets carry an end date. The secret in use is past it, so Microsoft Entra ID refuses it even though it " +
       "is otherwise correct.",
     mitigations: [
-      "Create a new client secret on the app registration and roll it out to the configuration or vault that feeds the app.",
+      "Create a new client secret on the app registration and roll it out to every place that stores it: the app's configuration or vault, pipeline service connections, GitHub Actions secrets (AZURE_CREDENTIALS or the client-secret input).",
       "Consider a certificate or, better, a managed identity or workload identity federation so there is no secret to expire.",
       "Track secret expiry dates (for example with an alert) so the next rotation happens before the outage.",
     ],
@@ -114,7 +116,8 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       // 7000229: the app registration exists, but the tenant holds no service principal (enterprise app) for it.
-      stsCodes: ["AADSTS700016", "AADSTS700011", "AADSTS7000229"],
+      // 70001: the older code for the same "application not found in the directory".
+      stsCodes: ["AADSTS700016", "AADSTS700011", "AADSTS7000229", "AADSTS70001"],
       text: [
         "was not found in the directory",
         "wasn't found in the directory",
@@ -126,11 +129,31 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Microsoft Entra ID looked for an app with this client ID in the named tenant and found none: the client ID is " +
       "mistyped, belongs to another tenant, the app was deleted, or a multi-tenant app was never added (consented) to this tenant.",
     mitigations: [
-      "Compare the client ID with the 'Application (client) ID' of the app registration, and the tenant ID with the tenant that owns it.",
+      "Compare the client ID with the 'Application (client) ID' of the app registration, and the tenant ID with the tenant that owns it. A common slip is the Object ID (of the app or its enterprise application) in place of the Application (client) ID.",
       "For a multi-tenant app, have an administrator of the target tenant add it (admin consent creates its service principal there).",
-      "If the app was deleted recently, restore it from 'Deleted applications' or create a new one and update the configuration.",
+      "If the app was deleted recently, restore it from 'Deleted applications', or register a new one and update the configuration with its application ID.",
     ],
     docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=700016"],
+  },
+  {
+    id: "app-not-found-in-personal-account-tenant",
+    title: "The sign-in went to the personal Microsoft account tenant, which does not hold the app",
+    category: "multi-tenant",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700016"],
+      // The tenant a personal Microsoft account signs in to when no tenant is given.
+      text: ["was not found in the directory 'Microsoft Services'"],
+      context: ["in the directory 'Microsoft Services'"],
+    },
+    cause:
+      "No tenant was named, so a personal Microsoft account signed in to the shared 'Microsoft Services' directory. " +
+      "The app registration lives in your organisation's (or your own Azure) tenant, not there.",
+    mitigations: [
+      "Name the tenant that holds the app: `az login --tenant <tenant-id>`, Connect-AzAccount -Tenant, or the credential's tenantId option.",
+      "If the app must accept personal accounts, set its supported account types to include them; otherwise sign in with a work or school account of that tenant.",
+    ],
+    docs: ["https://login.microsoftonline.com/error?code=700016"],
   },
   {
     id: "certificate-not-registered",
@@ -150,9 +173,10 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "A certificate credential signs a short JWT with its private key; Microsoft Entra ID checks the signature against " +
       "the public certificates uploaded to the app. The key used is not among them (wrong file, renewed certificate never uploaded, or the upload was removed).",
     mitigations: [
-      "Upload the public part (.cer/.pem) of the certificate you sign with to the app registration under Certificates & secrets.",
+      "Upload the public part (.cer/.pem) of the certificate you sign with to the app registration under Certificates & secrets, so the key that signs is registered.",
       "Compare the thumbprint in the message with the thumbprints listed on the app registration.",
       "Make sure the PEM file holds the private key that belongs to that certificate, not an older one.",
+      "With subject name and issuer (SNI) authentication, send the certificate chain in the x5c header (sendCertificateChain in @azure/identity, x5c in msal-node's clientCertificate) and check the app accepts it for that subject.",
     ],
     docs: [CREATE_SECRET, CERT_CREDS],
   },
@@ -192,7 +216,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "A client assertion must be addressed to the token endpoint of the tenant it is presented to. The aud claim in " +
       "the assertion points somewhere else (another tenant, another cloud, or a malformed URL).",
     mitigations: [
-      "Set aud to https://login.microsoftonline.com/{tenantId}/v2.0 (or the v1 token endpoint) of the tenant the credential uses.",
+      "Set aud to the v2.0 token endpoint of the tenant the credential uses: https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token.",
       "Use the authority host of the right cloud (for example login.microsoftonline.us for US Government).",
     ],
     docs: [CERT_CREDS],
@@ -361,7 +385,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "certificate whose chain, subject or thumbprint is not trusted for the app, or an assertion signed with the wrong key.",
     mitigations: [
       "Read the description after the code: it usually names the failing check (thumbprint, subject, signature).",
-      "Re-create or re-upload the secret or certificate on the app registration and update the app's configuration.",
+      "Re-create or re-upload the secret or certificate on the app registration and update the app's configuration. 'Invalid client secret' (AADSTS50012) also follows a secret that expired or was rotated: create a new client secret and update every place that stores it (app settings, the pipeline's service connection, CI secrets).",
     ],
     docs: [ERROR_CODES, CERT_CREDS],
   },
@@ -444,6 +468,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Turn on 'Allow public client flows' under Authentication on the app registration.",
       "Or use a confidential credential (ClientSecretCredential, ClientCertificateCredential) with this app.",
+      "For a browser app (msal-browser), register the redirect URI under the Single-page application (SPA) platform, not the Web platform.",
     ],
     docs: [ERROR_CODES],
   },
@@ -470,7 +495,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     category: "app-not-found",
     retryable: false,
     match: {
-      stsCodes: ["AADSTS7000112", "AADSTS70001"],
+      stsCodes: ["AADSTS7000112"],
       credentials: [...SP_CREDENTIALS],
     },
     cause:

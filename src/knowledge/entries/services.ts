@@ -1,6 +1,6 @@
 /**
  * Rejections by a service after a token was obtained (HTTP 401/403 with the service's own error code): Azure Resource
- * Manager, Key Vault, Storage, Microsoft Graph, claims challenges, and generic fallbacks.
+ * Manager, Key Vault, Storage, Cosmos DB, Azure AI services, Microsoft Graph, claims challenges, and generic fallbacks.
  */
 import type { KnowledgeEntry } from "../schema.js";
 
@@ -46,8 +46,9 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "or network access) allowing this operation on this resource, or it is not the principal you think.",
     mitigations: [
       "Check the documentation of the operation for the role it needs, and assign that role to the principal at the resource (or a parent scope).",
+      "Reading or writing data needs a data-plane role, which Owner or Contributor do not include: for example Storage Blob Data Reader/Contributor, Key Vault Secrets User, App Configuration Data Reader, Azure Service Bus Data Receiver/Sender.",
       "Confirm which principal made the call (the token's oid/appid, or 'Result for <Credential>: SUCCESS' in the identity log) and that the assignment targets that object ID.",
-      "Role assignments can take several minutes to apply; retry after that before changing more.",
+      "Role assignments can take several minutes to apply; retry after that before changing more. A managed identity's tokens are cached for up to 24 hours, so a role granted after the token was issued may apply only once the app restarts or the token is renewed.",
     ],
     docs: [RBAC_TROUBLESHOOT, RBAC_ASSIGN],
   },
@@ -65,9 +66,9 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "ARM checked Azure RBAC for the caller named in the message (its object ID) and found no role assignment " +
       "granting the action at the scope, or the assignment is too recent to be effective, or the token came from another principal.",
     mitigations: [
-      "Assign a role containing the action in the message (e.g. Contributor, or a narrower built-in role) to the object ID in the message, at the scope in the message or above.",
-      "If the object ID is not the identity you expected, find which credential produced the token and fix that instead.",
-      "After assigning, allow a few minutes and re-acquire the token (az account get-access-token / a new process) before retrying.",
+      "Create a role assignment for the object ID in the message that contains the action it names, at the scope it names or above: Reader for `read` actions, Contributor (or a narrower built-in role) for `write` and `delete`, on the resource group or the subscription.",
+      "If the object ID is not the identity you expected, find which credential produced the token and fix that instead; a role that was removed from the app or user has the same effect.",
+      "After assigning, allow a few minutes for the role assignment to propagate and re-acquire the token (az account get-access-token / a new process) before retrying.",
     ],
     docs: [RBAC_TROUBLESHOOT, RBAC_ASSIGN],
   },
@@ -97,15 +98,15 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       serviceCodes: ["InvalidAuthenticationTokenTenant"],
-      text: ["The access token is from the wrong issuer"],
+      text: ["access token is from the wrong issuer"],
       httpStatus: [401],
     },
     cause:
       "The subscription belongs to one tenant and the token was issued by another: the credential's default tenant " +
       "(often a developer tool's home tenant) differs, or the subscription was recently moved.",
     mitigations: [
-      "Set tenantId on the credential to the tenant named in the message (az login --tenant <id> for AzureCliCredential).",
-      "With DefaultAzureCredential, check which member produced the token; another signed-in tool may use a different tenant.",
+      "Request the token from the tenant the message names: set tenantId on the credential (the tenant ID, or its domain such as contoso.onmicrosoft.com) (or AZURE_TENANT_ID for EnvironmentCredential and DefaultAzureCredential), use that tenant's authority, or sign in to it with `az login --tenant <id>`.",
+      "With DefaultAzureCredential, a tool or a VS Code extension, check which account and tenant produced the token; a personal Microsoft account often lands in its own tenant, not the subscription's. Sign in to the subscription's tenant, or pick it in the tool's or connection's settings.",
       "If the subscription was just transferred, wait up to an hour and retry.",
     ],
     docs: [ARM_ERRORS],
@@ -113,7 +114,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "arm-token-wrong-audience",
     title: "Azure Resource Manager: the token was issued for another resource",
-    category: "permission-denied",
+    category: "other",
     retryable: false,
     match: {
       serviceCodes: ["InvalidAuthenticationTokenAudience"],
@@ -123,7 +124,8 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "ARM only accepts tokens whose aud is https://management.azure.com/ (or .core.windows.net); the token was requested with another scope.",
     mitigations: [
-      "Request https://management.azure.com/.default for ARM calls (your SDK client normally does this; check custom scopes or audience options).",
+      "The message names the audience (resource) the token was requested for: request the scope of the service you call instead, https://management.azure.com/.default for ARM (SDK clients do this; check custom scopes, audience or resource options).",
+      "A token requested for your own app (api://…) or another service (Key Vault, Storage, Data Lake) cannot call the management API; get one token per resource.",
       "In sovereign clouds, use that cloud's ARM endpoint and scope together.",
     ],
     docs: [ARM_ERRORS],
@@ -142,6 +144,8 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "The bearer token is malformed, truncated, signed by an untrusted issuer, or not a token at all (for example an ID token or a token for another cloud).",
     mitigations: [
       "Pass the access token unmodified (no quotes or extra whitespace), obtained for https://management.azure.com/.default.",
+      "When the message asks for the 'oid' claim, the app has no service principal in the token's tenant: create it (`az ad sp create --id <app-id>`) or request the token from the tenant that holds it.",
+      "If it began after upgrading a tool (a CLI or a sign-in action), pin the previous version of that tool while its issue is open.",
       "Use the authority host and ARM endpoint of the same cloud.",
     ],
     docs: [ARM_ERRORS],
@@ -159,7 +163,8 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "The token's exp had passed when ARM checked it: the caller cached a token string too long, or the machine clock is off.",
     mitigations: [
-      "Let the SDK request tokens through the credential instead of passing a fixed token string; credentials refresh before expiry.",
+      "Refresh the access token: let the SDK request tokens through the credential instead of passing a fixed token string; credentials refresh before expiry.",
+      "In a tool or editor extension that cached the token (VS Code, a long-running CLI session), reload the window or sign out and in again so it requests a new one.",
       "Check the machine clock (NTP).",
     ],
     docs: [ARM_ERRORS],
@@ -183,7 +188,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "The vault uses vault access policies, and none grants this principal the permission named in the message " +
       "(e.g. secrets get). Azure RBAC roles do not apply to such vaults.",
     mitigations: [
-      "Add an access policy for the object ID in the message with the missing permissions (az keyvault set-policy --object-id … --secret-permissions get list).",
+      "Add an access policy for the object ID in the message with the missing permissions (az keyvault set-policy --object-id … --secret-permissions get list). Reading a certificate with its private key goes through secrets, so it needs secret get too.",
       "Or switch the vault to the Azure RBAC permission model and assign Key Vault Secrets User (or the matching role).",
     ],
     docs: [KV_POLICY, KV_RBAC],
@@ -202,8 +207,9 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "The vault uses Azure RBAC. Management roles such as Owner or Contributor do not read secrets, keys or " +
       "certificates; a Key Vault data role is needed, and none is assigned to this principal at the vault or above.",
     mitigations: [
-      "Assign a data role to the caller's object ID: Key Vault Secrets User (read secrets), Key Vault Crypto User, Key Vault Certificate User, or an Officer role to manage them.",
-      "Wait a few minutes after assigning before retrying.",
+      "Create a role assignment on the Key Vault (or its resource group) for the caller's object ID with a data role: Key Vault Secrets User (read secrets), Key Vault Crypto User (keys), Key Vault Certificate User, or a Key Vault Secrets Officer / Administrator role to manage them. Owner or Contributor alone does not reach the data.",
+      "When the caller is a managed identity (an app's, or a service's own system-assigned identity used for customer-managed keys), the assignment must name that identity's object ID.",
+      "Wait a few minutes for the assignment to propagate before retrying.",
     ],
     docs: [KV_RBAC],
   },
@@ -238,7 +244,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "Key Vault returned Forbidden without a more specific inner code: missing access policy or RBAC role, a disabled secret, or network rules.",
     mitigations: [
-      "Check the vault's permission model (access policies or Azure RBAC) and grant the caller's object ID the needed data permission.",
+      "Check the vault's permission model: with vault access policies, add an access policy for the caller's object ID with the secret, key or certificate permissions it needs; with Azure RBAC, assign a Key Vault data role.",
       "Check the vault's networking settings if the caller runs outside its allowed networks.",
     ],
     docs: [KV_RBAC, KV_POLICY],
@@ -274,8 +280,9 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "With Microsoft Entra authentication, Storage checks data-plane roles. Owner or Contributor on the account is not " +
       "enough to read or write blobs, queues or tables.",
     mitigations: [
-      "Assign Storage Blob Data Reader/Contributor (or the queue/table equivalent) to the caller at the account or container.",
-      "Wait a few minutes after assigning, then retry with a new token.",
+      "Create a role assignment for the caller with a data role: Storage Blob Data Reader to read, Storage Blob Data Contributor to write (for queues, tables and files: the Storage Queue Data, Storage Table Data and Storage File Data roles), at the account or container.",
+      "The role must go to the identity that signed in (the az login user, the app's managed identity); tools that worked with account keys bypassed this check.",
+      "A new role assignment takes a few minutes to propagate; wait, then retry with a new token.",
     ],
     docs: [STORAGE_AUTH],
   },
@@ -293,7 +300,8 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "Storage rejected the request before checking roles: the account's firewall does not allow the caller's network, " +
       "or the authentication method used (shared key, SAS) is disabled on the account.",
     mitigations: [
-      "Check the account's Networking settings (selected networks, private endpoints) for the caller's address.",
+      "Check the storage account's firewall (Networking: selected networks, virtual networks, private endpoints): add the caller's public IP address (your client IP) or its virtual network, or reach the account through its private endpoint.",
+      "If the network is allowed, check the caller's RBAC permissions: with Microsoft Entra sign-in it needs a data role on the account (Storage Blob Data, Storage File Data or Storage Table Data roles); Owner or Contributor alone do not reach the data.",
       "If shared key access is disabled, authenticate with a Microsoft Entra credential and a data role instead.",
     ],
     docs: [STORAGE_AUTH, "https://learn.microsoft.com/azure/storage/common/storage-network-security"],
@@ -320,20 +328,106 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
     docs: [STORAGE_AUTH, STORAGE_ERRORS],
   },
   {
+    id: "cosmos-db-data-role-missing",
+    title: "Azure Cosmos DB: the principal has no data-plane role for this operation",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      text: ["does not have required RBAC permissions to perform action"],
+      context: ["Microsoft.DocumentDB", "Request blocked by Auth", "cosmos"],
+      httpStatus: [403],
+    },
+    cause:
+      "With a Microsoft Entra token, Cosmos DB checks its own data-plane role assignments. Azure roles such as Owner " +
+      "or Contributor on the account do not grant data access, and none of the account's SQL role assignments covers " +
+      "the action in the message for this principal.",
+    mitigations: [
+      'Create a Cosmos DB data-plane role assignment for the principal\'s object ID, e.g. Cosmos DB Built-in Data Contributor (or Data Reader): `az cosmosdb sql role assignment create --account-name <account> --resource-group <rg> --role-definition-name "Cosmos DB Built-in Data Contributor" --principal-id <object-id> --scope "/"`.',
+      "Assign it to the identity that actually signs in (the developer's az login user, the app's managed identity); the portal's Access control (IAM) roles are not data roles.",
+      "Wait a few minutes for the assignment to apply; group-based assignments can take longer.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/cosmos-db/how-to-setup-rbac"],
+  },
+  {
+    id: "cosmos-db-management-operation-with-entra-token",
+    title: "Azure Cosmos DB: a management operation was sent to the data plane with a Microsoft Entra token",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      text: ["cannot be authorized by AAD token in data plane"],
+      httpStatus: [403],
+    },
+    cause:
+      "Creating or deleting databases and containers is a control-plane operation. With Microsoft Entra authentication " +
+      "the data-plane SDK may read and write items but not create databases or containers (CreateIfNotExists, " +
+      "EnsureCreated), whatever roles the principal holds.",
+    mitigations: [
+      "Create the database and containers through the control plane: Bicep/ARM/Terraform, `az cosmosdb sql database create` / `az cosmosdb sql container create`, or the Azure management SDK, with an Azure role such as Cosmos DB Operator.",
+      "Then let the app only use existing Cosmos DB containers with its data-plane role; remove CreateIfNotExists/EnsureCreated calls from code that runs with the Entra token.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/cosmos-db/how-to-setup-rbac"],
+  },
+  {
+    id: "ai-services-data-role-missing",
+    title: "Azure OpenAI / Azure AI services: the principal has no data-plane role for this call",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      text: [
+        "lacks the required data action",
+        "Principal does not have access to API/Operation",
+        "PermissionDenied for url",
+      ],
+      httpStatus: [401, 403],
+    },
+    cause:
+      "Azure OpenAI, Foundry and other Azure AI services check data actions with a Microsoft Entra token. Owner, " +
+      "Contributor or Cognitive Services Contributor manage the resource but do not allow inference or agent calls; the " +
+      "principal needs a data role on the resource (the service answers 401 PermissionDenied).",
+    mitigations: [
+      "Create a role assignment on the AI resource (or its resource group) for the principal's object ID: Cognitive Services OpenAI User for Azure OpenAI inference (Cognitive Services OpenAI Contributor to manage deployments), Cognitive Services User for other AI services, Azure AI User for Foundry projects and agents.",
+      "Assign it to the identity that signs in: the developer's az login user, or the app's or workflow's managed identity.",
+      "Wait a few minutes for the role assignment to propagate, then retry with a new token.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/ai-services/openai/how-to/role-based-access-control"],
+  },
+  {
+    id: "ai-services-key-invalid",
+    title: "Azure OpenAI / Azure AI services rejected the API key for this endpoint",
+    category: "credential-invalid",
+    retryable: false,
+    match: {
+      text: ["Access denied due to invalid subscription key or wrong API endpoint"],
+      httpStatus: [401],
+    },
+    cause:
+      "Key authentication: the key sent is not a key of the resource behind this endpoint. Usual causes are a key of " +
+      "another resource or region, an OpenAI (non-Azure) API key, or a key and an endpoint swapped or mixed up with another setting.",
+    mitigations: [
+      "Copy Key 1 or Key 2 from the same resource as the endpoint (Keys and Endpoint in the portal) and check the API key parameter receives it, not the model or deployment name.",
+      "Use the resource's own endpoint (https://<resource>.openai.azure.com/ or its regional endpoint) with that key; an openai.com key does not work on Azure.",
+      "If the key is stored in Key Vault or app settings, check that the stored value belongs to this resource and was updated after a key rotation.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/ai-services/authentication"],
+  },
+  {
     id: "graph-authorization-denied",
     title: "Microsoft Graph: the app or user lacks the permission this call needs",
     category: "permission-denied",
     retryable: false,
     match: {
-      serviceCodes: ["Authorization_RequestDenied"],
-      text: ["Insufficient privileges to complete the operation."],
+      serviceCodes: ["Authorization_RequestDenied", "Authentication_Unauthorized"],
+      text: [
+        "Insufficient privileges to complete the operation.",
+        "Access denied to the specified API version",
+      ],
       httpStatus: [403],
     },
     cause:
       "Graph checks the token's scopes (delegated) or roles (application permissions) and directory roles. None of them " +
       "allows this operation.",
     mitigations: [
-      "Add the Graph permission the API reference lists for this call to the app registration and grant admin consent; app-only tokens need application permissions.",
+      "Add the Graph permission the API reference lists for this call to the app registration and grant admin consent; app-only tokens (a service principal) need application permissions, and an Azure role such as subscription Owner does not cover the directory.",
       "Request a new token afterwards (existing tokens keep their old roles).",
       "For directory writes on behalf of a user, the user also needs a suitable directory role.",
     ],

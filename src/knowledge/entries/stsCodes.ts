@@ -10,7 +10,6 @@ const CA_TROUBLESHOOT =
 const CONSENT = "https://learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent";
 const SCOPES = "https://learn.microsoft.com/entra/identity-platform/scopes-oidc";
 const CLI_AUTH = "https://learn.microsoft.com/cli/azure/authenticate-azure-cli";
-const THROTTLING = "https://learn.microsoft.com/entra/identity-platform/msal-error-handling-dotnet";
 const lookup = (code: string) => `https://login.microsoftonline.com/error?code=${code}`;
 
 export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
@@ -35,8 +34,10 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "user and resource, or the previous MFA proof is too old. Non-interactive flows such as username/password or a " +
       "cached CLI session cannot satisfy it.",
     mitigations: [
-      "Sign in again interactively for the resource, e.g. `az login --scope https://management.azure.com//.default` (the CLI prints the exact command), and complete MFA.",
-      "Do not use UsernamePasswordCredential for accounts that need MFA; use an interactive credential or a service principal/managed identity for automation.",
+      "Sign in again interactively and complete MFA (multi-factor authentication) for the tenant that asks for it: `az login --tenant <tenant-id>` (MFA done in your home tenant does not carry over to a guest tenant), or `az login --scope https://management.azure.com//.default` as the CLI prints; Connect-AzAccount -TenantId <tenant-id> in PowerShell.",
+      "AADSTS50158 is an external authentication (a third-party MFA provider) challenge; only an interactive sign-in in a browser can satisfy it.",
+      "Do not use UsernamePasswordCredential or Connect-AzAccount -Credential for accounts that need MFA; use an interactive credential or a service principal/managed identity for automation.",
+      "If an interactive sign-in still fails, ask the administrator which Conditional Access policy applied (sign-in logs, by correlation ID).",
     ],
     docs: [lookup("50076"), CA_TROUBLESHOOT, CLI_AUTH],
   },
@@ -75,13 +76,21 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     category: "conditional-access-mfa",
     retryable: false,
     match: {
-      stsCodes: ["AADSTS530003", "AADSTS53000", "AADSTS53001", "AADSTS53002", "AADSTS50005", "AADSTS700003"],
+      stsCodes: [
+        "AADSTS530003",
+        "AADSTS53000",
+        "AADSTS53001",
+        "AADSTS53002",
+        "AADSTS50005",
+        "AADSTS700003",
+        "AADSTS50097",
+      ],
     },
     cause:
       "The policy allows the resource only from a device that is Intune-managed, compliant, hybrid-joined or on a " +
       "supported platform. A container, build agent or personal machine does not qualify, and the device may not even be known to the tenant.",
     mitigations: [
-      "Sign in from a compliant or joined device (on Windows, through the broker so the device identity is sent).",
+      "Sign in from a compliant or joined device (on Windows, through the broker so the device identity is sent); a device-code or browser sign-in from another machine cannot prove the device state Conditional Access asks for.",
       "For automation, use a service principal or managed identity, which device policies do not apply to.",
       "Ask an administrator whether the device is registered in the tenant.",
     ],
@@ -90,12 +99,16 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "sign-in-frequency-reauth",
     title: "The session is older than the sign-in frequency policy allows",
-    category: "conditional-access-mfa",
+    // An expired sign-in session by the contract's expiry tie-break: the fix is signing in again.
+    category: "not-logged-in",
     retryable: false,
     match: { stsCodes: ["AADSTS70043"] },
     cause:
       "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
-    mitigations: ["Sign in again (az login, Connect-AzAccount, azd auth login, or the app's prompt)."],
+    mitigations: [
+      "Sign in again (reauthenticate) with the tool that holds the session: `az login` (the CLI prints the exact `--scope` to use), `azd auth login`, Connect-AzAccount, or the app's prompt; in VS Code, sign in again from the Accounts menu (the Azure extensions share that sign-in).",
+      "A Conditional Access sign-in frequency setting limits how long a session lives (the message gives the maximum in seconds); expect to sign in again at that interval, or ask an administrator about the policy for long-running work, which should use a service principal or managed identity.",
+    ],
     docs: [lookup("70043"), CA_TROUBLESHOOT],
   },
   // --- Consent ---------------------------------------------------------------------------------------------
@@ -104,11 +117,15 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     title: "No user or administrator has consented to the app's access",
     category: "consent-required",
     retryable: false,
-    match: { stsCodes: ["AADSTS65001", "AADSTS65004", "AADSTS90094", "AADSTS90095"] },
+    match: {
+      stsCodes: ["AADSTS65001", "AADSTS65004", "AADSTS90094", "AADSTS90095"],
+      // The consent page's words when only an administrator may consent.
+      text: ["in your organization that only an admin can grant"],
+    },
     cause:
       "The app asks for permissions that nobody granted in this tenant (or the user declined, or only an administrator may grant them).",
     mitigations: [
-      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent).",
+      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it.",
       "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
     ],
     docs: [lookup("65001"), CONSENT],
@@ -178,7 +195,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "No tenant with this ID or domain exists at this authority: a typo, a deleted tenant, a tenant with no active " +
       "subscription, or a tenant in a national cloud queried through the public one.",
     mitigations: [
-      "Check AZURE_TENANT_ID / tenantId against the Directory (tenant) ID in the Entra admin center.",
+      "Check the tenant ID you pass (AZURE_TENANT_ID, tenantId, `az login --tenant`) against the Directory (tenant) ID in the Entra admin center.",
+      "Read the tenant the message names: if it is a word from a URL (a vault or emulator path, 'secrets'), the credential took the tenant from a challenge or URL that is not an Entra authority; against a local emulator or mock, configure the emulator's authentication or skip the credential.",
       "For sovereign clouds, set the authority host (AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.us).",
     ],
     docs: [
@@ -191,10 +209,13 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     title: "The request did not say which tenant to sign in to",
     category: "tenant-invalid",
     retryable: false,
-    match: { stsCodes: ["AADSTS50059", "AADSTS50128", "AADSTS90019"] },
+    // 9001023: a grant (such as client credentials) that /common and /consumers do not accept.
+    match: { stsCodes: ["AADSTS50059", "AADSTS50128", "AADSTS90019", "AADSTS9001023"] },
     cause:
       "The request went to a generic endpoint (common/organizations) in a flow that needs a specific tenant, and nothing in it identified one.",
-    mitigations: ["Pass the tenant ID to the credential (tenantId option or AZURE_TENANT_ID)."],
+    mitigations: [
+      "Pass the tenant ID to the credential (tenantId option or AZURE_TENANT_ID), or use a tenant-specific authority (https://login.microsoftonline.com/<tenant-id>) instead of common or organizations.",
+    ],
     docs: [lookup("50059")],
   },
   {
@@ -202,7 +223,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     title: "A single-tenant app was used against the common endpoint",
     category: "multi-tenant",
     retryable: false,
-    match: { stsCodes: ["AADSTS50194", "AADSTS90124", "AADSTS90130", "AADSTS9001023"] },
+    match: { stsCodes: ["AADSTS50194", "AADSTS90124", "AADSTS90130"] },
     cause:
       "The app registration accepts accounts of its own tenant only, but the request used /common or /organizations.",
     mitigations: [
@@ -249,8 +270,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "The user belongs to another tenant or identity provider and was never added (or has not redeemed an invitation) " +
       "here, or the user name is misspelled. Developer tools often hit this when the default tenant differs from the resource's tenant.",
     mitigations: [
-      "Sign in to the resource's tenant explicitly (az login --tenant <id>, Connect-AzAccount -Tenant <id>, tenantId option).",
-      "Ask an administrator to invite the account as a guest, or use an account that belongs to the tenant.",
+      "Sign in to the resource's tenant explicitly (az login --tenant <id>, Connect-AzAccount -Tenant <id>, tenantId option); in an editor or desktop tool, sign out and sign in again with an account of that tenant.",
+      "Ask an administrator to add the account as a guest (an external user) in that tenant, or use an account that belongs to the tenant.",
     ],
     docs: [lookup("50020")],
   },
@@ -318,8 +339,10 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Developer tools and interactive credentials keep a refresh token. It was unused for too long (about 90 days), " +
       "revoked by a password reset or an administrator, or invalidated by policy, so no new access token can be issued from it.",
     mitigations: [
-      "Sign in again with the tool that holds the session: az login, azd auth login, Connect-AzAccount, or the app's interactive prompt.",
+      "Sign in again with the tool that holds the session: az login, azd auth login, Connect-AzAccount, or the app's interactive prompt. The old refresh token cannot be renewed.",
+      "After a password change or reset, every stored sign-in is revoked; sign in with the new password.",
       "With the Azure CLI, add --tenant <id> if the resource is in another tenant.",
+      "In an editor or desktop tool (VS Code, Storage Explorer), sign out of the account and sign back in to reauthenticate it, with the same work or Microsoft account; if the old session sticks, reset the tool's stored sign-in (remove the account) before you sign in again.",
     ],
     docs: [lookup("700082"), CLI_AUTH],
   },
@@ -331,7 +354,10 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     match: { stsCodes: ["AADSTS50058"] },
     cause:
       "The app tried to get a token without prompting, but there is no session (no cookie, no cached account) to use.",
-    mitigations: ["Sign in interactively first (or call authenticate()), then let later calls be silent."],
+    mitigations: [
+      "Sign in interactively first (or call authenticate()), then let later calls be silent.",
+      "In a browser app, silent renewal needs the session cookies of login.microsoftonline.com: blocked third-party cookies or different browser security zones (Internet Explorer, older Edge) drop them, so fall back to an interactive sign-in (redirect or popup) when silent renewal fails.",
+    ],
     docs: [lookup("50058")],
   },
   {
@@ -353,22 +379,24 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "scope-invalid",
     title: "The scope requested is not valid for this flow",
-    category: "not-configured",
+    // A malformed or unsuitable scope is "other" by the category contract.
+    category: "other",
     retryable: false,
     match: { stsCodes: ["AADSTS70011", "AADSTS28002", "AADSTS28003", "AADSTS700022", "AADSTS90009"] },
     cause:
       "App-only credentials (secret, certificate, managed identity, federation) can only request '<resource>/.default'; " +
       "a named delegated scope, several resources at once, or a malformed scope is refused.",
     mitigations: [
-      "Request a single resource with /.default, e.g. https://management.azure.com/.default or https://vault.azure.net/.default.",
+      "Request a single resource with /.default, e.g. https://management.azure.com/.default or https://vault.azure.net/.default; the resource part must be a full URL with its https:// scheme (or an application ID).",
       "Use the scope the service SDK documents; do not mix scopes of different resources in one request.",
+      "In a custom or sovereign environment (Azure PowerShell -Environment, az cloud), check that the environment defines the resource endpoint the scope is built from.",
     ],
     docs: [lookup("70011"), SCOPES],
   },
   {
     id: "resourceless-scope-invalid",
     title: "The scope names no resource (an invalid 'resourceless' scope)",
-    category: "not-configured",
+    category: "other",
     retryable: false,
     match: {
       stsCodes: ["AADSTS700023"],
@@ -390,7 +418,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
   {
     id: "resource-not-found-in-tenant",
     title: "The resource (API) in the requested scope does not exist in the tenant",
-    category: "not-configured",
+    category: "consent-required",
     retryable: false,
     match: { stsCodes: ["AADSTS500011", "AADSTS50001", "AADSTS901002"] },
     cause:
@@ -398,7 +426,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "typo (often a missing or extra trailing slash), a resource of another tenant, or an API that was never provisioned here.",
     mitigations: [
       "Check the scope's resource URI exactly (e.g. https://database.windows.net/.default, api://<app-id>/.default).",
-      "For your own API in another tenant, have that tenant's administrator consent to it first.",
+      "For your own API or a multi-tenant resource in another tenant, have that tenant's administrator install it (consent), so its service principal exists there and your client is authorized to call it.",
     ],
     docs: [lookup("500011"), SCOPES],
   },
@@ -467,20 +495,27 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     docs: [lookup("50196")],
   },
   {
+    id: "resource-service-principal-disabled",
+    title: "The service principal of the resource (API) being asked for is disabled in this tenant",
+    category: "app-not-found",
+    retryable: false,
+    match: { stsCodes: ["AADSTS500014"] },
+    cause:
+      "The token was requested for an API whose enterprise application (service principal) an administrator has " +
+      "disabled in this tenant, so Microsoft Entra ID issues no token for it. Waiting does not change that.",
+    mitigations: [
+      "Ask a tenant administrator to enable the resource's enterprise application (Enterprise applications, Properties, 'Enabled for users to sign in').",
+      "Check that the scope names the API you meant; a typo can point at another, disabled, application.",
+    ],
+    docs: [lookup("500014"), ERROR_CODES],
+  },
+  {
     id: "sts-transient-error",
     title: "Microsoft Entra ID hit a temporary problem or throttled the request",
     category: "network",
     retryable: true,
     match: {
-      stsCodes: [
-        "AADSTS50033",
-        "AADSTS90024",
-        "AADSTS90055",
-        "AADSTS90006",
-        "AADSTS90033",
-        "AADSTS50000",
-        "AADSTS500014",
-      ],
+      stsCodes: ["AADSTS50033", "AADSTS90024", "AADSTS90055", "AADSTS90006", "AADSTS90033", "AADSTS50000"],
     },
     cause:
       "The sign-in service reported a transient failure, a busy dependency, or tenant-level throttling for too many " +
@@ -490,6 +525,6 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Reuse credentials and their token caches so fewer token requests are made; spread bursts of requests out.",
       "If it persists, check the Azure status page and open a support case with the correlation ID and timestamp.",
     ],
-    docs: [lookup("50033"), ERROR_CODES, THROTTLING],
+    docs: [lookup("50033"), ERROR_CODES],
   },
 ];

@@ -99,7 +99,8 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
     category: "federation-mismatch",
     retryable: false,
     match: {
-      stsCodes: ["AADSTS70021"],
+      // 7002138: the same refusal where only the subject's letter case differs (matching is case-sensitive).
+      stsCodes: ["AADSTS70021", "AADSTS7002138"],
       text: ["No matching federated identity record found for presented assertion."],
       credentials: [...FEDERATED],
     },
@@ -108,7 +109,8 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "credentials of the app registration or managed identity; none matches exactly (matching is case-sensitive). A " +
       "credential created moments ago can also still be replicating.",
     mitigations: [
-      "Compare the 'Assertion Issuer/Subject/Audience' printed in the message with the federated credential character by character (trailing '/', case, namespace and service account name).",
+      "Compare the 'Assertion Issuer/Subject/Audience' printed in the message with the federated credential character by character (trailing '/', case, namespace and service account name). The subject is compared case-sensitively: AADSTS7002138 means only the letter case differs (an environment 'Production' vs 'production', an owner's capitals), so copy it exactly.",
+      "GitHub Actions: the subject is repo:OWNER/REPO:environment:NAME when the job has an environment, repo:OWNER/REPO:pull_request for pull requests, repo:OWNER/REPO:ref:refs/heads/BRANCH or refs/tags/TAG otherwise; add a federated credential for each subject the workflow produces (`azure-identity-diagnostics check-pipeline` prints them).",
       "Create the missing federated credential on the identity the client ID belongs to.",
       "If the federated credential was created in the last few minutes, wait and retry.",
     ],
@@ -172,7 +174,7 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "The external OIDC token (or client assertion) has a short lifetime and its exp is in the past, or its nbf in the " +
       "future because of clock skew. Code that reads the token once and keeps it in memory hits this after an hour or so.",
     mitigations: [
-      "Read the token file or call the token callback again for every request; do not cache the assertion string.",
+      "The federated token (assertion) expired before it was exchanged: re-read the token file or call the token callback again for every request, and refresh it (a new login step) before late commands in a long job; do not cache the assertion string. GitHub's and Azure DevOps' tokens live only minutes. WorkloadIdentityCredential and DefaultAzureCredential in current @azure/identity versions re-read the file for you.",
       "Check the clock of the machine that minted or presents the token (NTP).",
       "For long jobs, exchange it early and reuse the resulting Azure access token, which lives longer.",
     ],
@@ -184,7 +186,8 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
     category: "network",
     retryable: true,
     match: {
-      stsCodes: ["AADSTS90061"],
+      // 50166 and 501661 are the codes pipelines and GitHub runs print for the same failed download.
+      stsCodes: ["AADSTS90061", "AADSTS50166", "AADSTS501661"],
       text: ["Request to External OIDC endpoint failed"],
       credentials: [...FEDERATED],
     },
@@ -192,7 +195,8 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "To verify the external token, Microsoft Entra ID downloads <issuer>/.well-known/openid-configuration and the " +
       "JWKS it points to. That download failed: the issuer is private, down, or its documents are malformed.",
     mitigations: [
-      "curl the issuer's /.well-known/openid-configuration and its jwks_uri from the internet; both must be public and valid.",
+      "If it affects a hosted issuer (Azure DevOps, GitHub) for many runs at once, it is a passing service-side failure: retry the job, and check the service's status page.",
+      "For your own issuer (GitHub Enterprise Server, a private Kubernetes cluster, another OIDC provider), its OIDC metadata must be reachable from the internet: curl <issuer>/.well-known/openid-configuration and its jwks_uri from outside your network; both must be public and valid.",
       "On AKS, run az aks update -n <cluster> -g <rg> to reconcile the issuer, and open a support ticket if it persists.",
     ],
     docs: [AWI_TROUBLESHOOT],
@@ -218,5 +222,111 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "Or federate from the external issuer directly instead of chaining Entra tokens.",
     ],
     docs: [FIC_CONSIDERATIONS],
+  },
+  {
+    id: "github-oidc-enterprise-claim-required",
+    title:
+      "The tenant accepts GitHub OIDC tokens only from a listed GitHub Enterprise, and this token lacks that claim",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS7002381"],
+      text: ["must contain the enterprise claim"],
+    },
+    cause:
+      "A tenant policy restricts federated credentials for GitHub's issuer to tokens whose enterprise claim names an " +
+      "allowed GitHub Enterprise. Runs of repositories outside those enterprises (or personal accounts) carry an empty claim, so federation is refused for them.",
+    mitigations: [
+      "Run the workflow from a repository that belongs to one of the GitHub Enterprise accounts the message lists, so its token carries the enterprise claim.",
+      "Otherwise ask the tenant administrators to allow your GitHub organisation, or use another kind of sign-in for this repository.",
+    ],
+    docs: ["https://learn.microsoft.com/entra/workload-id/workload-identity-federation"],
+  },
+  {
+    id: "oidc-token-requested-from-wrong-platform",
+    title: "A tool requested the pipeline's OIDC token the GitHub Actions way on Azure DevOps",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      text: ["githubAssertion: received HTTP status"],
+      context: ["does not support http method 'GET'"],
+    },
+    cause:
+      "Azure DevOps hands out OIDC tokens through its own API (a POST naming the service connection); the GitHub " +
+      "Actions request (a GET to the request URL) is refused with 405. The tool's version supports federation only for GitHub.",
+    mitigations: [
+      "Use a version of the tool or plugin that supports Azure DevOps workload identity federation (it takes the service connection ID and the system access token), or run it inside AzureCLI@2 and let it use the Azure CLI sign-in.",
+      "Or give that step a secret-based service connection until the tool supports Azure DevOps.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/devops/pipelines/release/troubleshoot-workload-identity"],
+  },
+  {
+    id: "github-azure-login-inputs-missing",
+    title: "GitHub's azure/login action did not receive all the values it needs",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["Not all parameters are provided in 'creds'", "Not all values are present."],
+      context: ["creds", "auth-type", "azure/login"],
+    },
+    cause:
+      "azure/login reads the service principal either from the creds JSON (clientId, clientSecret, subscriptionId, " +
+      "tenantId) or from the client-id, tenant-id and subscription-id inputs. One of them is empty: a key missing from " +
+      "the JSON, or a secret the workflow refers to that does not exist in this repository or environment (it expands to an empty string).",
+    mitigations: [
+      "With creds, make the secret a JSON object holding clientId, clientSecret, subscriptionId and tenantId (or set allow-no-subscriptions: true when there is no subscription).",
+      "With OIDC, pass client-id, tenant-id and subscription-id, and check that the secrets or variables they name exist where the job runs (repository, environment, or organisation secrets; forks get none).",
+    ],
+    docs: ["https://github.com/Azure/login#readme"],
+  },
+  {
+    id: "github-azure-login-creds-rejected",
+    title: "GitHub's azure/login could not sign in with the service principal in creds",
+    category: "credential-invalid",
+    retryable: false,
+    match: {
+      text: ["Az CLI Login failed. Please check the credentials"],
+    },
+    cause:
+      "azure/login ran `az login --service-principal` with the values from the creds secret and az refused them: the " +
+      "client secret is wrong or expired, or the client ID or tenant ID does not belong to the service principal. Newer " +
+      "versions print az's own AADSTS error, which names the exact problem.",
+    mitigations: [
+      "Create a new client secret for the service principal (or run `az ad sp create-for-rbac --json-auth` again) and store the whole JSON output as the creds secret.",
+      "Check that creds holds the service principal's clientId (Application ID, not Object ID), tenantId and the secret's value.",
+      "Prefer OpenID Connect (client-id, tenant-id, subscription-id with `id-token: write`) so no secret is needed.",
+    ],
+    docs: ["https://github.com/Azure/login#readme"],
+  },
+  {
+    id: "github-actions-oidc-token-unavailable",
+    title: "The GitHub Actions job could not get an OpenID Connect token to present to Microsoft Entra ID",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      text: [
+        "ACTIONS_ID_TOKEN_REQUEST_URL",
+        "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+        "give write permissions to id-token",
+        "Failed to fetch federated token from GitHub",
+      ],
+      // azure/login goes on with an empty assertion, which Entra calls malformed: the missing token is the cause.
+      stsCodes: ["AADSTS50027"],
+      context: ["id-token", "ACTIONS_ID_TOKEN", "federated token from GitHub"],
+    },
+    cause:
+      "A job receives an OIDC token only when its permissions include id-token: write. Without it the runner does " +
+      "not set the token request variables, so azure/login (or any federated sign-in) has nothing to exchange. A " +
+      "job-level permissions block replaces the workflow-level one, and pull requests from forks never get a token.",
+    mitigations: [
+      "Add `permissions: id-token: write` (and `contents: read`) to the workflow, or to the job if the job has its own permissions block.",
+      "Run the sign-in in a workflow triggered from the repository itself, not from a fork's pull request.",
+      "If the permission is already there, the runner could not reach GitHub's token service: on self-hosted or larger runners check their network and proxy settings and the runner version, and whether the error names an HTTP status.",
+      "Then make sure a federated credential exists for the subject this job produces (`azure-identity-diagnostics check-pipeline` prints it).",
+    ],
+    docs: [
+      "https://learn.microsoft.com/azure/developer/github/connect-from-azure-openid-connect",
+      "https://docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
+    ],
   },
 ];

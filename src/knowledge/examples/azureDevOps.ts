@@ -115,13 +115,23 @@ export const azureDevOpsExamples: Readonly<Record<string, KnowledgeEvidence>> = 
       },
     ],
   },
-  "ado-service-connection-secret-expired": {
+  "ado-service-connection-secret-invalid": {
     sources: ["ADO-10"],
     examples: [
       {
         text: `##[error]AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${IDS.client}'.${ADO_TAIL}`,
         runtime: "azure-devops",
         source: "ADO-10",
+      },
+    ],
+  },
+  "ado-service-connection-secret-expired": {
+    sources: ["ADO-10"],
+    examples: [
+      {
+        text: `##[error]Script failed with error: ERROR: AADSTS7000222: The provided client secret keys for app '${IDS.client}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.${ADO_TAIL}`,
+        runtime: "azure-devops",
+        source: "written",
       },
     ],
   },
@@ -182,6 +192,21 @@ export const azureDevOpsExamples: Readonly<Record<string, KnowledgeEvidence>> = 
         text: `##[error]AADSTS70052: The identity must be a managed identity, a single tenant app, or a service account.${ADO_TAIL}`,
         runtime: "azure-devops",
         source: "ado-current",
+      },
+    ],
+  },
+  "ado-task-expects-secret": {
+    sources: ["azure-devops"],
+    examples: [
+      {
+        text: "##[error]An unexpected error occurred. ClientSecretCredential: tenantId, clientId, and clientSecret are required parameters.",
+        runtime: "azure-devops",
+        source: "written",
+      },
+      {
+        text: "Logging in using ApplicationTokenCredentials, authScheme is 'WorkloadIdentityFederation'\n##[error]Error: secret must be a non empty string.",
+        runtime: "azure-devops",
+        source: "written",
       },
     ],
   },

@@ -247,4 +247,69 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
       },
     ],
   },
+  "shared-token-cache-no-account": {
+    sources: ["GEN-02"],
+    examples: [
+      {
+        text: "CredentialUnavailableError: SharedTokenCacheCredential authentication unavailable. No accounts were found in the cache.",
+        runtime: "python",
+        source: "GEN-02",
+      },
+    ],
+  },
+  "persistent-token-cache-unavailable": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "Error: Persistence check failed. Reason: libsecret-1.so.0: cannot open shared object file: No such file or directory",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+  "azure-cli-tenant-without-subscriptions": {
+    sources: ["azure-cli"],
+    examples: [
+      {
+        text: `The following tenants don't contain accessible subscriptions. Use 'az login --allow-no-subscriptions' to have tenant level access.\n${IDS.tenant} 'Contoso B2C'\nNo subscriptions found for dev@contoso.com.`,
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
+  "terraform-fell-back-to-azure-cli": {
+    sources: ["terraform"],
+    examples: [
+      {
+        text: 'Error: unable to build authorizer for Resource Manager API: could not configure AzureCli Authorizer: could not parse Azure CLI version: launching Azure CLI: exec: "az": executable file not found in $PATH',
+        runtime: "go",
+        source: "written",
+      },
+    ],
+  },
+  "powershell-tenant-interaction-required": {
+    sources: ["azure-powershell"],
+    examples: [
+      {
+        text: `WARNING: Authentication failed against tenant ${IDS.tenant}. User interaction is required. This may be due to the conditional access policy settings such as multi-factor authentication (MFA). If you need to access subscriptions in that tenant, please rerun 'Connect-AzAccount' with additional parameter '-TenantId ${IDS.tenant}'.`,
+        runtime: "azure-powershell",
+        source: "written",
+      },
+    ],
+  },
+  "powershell-assembly-conflict": {
+    sources: ["azure-powershell"],
+    examples: [
+      {
+        text: "Connect-AzAccount: Could not load file or assembly 'Azure.Identity, Version=1.10.3.0, Culture=neutral, PublicKeyToken=92742159e12e44c8'. Could not find or load a specific file. (0x80131621)",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+      {
+        text: "Get-AzAccessToken: Method not found: 'Microsoft.Identity.Client.AcquireTokenSilentParameterBuilder Microsoft.Identity.Client.AcquireTokenSilentParameterBuilder.WithProofOfPossession(System.String, System.Net.Http.HttpMethod, System.Uri)'.",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+    ],
+  },
 };

@@ -6,12 +6,17 @@
 import { deepFreeze, listKnowledgeEntries, lookupKnowledge } from "../index.js";
 import type { KnowledgeEntry, KnowledgeEntryWithExamples, KnowledgeEvidence } from "../schema.js";
 import { azureDevOpsExamples } from "./azureDevOps.js";
+import { appSignInExamples } from "./appSignIn.js";
 import { azurePipelinesExamples } from "./azurePipelines.js";
 import { chainExamples } from "./chains.js";
 import { developerToolExamples } from "./developerTools.js";
 import { fallbackExamples } from "./fallbacks.js";
 import { generalExamples } from "./general.js";
+import { localToolExamples } from "./localTools.js";
 import { managedIdentityExamples } from "./managedIdentity.js";
+import { managedIdentityEndpointExamples } from "./managedIdentityEndpoints.js";
+import { networkExamples } from "./network.js";
+import { sdkServiceExamples } from "./sdkServices.js";
 import { serviceExamples } from "./services.js";
 import { servicePrincipalExamples } from "./servicePrincipal.js";
 import { stsCodeExamples } from "./stsCodes.js";
@@ -24,10 +29,15 @@ export const evidenceFamilies: readonly Readonly<Record<string, KnowledgeEvidenc
   workloadIdentityExamples,
   servicePrincipalExamples,
   managedIdentityExamples,
+  managedIdentityEndpointExamples,
   developerToolExamples,
+  localToolExamples,
   chainExamples,
   serviceExamples,
+  sdkServiceExamples,
   stsCodeExamples,
+  appSignInExamples,
+  networkExamples,
   generalExamples,
   fallbackExamples,
 ];

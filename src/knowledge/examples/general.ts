@@ -17,8 +17,8 @@ export const generalExamples: Readonly<Record<string, KnowledgeEvidence>> = {
     sources: ["GEN-02", "js-guide"],
     examples: [
       {
-        text: "CredentialUnavailableError: SharedTokenCacheCredential authentication unavailable. No accounts were found in the cache.",
-        runtime: "python",
+        text: "Azure.Identity.CredentialUnavailableException: VisualStudioCodeCredential authentication unavailable. Token acquisition failed. Ensure that you have authenticated in VSCode Azure Account.",
+        runtime: "dotnet",
         source: "GEN-02",
       },
     ],
@@ -140,6 +140,16 @@ export const generalExamples: Readonly<Record<string, KnowledgeEvidence>> = {
         text: "Error: Failed to refresh access token.",
         runtime: "javascript",
         source: "lab",
+      },
+    ],
+  },
+  "localhost-unresolvable": {
+    sources: ["network"],
+    examples: [
+      {
+        text: "ERROR: logging in: listen tcp: lookup localhost on 1.1.1.1:53: no such host",
+        runtime: "azd",
+        source: "written",
       },
     ],
   },

@@ -172,4 +172,24 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
       },
     ],
   },
+  "imds-answered-by-docker-desktop": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint. invalid_request: (403) connecting to 169.254.169.254:80: connecting to 169.254.169.254:80: dial tcp 169.254.169.254:80: connectex: A socket operation was attempted to an unreachable network.",
+        runtime: "python",
+        source: "written",
+      },
+    ],
+  },
+  "managed-identity-endpoint-rejects-client-id": {
+    sources: ["azure-powershell"],
+    examples: [
+      {
+        text: "Connect-AzAccount : ManagedIdentityCredential authentication failed: User assigned identity is currently not supported clientID must not be passed in request. Status: 400 (Bad Request)",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+    ],
+  },
 };

@@ -346,4 +346,14 @@ export const servicePrincipalExamples: Readonly<Record<string, KnowledgeEvidence
       },
     ],
   },
+  "app-not-found-in-personal-account-tenant": {
+    sources: ["azure-cli"],
+    examples: [
+      {
+        text: `ERROR: AADSTS700016: Application with identifier '${IDS.client}' was not found in the directory 'Microsoft Services'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant. Trace ID: ${IDS.trace} Correlation ID: ${IDS.correlation} Timestamp: ${IDS.timestamp}`,
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
 };

@@ -165,6 +165,54 @@ export const serviceExamples: Readonly<Record<string, KnowledgeEvidence>> = {
       },
     ],
   },
+  "cosmos-db-data-role-missing": {
+    sources: ["cosmos-db"],
+    examples: [
+      {
+        text: `Microsoft.Azure.Cosmos.CosmosException : Response status code does not indicate success: Forbidden (403); Substatus: 5301; Reason: (Request blocked by Auth contoso-cosmos : Request is blocked because principal [${IDS.org}] does not have required RBAC permissions to perform action [Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/read] on resource [/dbs/app/colls/orders]. Learn more: https://aka.ms/cosmos-native-rbac.`,
+        runtime: "dotnet",
+        source: "written",
+      },
+    ],
+  },
+  "cosmos-db-management-operation-with-entra-token": {
+    sources: ["cosmos-db"],
+    examples: [
+      {
+        text: "RestError: Request blocked by Auth contoso-cosmos : The given request [PUT /dbs/app/colls/orders] cannot be authorized by AAD token in data plane. Learn more: https://aka.ms/cosmos-native-rbac.\nStatus code: 403",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+  "ai-services-data-role-missing": {
+    sources: ["azure-openai"],
+    examples: [
+      {
+        text: 'RestError: Principal does not have access to API/Operation.\nStatus code: 401\n{"error":{"code":"PermissionDenied","message":"Principal does not have access to API/Operation."}}',
+        runtime: "javascript",
+        source: "written",
+      },
+      {
+        text:
+          "azure.core.exceptions.HttpResponseError: (PermissionDenied) The principal `" +
+          IDS.org +
+          "` lacks the required data action `Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action` to perform `POST /openai/deployments/{deployment-id}/chat/completions` operation.",
+        runtime: "python",
+        source: "written",
+      },
+    ],
+  },
+  "ai-services-key-invalid": {
+    sources: ["azure-openai"],
+    examples: [
+      {
+        text: "RestError: Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.\nStatus code: 401",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
   "graph-authorization-denied": {
     sources: ["GEN-03", "ADO-15"],
     examples: [

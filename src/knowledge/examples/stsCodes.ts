@@ -175,6 +175,14 @@ export const stsCodeExamples: Readonly<Record<string, KnowledgeEvidence>> = {
         runtime: "javascript",
         source: "entra-aadsts",
       },
+      {
+        text: cliSts(
+          "9001023",
+          "The grant type isn't supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.",
+        ),
+        runtime: "azure-cli",
+        source: "entra-aadsts",
+      },
     ],
   },
   "app-not-multi-tenant": {
@@ -423,6 +431,20 @@ export const stsCodeExamples: Readonly<Record<string, KnowledgeEvidence>> = {
           "invalid_grant",
           "50196",
           "The server terminated an operation because it encountered a client request loop. Please contact your app vendor.",
+        ),
+        runtime: "javascript",
+        source: "entra-aadsts",
+      },
+    ],
+  },
+  "resource-service-principal-disabled": {
+    sources: [...SRC],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "500014",
+          "The service principal for resource 'https://vault.azure.net' is disabled. This indicate that a subscription within the tenant has lapsed, or that the administrator for this tenant has disabled the application, preventing tokens from being issued for it.",
         ),
         runtime: "javascript",
         source: "entra-aadsts",

@@ -128,4 +128,59 @@ export const workloadIdentityExamples: Readonly<Record<string, KnowledgeEvidence
       },
     ],
   },
+  "github-actions-oidc-token-unavailable": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "Error: Please make sure to give write permissions to id-token in the workflow.\nError: Login failed with Error: Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable. Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme for more information.",
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
+  "github-oidc-enterprise-claim-required": {
+    sources: ["github-actions"],
+    examples: [
+      {
+        text: `Error: AADSTS7002381: Federated identity credentials issued by 'https://token.actions.githubusercontent.com/' for applications or managed identities registered in this tenant must contain the enterprise claim with value 'contoso' but actual value is ''. Trace ID: ${IDS.trace} Correlation ID: ${IDS.correlation} Timestamp: ${IDS.timestamp}`,
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
+  "oidc-token-requested-from-wrong-platform": {
+    sources: ["azure-devops"],
+    examples: [
+      {
+        text: 'Error: githubAssertion: received HTTP status 405 with response: {"count":1,"value":{"Message":"The requested resource does not support http method \'GET\'."}}',
+        runtime: "go",
+        source: "written",
+      },
+    ],
+  },
+  "github-azure-login-inputs-missing": {
+    sources: ["github-actions"],
+    examples: [
+      {
+        text: "Error: Login failed with Error: Not all parameters are provided in 'creds'. Double-check if all keys are defined in 'creds': 'clientId', 'clientSecret', 'subscriptionId', 'tenantId'.",
+        runtime: "unknown",
+        source: "written",
+      },
+      {
+        text: "Error: Login failed with Error: Using auth-type: SERVICE_PRINCIPAL. Not all values are present. Ensure 'client-id' and 'tenant-id' are supplied.",
+        runtime: "unknown",
+        source: "written",
+      },
+    ],
+  },
+  "github-azure-login-creds-rejected": {
+    sources: ["github-actions"],
+    examples: [
+      {
+        text: "Error: Az CLI Login failed. Please check the credentials and make sure az is installed on the runner.\nError: The process '/usr/bin/az' failed with exit code 1",
+        runtime: "unknown",
+        source: "written",
+      },
+    ],
+  },
 };

@@ -15,7 +15,8 @@ export {
   type LiveCheckOptions,
   type LiveCheckResult,
 } from "./liveCheck.js";
-export { renderDoctorReport, renderLiveResult, PLAIN_STYLE, type DoctorStyle } from "./render.js";
+export { renderDoctorReport, renderLiveResult } from "./render.js";
+export { PLAIN_STYLE, type DoctorStyle } from "./doctorStyle.js";
 export type {
   AuthorityHostReport,
   CertificateReport,

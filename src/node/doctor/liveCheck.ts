@@ -8,7 +8,7 @@ import { getDiagnosis } from "../../diagnosis/attach.js";
 import { readTokenIdentity, type TokenIdentity } from "../../diagnosis/tokenIdentity.js";
 import type { AttemptDiagnosis, AttemptOutcome, Diagnosis } from "../../diagnosis/types.js";
 import { explainAuthError } from "../../explainAuthError.js";
-import type { DiagnosticEvent } from "../../events/types.js";
+import type { DiagnosticEvent, EventAttempt } from "../../events/types.js";
 import type { EnvironmentMap } from "./environment.js";
 import { withProcessEnvironment } from "./processEnvironment.js";
 import { NAMEABLE } from "./tokenCredentials.js";
@@ -99,7 +99,7 @@ function suggestChain(winner: string, current: string | undefined): ChainSuggest
   };
 }
 
-function toLive(attempts: readonly AttemptDiagnosis[]): LiveAttempt[] {
+function toLive(attempts: readonly (AttemptDiagnosis | EventAttempt)[]): LiveAttempt[] {
   return attempts.map((a) => ({
     credential: a.credential ?? "?",
     outcome: a.outcome,

@@ -1,18 +1,8 @@
 /** The readable form of a doctor report and of a live check: sections, one line per fact, symbols from the style. */
-import { ASCII_SYMBOLS, type Style } from "../../cli/output.js";
-import { PLAIN_PALETTE } from "../../diagnosis/palette.js";
 import { renderDiagnosis } from "../../diagnosis/render.js";
+import { PLAIN_STYLE, type DoctorStyle } from "./doctorStyle.js";
 import type { LiveCheckResult } from "./liveCheck.js";
 import type { ChainMemberReport, DoctorFinding, DoctorReport, MemberPrediction } from "./types.js";
-
-/** The subset of the command line's `Style` the renderers use. */
-export type DoctorStyle = Pick<
-  Style,
-  "color" | "bold" | "dim" | "red" | "green" | "yellow" | "cyan" | "symbol"
->;
-
-/** No colour, ASCII marks: for logs and for callers without a terminal. */
-export const PLAIN_STYLE: DoctorStyle = { color: false, ...PLAIN_PALETTE, symbol: ASCII_SYMBOLS };
 
 function pad(text: string, width: number): string {
   return text.length >= width ? `${text} ` : text + " ".repeat(width - text.length);

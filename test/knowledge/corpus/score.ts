@@ -5,13 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { explainAuthError } from "../../../src/explainAuthError.js";
-import {
-  DIAGNOSIS_CATEGORIES,
-  ERROR_RUNTIMES,
-  type Diagnosis,
-  type DiagnosisCategory,
-  type ErrorRuntime,
-} from "../../../src/diagnosis/types.js";
+import type { Diagnosis } from "../../../src/diagnosis/types.js";
+import { DIAGNOSIS_CATEGORIES, type DiagnosisCategory } from "../../../src/knowledge/diagnosisCategories.js";
+import { ERROR_RUNTIMES, type ErrorRuntime } from "../../../src/knowledge/errorRuntimes.js";
 
 /** One corpus message and its expected diagnosis. `null` means the message does not carry that fact. */
 export interface CorpusItem {

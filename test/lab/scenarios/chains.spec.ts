@@ -151,7 +151,7 @@ describe("silent fall-through: the STS rejects a member and the chain moves on",
     expect(token).toBe(tools.issuedTokens.at(-1));
     const warning = events.find((e): e is TokenWarningEvent => e.type === "token.warning");
     expect(warning).toMatchObject({ code: "silent-fallthrough", member: "ClientSecretCredential" });
-    expect(warning?.diagnosis?.matches[0]?.id).toBe("client-secret-invalid");
+    expect(warning?.diagnosis?.match?.id).toBe("client-secret-invalid");
     expect(warning?.diagnosis?.correlationId).toBe(lab.sts.lastError?.correlationId);
     const success = events.find((e): e is TokenSuccessEvent => e.type === "token.success");
     expect(success).toMatchObject({ succeededWith: "AzureCliCredential" });
@@ -191,7 +191,7 @@ describe("silent fall-through: the STS rejects a member and the chain moves on",
 
     const warnings = events.filter((e): e is TokenWarningEvent => e.type === "token.warning");
     const workload = warnings.find((w) => w.member === "WorkloadIdentityCredential");
-    expect(workload?.diagnosis?.matches[0]?.id).toBe("aks-federated-credential-no-match");
+    expect(workload?.diagnosis?.match?.id).toBe("aks-federated-credential-no-match");
     expect(workload?.diagnosis?.correlationId).toBe(lab.sts.errors[0]?.correlationId);
     expect(warnings.map((w) => w.member)).toEqual(["WorkloadIdentityCredential"]);
     const outcomes = events.flatMap((e) => (e.type === "attempt.end" ? [`${e.member}:${e.outcome}`] : []));

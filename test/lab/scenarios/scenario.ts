@@ -180,7 +180,7 @@ export async function runScenario(lab: Lab, scenario: FailureScenario): Promise<
   expectDiagnosis(diagnosis, scenario.expect, sentToWrapped);
 
   const failure = capture.events.find((e) => e.type === "token.failure");
-  expect(failure?.type === "token.failure" ? failure.diagnosis.matches[0]?.id : undefined).toBe(
+  expect(failure?.type === "token.failure" ? failure.diagnosis.match?.id : undefined).toBe(
     scenario.expect.topEntry,
   );
 

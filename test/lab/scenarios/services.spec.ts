@@ -113,7 +113,7 @@ const scenarios: ServiceScenario[] = [
     scope: KEY_VAULT_SCOPE,
     path: "/subscriptions/00000000-0000-4000-8000-000000000000",
     topEntry: "arm-token-wrong-audience",
-    category: "permission-denied",
+    category: "other",
     httpStatus: 401,
     serviceErrorCode: "InvalidAuthenticationTokenAudience",
   },

@@ -315,7 +315,7 @@ const REFUSALS: Refusal[] = [
     text: "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid.",
     flow: "clientSecret",
     topEntry: "scope-invalid",
-    category: "not-configured",
+    category: "other",
   },
   {
     code: 700023,
@@ -323,7 +323,7 @@ const REFUSALS: Refusal[] = [
     text: "InvalidResourcelessScope - The provided value for the input parameter scope isn't valid when request an access token.",
     flow: "clientSecret",
     topEntry: "resourceless-scope-invalid",
-    category: "not-configured",
+    category: "other",
   },
   {
     code: 500011,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { azurePipelinesTasks } from "../../src/index.js";
+import { azurePipelinesTasks } from "../../../src/node/azurePipelinesTasks.js";
 
 describe("the Azure Pipelines task table", () => {
   it("lists tasks by name, then by major version as a number, as an English numeric collation orders them", () => {

@@ -4,7 +4,7 @@
  * nested (stages, jobs, steps, templates, conditional `${{ }}` blocks), quoted or not, in block or flow style, and
  * skips comments and the bodies of `|` / `>` block scalars (scripts), where a `task:` line is only text.
  */
-import { azurePipelinesTasks, lookupPipelineTask } from "../knowledge/azurePipelinesTasks.js";
+import { azurePipelinesTasks, lookupPipelineTask } from "./azurePipelinesTasks.js";
 
 /**
  * - `supported`: this version can use workload identity federation.

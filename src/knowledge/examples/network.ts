@@ -1,0 +1,130 @@
+/** The sources and example messages (each runtime's wording) of the entries in ../entries/network.ts, by entry id. */
+import type { KnowledgeEvidence } from "../schema.js";
+
+export const networkExamples: Readonly<Record<string, KnowledgeEvidence>> = {
+  "dns-resolution-failed": {
+    sources: ["node-errors", "written"],
+    examples: [
+      {
+        text: "RestError: getaddrinfo ENOTFOUND contoso-vault.vault.azure.net\n    at ClientRequest.<anonymous> (/app/node_modules/@azure/core-rest-pipeline/dist/commonjs/nodeHttpClient.js:1:1)",
+        runtime: "javascript",
+        source: "written",
+      },
+      {
+        text: "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='login.microsoftonline.com', port=443): Max retries exceeded (Caused by NameResolutionError: Failed to resolve 'login.microsoftonline.com' ([Errno -3] Temporary failure in name resolution))",
+        runtime: "python",
+        source: "written",
+      },
+      {
+        text: 'Post "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token": dial tcp: lookup login.microsoftonline.com on 10.0.0.2:53: no such host',
+        runtime: "go",
+        source: "written",
+      },
+      {
+        text: 'ERROR: logging in: failed to authenticate: Get "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration": dial tcp: lookup login.microsoftonline.com on 10.0.0.2:53: no such host',
+        runtime: "azd",
+        source: "written",
+      },
+    ],
+  },
+  "connection-refused-or-dropped": {
+    sources: ["node-errors", "written"],
+    examples: [
+      {
+        text: "RestError: connect ECONNREFUSED 10.1.2.3:443\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)",
+        runtime: "javascript",
+        source: "written",
+      },
+      {
+        text: "Error: read ECONNRESET\n    at TLSWrap.onStreamRead (node:internal/stream_base_commons:217:20)",
+        runtime: "javascript",
+        source: "written",
+      },
+      {
+        text: "Unable to reach the organization: TypeError: fetch failed",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+  "proxy-tunnel-failed": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "FetchError: request to https://login.microsoftonline.com/common/discovery/instance failed, reason: tunneling socket could not be established, cause=connect ECONNREFUSED 127.0.0.1:8888",
+        runtime: "javascript",
+        source: "written",
+      },
+      {
+        text: "Sign-in failed: net::ERR_PROXY_CONNECTION_FAILED",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+  "proxy-authentication-required": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "AuthenticationRequiredError: network_error: 407 Proxy Authentication Required",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+  "tls-certificate-untrusted": {
+    sources: ["node-tls", "cli-proxy", "written"],
+    examples: [
+      {
+        text: "RestError: unable to get local issuer certificate\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1674:34)",
+        runtime: "javascript",
+        source: "written",
+      },
+      {
+        text: "Error: self-signed certificate in certificate chain\n    code: 'SELF_SIGNED_CERT_IN_CHAIN'",
+        runtime: "javascript",
+        source: "written",
+      },
+      {
+        text: "ERROR: HTTPSConnectionPool(host='login.microsoftonline.com', port=443): Max retries exceeded with url: /organizations/v2.0/.well-known/openid-configuration (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain')))",
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
+  "sign-in-metadata-unreachable": {
+    sources: ["msal-node-config", "written"],
+    examples: [
+      {
+        text: "ClientAuthError: endpoints_resolution_error: Error: could not resolve endpoints. Please check network and try again. Detail: ClientAuthError: openid_config_error: Could not retrieve endpoints.",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+  "editor-sign-in-offline": {
+    sources: ["vscode-network", "written"],
+    examples: [
+      {
+        text: "Action: azure-account.login\nError type: AzureLoginError\nError Message: Offline",
+        runtime: "javascript",
+        source: "written",
+      },
+      {
+        text: "Error: Acquiring user code failed",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+  "sts-outage-page": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "SyntaxError: Unexpected token '<' in the token response: Our services aren't available right now. We're working to restore all services as soon as possible.",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+};
