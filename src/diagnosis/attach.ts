@@ -124,11 +124,12 @@ export function redactErrorText(error: unknown): void {
     // AuthenticationError keeps the service's answer in `errorResponse`, where identity quotes the request too.
     const response = readField(record, "errorResponse");
     if (isPlainRecord(response)) redactFields(response, ["error", "errorDescription"]);
-    // A RestError's response (a plain object) holds the service's body and headers, which inspect prints.
-    const httpResponse = readField(record, "response");
-    if (isPlainRecord(httpResponse)) {
-      redactFields(httpResponse, ["bodyAsText"]);
-      const headers = readField(httpResponse, "headers");
+    // A RestError's request and response (plain objects) hold the URL, the body and headers, which inspect prints.
+    for (const key of ["request", "response"]) {
+      const exchange = readField(record, key);
+      if (!isPlainRecord(exchange)) continue;
+      redactFields(exchange, ["url", "bodyAsText"]);
+      const headers = readField(exchange, "headers");
       if (isPlainRecord(headers)) redactFields(headers, []);
     }
     const members = readField(record, "errors");

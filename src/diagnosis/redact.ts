@@ -261,6 +261,28 @@ const NOT_SECRET_LAST = new Set([
   "use",
   "uri_",
   "ref",
+  // A file's extension: `clientSecretCredential.js:60:19` is a stack frame, `key.pem` a file's name.
+  "js",
+  "mjs",
+  "cjs",
+  "ts",
+  "mts",
+  "cts",
+  "py",
+  "cs",
+  "java",
+  "go",
+  "json",
+  "yaml",
+  "yml",
+  "pem",
+  "pfx",
+  "crt",
+  "cer",
+  "txt",
+  "dll",
+  "ps1",
+  "sh",
 ]);
 
 /** A name's words: split at `_ - . $` and at camelCase humps, lower-cased. */
@@ -359,10 +381,55 @@ function closingQuote(text: string, from: number, quote: string): { end: number;
   return { end: text.length, closed: false };
 }
 
+/** Characters that glue more text to a closing quote: `"abc"def` is one word to a shell, and hides one secret. */
+const GLUED = new Set([..."_-+/=~!@#$%^*"].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The end of a quoted value opened at `start`. Text glued to the closing quote belongs to the value: a quote escaped
+ * once more than the reader expects (`"ab\\"cd"` printed by `util.inspect`) closes early, and the rest is secret too.
+ */
+function quotedEnd(text: string, start: number, quote: string): number {
+  let { end, closed } = closingQuote(text, start, quote);
+  for (let round = 0; round < 4 && closed; round++) {
+    const next = end + quote.length;
+    const c = text.charCodeAt(next);
+    if (!(isAlnum(c) || GLUED.has(c))) break;
+    end = bareEnd(text, next);
+    if (quoteAt(text, end) !== quote) break;
+    ({ end, closed } = closingQuote(text, end + quote.length, quote));
+  }
+  return end;
+}
+
 /** The end of a bare value starting at `from`. */
 function bareEnd(text: string, from: number): number {
   let i = from;
   while (i < text.length && isBareValueChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+// After `name=`, a bare value keeps brackets and commas (`p@[s]:w,d`); it ends at white space, quotes and the
+// delimiters of queries, connection strings and markup.
+const ASSIGNED_STOPS = new Set([..."&\"'<>;`\\|"].map((ch) => ch.charCodeAt(0)));
+const OPENERS: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+/** The end of a bare value after `=`: a closing bracket the value did not open ends it (`(secret=x)`). */
+function assignedEnd(text: string, from: number): number {
+  let i = from;
+  const open: string[] = [];
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (isWhite(c) || ASSIGNED_STOPS.has(c)) break;
+    const ch = text[i] ?? "";
+    if (ch === "(" || ch === "[" || ch === "{") open.push(ch);
+    else if (ch in OPENERS) {
+      if (open[open.length - 1] !== OPENERS[ch]) break;
+      open.pop();
+    }
+    i++;
+  }
+  // A comma or full stop at the end closes the sentence or the list, not the value.
+  while (i > from + 1 && /[,.]/.test(text[i - 1] ?? "")) i--;
   return i;
 }
 
@@ -418,10 +485,10 @@ function readValue(text: string, at: number, braces = false): ValueSpan | null {
   const quote = quoteAt(text, from);
   if (quote) {
     const start = from + quote.length;
-    const { end } = closingQuote(text, start, quote);
+    const end = quotedEnd(text, start, quote);
     return end > start ? { start, end, quoted: true } : null;
   }
-  const end = bareEnd(text, at);
+  const end = braces ? assignedEnd(text, at) : bareEnd(text, at);
   return end > at ? { start: at, end, quoted: false } : null;
 }
 
@@ -676,8 +743,25 @@ function findJwts(text: string, spans: Span[]): void {
     if (dots >= 1 && lastTokenEnd - start >= 24) {
       spans.push({ start, end: lastTokenEnd, label: REDACTED });
       pattern.lastIndex = lastTokenEnd;
+      continue;
     }
+    // A token's part standing alone (the rest cut away or printed elsewhere): its JSON says what it is.
+    let end = m.index;
+    while (end < text.length && end - m.index < 8192 && isUrlSafeChar(text.charCodeAt(end))) end++;
+    if (end - m.index >= 16 && isTokenPart(text.slice(m.index, end))) {
+      spans.push({ start: m.index, end, label: REDACTED });
+    }
+    // Every later start inside what was read would read less of the same text.
+    pattern.lastIndex = Math.max(end, m.index + 1);
   }
+}
+
+/** Claims of a JOSE header or a token's payload: base64url JSON holding them is part of a token. */
+const TOKEN_CLAIMS = /"(?:alg|typ|enc|kid|x5t|aud|iss|sub|oid|tid|appid|azp|nonce|exp|nbf|iat|upn|scp|roles)"\s{0,4}:/;
+
+function isTokenPart(segment: string): boolean {
+  const decoded = decodeBase64Text(segment, 8192);
+  return decoded !== null && decoded.trimStart().startsWith("{") && TOKEN_CLAIMS.test(decoded);
 }
 
 /** Whether the line starting at `at` holds nothing but token characters (a wrapped token's next line). */

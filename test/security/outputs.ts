@@ -5,8 +5,8 @@
  *
  * The rethrown error is searched where DiagnosticCredential promises to redact and where identity's own error
  * classes keep text: message, stack, name, its other string fields, `errorResponse`, `errors[]` and `cause`,
- * recursively. The `request` and `response` objects a RestError carries belong to the HTTP pipeline and are left
- * as they are.
+ * recursively, and a RestError's response body and headers. The `request` object a RestError carries belongs to the
+ * HTTP pipeline and is left as it is.
  */
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { inspect } from "node:util";
@@ -41,14 +41,18 @@ export function asText(value: unknown): string {
 
 /** The text of an error wherever identity's error classes keep it (see the file comment). */
 export function errorText(error: unknown, depth = 0): string {
-  // Deeper than the package's own limits: a cause 12 levels down is printed by util.inspect too.
-  if (error === null || typeof error !== "object" || depth > 40) return "";
+  // Deeper than any limit of the package's own: a cause 70 levels down is still in the error a logger walks.
+  if (error === null || typeof error !== "object" || depth > 100) return "";
   const record = error as Record<string, unknown>;
+  const response = (record.response ?? null) as { bodyAsText?: unknown; headers?: unknown } | null;
   const parts = [
     String(record.message),
     String(record.stack),
     String(record.name),
     asText(record.errorResponse ?? null),
+    // A RestError's response body and headers: what the service said, printed by util.inspect.
+    asText(response?.bodyAsText ?? null),
+    asText(response?.headers ?? null),
     // Every other field util.inspect prints: correlationId, subError, code…
     ...Object.entries(record)
       .filter(([key, value]) => typeof value === "string" && !["message", "stack", "name"].includes(key))
