@@ -71,12 +71,26 @@ const MAX_ERRORS = 256;
 /** Fields of an error, and of its `errorResponse`, that hold text copied from a service or a credential. */
 const TEXT_FIELDS = ["message", "stack", "name", "errorMessage", "description"];
 
-function redactText(text: string): string {
-  return redactSecrets(text.length > MAX_ERROR_TEXT ? text.slice(0, MAX_ERROR_TEXT) : text);
+/** Text redacted per rethrown error, all fields and members together; past it, text is replaced unread. */
+const MAX_REDACTED_TEXT = 2 * 1024 * 1024;
+const NOT_CHECKED = "[REDACTED: over the length this package checks for secrets]";
+
+/** What is left of {@link MAX_REDACTED_TEXT} for one rethrown error. */
+interface Budget {
+  remaining: number;
+}
+
+/** The text cut to its limit and to what is left of the budget, then redacted. */
+function redactText(text: string, budget: Budget): string {
+  if (text === "") return text;
+  if (budget.remaining <= 0) return NOT_CHECKED;
+  const cut = text.slice(0, Math.min(MAX_ERROR_TEXT, budget.remaining));
+  budget.remaining -= cut.length;
+  return redactSecrets(cut);
 }
 
 /** Redacts `keys` and every own enumerable string field of `record` in place. */
-function redactFields(record: Record<string, unknown>, keys: readonly string[]): void {
+function redactFields(record: Record<string, unknown>, keys: readonly string[], budget: Budget): void {
   let own: string[] = [];
   try {
     own = Object.keys(record).slice(0, 64);
@@ -87,7 +101,7 @@ function redactFields(record: Record<string, unknown>, keys: readonly string[]):
     try {
       const text = record[key];
       if (typeof text !== "string") continue;
-      const redacted = redactText(text);
+      const redacted = redactText(text, budget);
       if (redacted !== text) record[key] = redacted;
     } catch {
       // Frozen or exotic errors keep their text; diagnoses and events are redacted on their own.
@@ -109,10 +123,12 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
  * Redacts the text of `error` in place: message, stack, name and every string field, its `errorResponse`, the
  * members of an aggregate and the whole `cause` chain, at any depth. Some credentials quote secrets in their own
  * messages (identity 4.13's AzurePipelinesCredential prints the `System.AccessToken` bearer header), and all of this
- * is what `util.inspect` and crash reports print. Text is cut to its limit before it is redacted. Past
- * {@link MAX_ERRORS} errors, the next `cause` is replaced rather than left unread. Never throws.
+ * is what `util.inspect` and crash reports print. Text is cut to its limit before it is redacted; past
+ * {@link MAX_REDACTED_TEXT} in all, or {@link MAX_ERRORS} errors, what is left is replaced rather than left unread.
+ * Never throws.
  */
 export function redactErrorText(error: unknown): void {
+  const budget: Budget = { remaining: MAX_REDACTED_TEXT };
   const seen = new Set<object>();
   const queue: unknown[] = [error];
   for (let i = 0; i < queue.length; i++) {
@@ -120,17 +136,17 @@ export function redactErrorText(error: unknown): void {
     if (!isObject(current) || seen.has(current)) continue;
     seen.add(current);
     const record = current as Record<string, unknown>;
-    redactFields(record, TEXT_FIELDS);
+    redactFields(record, TEXT_FIELDS, budget);
     // AuthenticationError keeps the service's answer in `errorResponse`, where identity quotes the request too.
     const response = readField(record, "errorResponse");
-    if (isPlainRecord(response)) redactFields(response, ["error", "errorDescription"]);
+    if (isPlainRecord(response)) redactFields(response, ["error", "errorDescription"], budget);
     // A RestError's request and response (plain objects) hold the URL, the body and headers, which inspect prints.
     for (const key of ["request", "response"]) {
       const exchange = readField(record, key);
       if (!isPlainRecord(exchange)) continue;
-      redactFields(exchange, ["url", "bodyAsText"]);
+      redactFields(exchange, ["url", "bodyAsText"], budget);
       const headers = readField(exchange, "headers");
-      if (isPlainRecord(headers)) redactFields(headers, []);
+      if (isPlainRecord(headers)) redactFields(headers, [], budget);
     }
     const members = readField(record, "errors");
     let isList = false;
@@ -140,24 +156,28 @@ export function redactErrorText(error: unknown): void {
       // A revoked proxy.
     }
     if (isList) {
-      for (let m = 0; m < Math.min((members as unknown[]).length, 64); m++) {
-        queue.push(readField(members as unknown as Record<string, unknown>, String(m)));
+      const list = members as unknown as Record<string, unknown>;
+      for (let m = 0; m < (members as unknown[]).length; m++) {
+        const member = readField(list, String(m));
+        if (typeof member === "string") redactFields(list, [String(m)], budget);
+        else if (queue.length < MAX_ERRORS) queue.push(member);
+        else if (!seen.has(member as object)) replaceUnread(list, String(m));
       }
     }
     const cause = readField(record, "cause");
     if (!isObject(cause)) {
-      if (typeof cause === "string") redactFields(record, ["cause"]);
+      if (typeof cause === "string") redactFields(record, ["cause"], budget);
       continue;
     }
     if (queue.length < MAX_ERRORS) queue.push(cause);
-    else if (!seen.has(cause)) cutCause(record);
+    else if (!seen.has(cause)) replaceUnread(record, "cause");
   }
 }
 
-/** A cause too deep to read is replaced by a note: its text is never printed unredacted. */
-function cutCause(record: Record<string, unknown>): void {
+/** An error past {@link MAX_ERRORS} (a cause too deep, a member too many) is replaced by a note, never left unread. */
+function replaceUnread(record: Record<string, unknown>, key: string): void {
   try {
-    record.cause = "[REDACTED: cause chain too deep to check for secrets]";
+    record[key] = "[REDACTED: too many nested errors to check for secrets]";
   } catch {
     // A frozen error keeps its chain.
   }

@@ -73,8 +73,27 @@ function read(target: unknown, key: PropertyKey): unknown {
   }
 }
 
-function clip(text: string): string {
-  return text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+function clip(text: string, limit = MAX_TEXT_LENGTH): string {
+  return text.length > limit ? text.slice(0, limit) : text;
+}
+
+/** Text an aggregate's members share, and the least each keeps: 64 members cost what a few single errors do. */
+const MEMBERS_TEXT_LENGTH = 1024 * 1024;
+const MIN_MEMBER_TEXT_LENGTH = 16 * 1024;
+
+/** Cuts the text of each member (and its causes) to its share of {@link MEMBERS_TEXT_LENGTH}. */
+function shareTextBudget(members: NormalisedError[]): void {
+  const limit = Math.max(MIN_MEMBER_TEXT_LENGTH, Math.floor(MEMBERS_TEXT_LENGTH / Math.max(members.length, 1)));
+  if (limit >= MAX_TEXT_LENGTH) return;
+  for (const member of members) {
+    for (let e: NormalisedError | null = member; e; e = e.cause) {
+      e.message = clip(e.message, limit);
+      if (e.stack !== null) e.stack = clip(e.stack, limit);
+      if (e.body !== null) e.body = clip(e.body, limit);
+      const response = e.errorResponse;
+      if (response?.errorDescription) response.errorDescription = clip(response.errorDescription, limit);
+    }
+  }
 }
 
 function asText(value: unknown): string | null {
@@ -205,6 +224,7 @@ function normaliseObject(value: object, seen: Set<object>, depth: number): Norma
     for (let i = 0; i < Math.min(errors.length, MAX_CHILDREN); i++) {
       result.children.push(normaliseValue(read(errors, i), seen, depth + 1));
     }
+    shareTextBudget(result.children);
   } else if (result.children.length === 0) {
     result.children = splitPastedAggregate(message);
   }

@@ -37,22 +37,11 @@ export const REDACTION_PATTERNS = {
   htmlEntity: /&(?:quot|amp|apos|lt|gt|#\d{1,6}|#x[0-9a-fA-F]{1,6});/g,
   /** A GUID: correlation, trace, tenant and client IDs stay readable. */
   guid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  /** Claims of a JOSE header or a token's payload, in decoded base64url. */
+  tokenClaims: /"(?:alg|typ|enc|kid|x5t|aud|iss|sub|oid|tid|appid|azp|nonce|exp|nbf|iat|upn|scp|roles)"\s{0,4}:/,
   /** A class name (`ClientSecretCredential`, `AuthenticationError`): names a type, never a secret. */
   className: /^[A-Z][a-zA-Z0-9]{0,80}(?:Credential|Error|Exception|Options)$/,
 } as const;
-
-/**
- * Kept for callers that search text for redaction's words in their own pass; redaction no longer needs them.
- * None holds `[` or `]`.
- */
-export const REDACTION_HINTS = [
-  "authorization",
-  "cookie",
-  "x-identity-header",
-  "x-ms-token-aad-",
-  "bearer",
-  "eyj",
-] as const;
 
 // --- characters ----------------------------------------------------------------------------------------------
 
@@ -745,10 +734,12 @@ function findJwts(text: string, spans: Span[]): void {
       pattern.lastIndex = lastTokenEnd;
       continue;
     }
-    // A token's part standing alone (the rest cut away or printed elsewhere): its JSON says what it is.
+    // A token's part standing alone (the rest cut away or printed elsewhere): its JSON says what it is. No header
+    // or claim set runs past MAX_TOKEN_PART; a run that long after `eyJ` is hidden unread.
     let end = m.index;
-    while (end < text.length && end - m.index < 8192 && isUrlSafeChar(text.charCodeAt(end))) end++;
-    if (end - m.index >= 16 && isTokenPart(text.slice(m.index, end))) {
+    while (end < text.length && isUrlSafeChar(text.charCodeAt(end))) end++;
+    const length = end - m.index;
+    if (length > MAX_TOKEN_PART || (length >= 16 && isTokenPart(text.slice(m.index, end)))) {
       spans.push({ start: m.index, end, label: REDACTED });
     }
     // Every later start inside what was read would read less of the same text.
@@ -756,12 +747,14 @@ function findJwts(text: string, spans: Span[]): void {
   }
 }
 
-/** Claims of a JOSE header or a token's payload: base64url JSON holding them is part of a token. */
-const TOKEN_CLAIMS = /"(?:alg|typ|enc|kid|x5t|aud|iss|sub|oid|tid|appid|azp|nonce|exp|nbf|iat|upn|scp|roles)"\s{0,4}:/;
+const MAX_TOKEN_PART = 16 * 1024;
 
+/** Whether base64url text is a JSON object holding a token's claims. */
 function isTokenPart(segment: string): boolean {
-  const decoded = decodeBase64Text(segment, 8192);
-  return decoded !== null && decoded.trimStart().startsWith("{") && TOKEN_CLAIMS.test(decoded);
+  const decoded = decodeBase64Text(segment, MAX_TOKEN_PART);
+  return (
+    decoded !== null && decoded.trimStart().startsWith("{") && REDACTION_PATTERNS.tokenClaims.test(decoded)
+  );
 }
 
 /** Whether the line starting at `at` holds nothing but token characters (a wrapped token's next line). */
@@ -1047,7 +1040,8 @@ function percentDecode(text: string): string {
     try {
       decoded = new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
     } catch {
-      decoded = String.fromCharCode(...bytes.slice(0, 4096));
+      // Not UTF-8: one character per byte (latin1), so nothing is dropped from the reading.
+      decoded = new TextDecoder("latin1").decode(new Uint8Array(bytes));
     }
     out += text.slice(from, runStart) + decoded;
     from = i;
