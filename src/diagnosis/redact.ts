@@ -94,7 +94,7 @@ interface Span {
 function applySpans(text: string, spans: Span[]): string {
   if (spans.length === 0) return text;
   spans.sort((a, b) => a.start - b.start);
-  let out = "";
+  const out: string[] = [];
   let from = 0;
   let current: Span | null = null;
   for (const span of spans) {
@@ -105,16 +105,17 @@ function applySpans(text: string, spans: Span[]): string {
       continue;
     }
     if (current) {
-      out += text.slice(from, current.start) + current.label;
+      out.push(text.slice(from, current.start), current.label);
       from = current.end;
     }
     current = { ...span };
   }
   if (current) {
-    out += text.slice(from, current.start) + current.label;
+    out.push(text.slice(from, current.start), current.label);
     from = current.end;
   }
-  return out + text.slice(from);
+  out.push(text.slice(from));
+  return out.join("");
 }
 
 // --- PEM private keys -------------------------------------------------------------------------------------------
@@ -525,8 +526,10 @@ function redactAfterName(
   let separator: Separator = "none";
   // `<ClientSecret>value</ClientSecret>`: the element's text is the value (attributes allowed).
   if (text[start - 1] === "<") {
-    const close = text.indexOf(">", at);
-    if (close !== -1 && close - at < 256 && text[close - 1] !== "/") {
+    // Attributes fit in a few hundred characters; a tag never closed is not read to the end of the text.
+    const within = text.slice(at, at + 256).indexOf(">");
+    const close = within === -1 ? -1 : at + within;
+    if (close !== -1 && text[close - 1] !== "/") {
       const valueEnd = text.indexOf("<", close + 1);
       const end = valueEnd === -1 ? text.length : valueEnd;
       if (end > close + 1) spans.push({ start: close + 1, end, label: REDACTED });
@@ -682,7 +685,13 @@ function isSegmentChar(c: number): boolean {
  */
 function findJwts(text: string, spans: Span[]): void {
   const pattern = new RegExp(REDACTION_PATTERNS.jwtStart.source, "g");
+  // Where an earlier start read on without meeting a dot: a later start inside would read the same, or less.
+  let noDotsUntil = -1;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m.index < noDotsUntil) {
+      pattern.lastIndex = markTokenPart(text, m.index, spans);
+      continue;
+    }
     let start = m.index;
     // A payload found first: take the header before its dot too.
     let back = start - 1;
@@ -734,17 +743,23 @@ function findJwts(text: string, spans: Span[]): void {
       pattern.lastIndex = lastTokenEnd;
       continue;
     }
-    // A token's part standing alone (the rest cut away or printed elsewhere): its JSON says what it is. No header
-    // or claim set runs past MAX_TOKEN_PART; a run that long after `eyJ` is hidden unread.
-    let end = m.index;
-    while (end < text.length && isUrlSafeChar(text.charCodeAt(end))) end++;
-    const length = end - m.index;
-    if (length > MAX_TOKEN_PART || (length >= 16 && isTokenPart(text.slice(m.index, end)))) {
-      spans.push({ start: m.index, end, label: REDACTED });
-    }
-    // Every later start inside what was read would read less of the same text.
-    pattern.lastIndex = Math.max(end, m.index + 1);
+    if (dots === 0) noDotsUntil = lastTokenEnd;
+    pattern.lastIndex = markTokenPart(text, m.index, spans);
   }
+}
+
+/**
+ * A token's part standing alone (the rest cut away or printed elsewhere) at `from`: its JSON says what it is. No
+ * header or claim set runs past MAX_TOKEN_PART; a run that long after `eyJ` is hidden unread. Returns its end.
+ */
+function markTokenPart(text: string, from: number, spans: Span[]): number {
+  let end = from;
+  while (end < text.length && isUrlSafeChar(text.charCodeAt(end))) end++;
+  const length = end - from;
+  if (length > MAX_TOKEN_PART || (length >= 16 && isTokenPart(text.slice(from, end)))) {
+    spans.push({ start: from, end, label: REDACTED });
+  }
+  return Math.max(end, from + 1);
 }
 
 const MAX_TOKEN_PART = 16 * 1024;
@@ -796,14 +811,18 @@ function isGlueChar(c: number): boolean {
 function findGluedToCodes(text: string, spans: Span[]): void {
   if (!text.includes("AADSTS")) return;
   const pattern = new RegExp(REDACTION_PATTERNS.stsCode.source, "g");
+  // Codes glued to each other: the glue after one is read once, and hides the codes inside it too.
+  let readUntil = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const codeEnd = m.index + m[0].length;
     let end = codeEnd;
     while (end < text.length && isGlueChar(text.charCodeAt(end))) end++;
     if (end > codeEnd) spans.push({ start: codeEnd, end, label: REDACTED });
     let start = m.index;
-    while (start > 0 && m.index - start < 4096 && isGlueChar(text.charCodeAt(start - 1))) start--;
+    while (start > readUntil && m.index - start < 4096 && isGlueChar(text.charCodeAt(start - 1))) start--;
     if (m.index - start >= 6) spans.push({ start, end: m.index, label: REDACTED });
+    readUntil = end;
+    pattern.lastIndex = Math.max(end, m.index + 1);
   }
 }
 
@@ -984,7 +1003,8 @@ const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "
 /** Undoes JSON and JavaScript string escapes (`\"`, `\\`, `\n`, `\u0026`…). */
 function jsonUnescape(text: string): string {
   if (!text.includes("\\")) return text;
-  let out = "";
+  // Pieces joined once: appending to one string per escape builds a rope that costs more than the text.
+  const out: string[] = [];
   let from = 0;
   for (let at = text.indexOf("\\"); at !== -1 && at + 1 < text.length; at = text.indexOf("\\", from)) {
     const next = text[at + 1] ?? "";
@@ -999,14 +1019,15 @@ function jsonUnescape(text: string): string {
     } else if ("\"\\/'".includes(next)) replacement = next;
     else if (next in SIMPLE_ESCAPES) replacement = SIMPLE_ESCAPES[next] ?? next;
     if (replacement === null) {
-      out += text.slice(from, at + 1);
+      out.push(text.slice(from, at + 1));
       from = at + 1;
       continue;
     }
-    out += text.slice(from, at) + replacement;
+    out.push(text.slice(from, at), replacement);
     from = at + length;
   }
-  return out + text.slice(from);
+  out.push(text.slice(from));
+  return out.join("");
 }
 
 function hexValue(c: number): number {
@@ -1019,7 +1040,7 @@ function hexValue(c: number): number {
 /** Decodes `%XX` (UTF-8 where the bytes form it); malformed sequences stay as they are. */
 function percentDecode(text: string): string {
   if (!text.includes("%")) return text;
-  let out = "";
+  const out: string[] = [];
   let from = 0;
   let i = text.indexOf("%");
   while (i !== -1 && i < text.length) {
@@ -1043,11 +1064,12 @@ function percentDecode(text: string): string {
       // Not UTF-8: one character per byte (latin1), so nothing is dropped from the reading.
       decoded = new TextDecoder("latin1").decode(new Uint8Array(bytes));
     }
-    out += text.slice(from, runStart) + decoded;
+    out.push(text.slice(from, runStart), decoded);
     from = i;
     i = text.indexOf("%", i);
   }
-  return out + text.slice(from);
+  out.push(text.slice(from));
+  return out.join("");
 }
 
 const HTML_ENTITIES: Record<string, string> = { quot: '"', amp: "&", apos: "'", lt: "<", gt: ">" };
