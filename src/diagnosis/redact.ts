@@ -1183,7 +1183,9 @@ export type SecretShape =
   | "path"
   | "text";
 
+/** What {@link describeSecretShape} found in a value, said without the value. */
 export interface SecretShapeDescription {
+  /** The kind of thing the value looks like. */
   shape: SecretShape;
   /** Whether the value may be printed as it is. */
   printable: boolean;

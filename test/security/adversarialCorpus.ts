@@ -540,5 +540,55 @@ for (const [prefix, make] of PREFIXES) {
   );
 }
 
+// --- secrets with no randomness to give them away ----------------------------------------------------------------
+// Random secrets are also caught by the key-material rule; these are not, so each needs the rule written for its
+// family, and switching that rule off makes the suite fail.
+{
+  const lowEntropy = (): string => memorable().replace(/-/g, "");
+  const userinfo = memorable();
+  add("NEW: low entropy", "URL userinfo", userinfo, `GET https://admin:${userinfo}@example.test/x failed`);
+  const git = lowEntropy();
+  add(
+    "NEW: low entropy",
+    "git URL token",
+    git,
+    `fatal: unable to access 'https://${git}@dev.azure.com/o/p/_git/r/'`,
+  );
+  const bearer = memorable();
+  add("NEW: low entropy", "Bearer", bearer, `upstream rejected Bearer ${bearer} for /subscriptions`);
+  const basic = memorable();
+  add("NEW: low entropy", "Basic", basic, `proxy refused Basic ${b64(`svc:${basic}`)} for this host`);
+  const flag = memorable();
+  add("NEW: low entropy", "az login -p", flag, `az login --service-principal -u x -p ${flag} --tenant t`);
+  const secure = memorable();
+  add(
+    "NEW: low entropy",
+    "ConvertTo-SecureString",
+    secure,
+    `ConvertTo-SecureString '${secure}' -AsPlainText`,
+  );
+  const glued = memorable();
+  add("NEW: low entropy", "glued to an AADSTS code", glued, `AADSTS7000215${glued}: Invalid client secret.`);
+  const prefixed = `ghp_${lowEntropy()}`;
+  add("NEW: low entropy", "ghp_ token", prefixed, `push failed: remote said ${prefixed} is not allowed`);
+  const pemBody = Array.from({ length: 4 }, () => lowEntropy().padEnd(64, "A")).join("\n");
+  add(
+    "NEW: low entropy",
+    "PEM private key",
+    pemBody.split("\n")[1] ?? "",
+    `-----BEGIN PRIVATE KEY-----\n${pemBody}\n-----END PRIVATE KEY-----`,
+  );
+  const header = b64url('{"alg":"RS256","typ":"JWT"}');
+  const claims = b64url(JSON.stringify({ aud: "api://app", sub: memorable() }));
+  const jwt = `${header}.${claims}.${b64url(memorable())}`;
+  add(
+    "NEW: low entropy",
+    "JWT with spaces around its dots",
+    jwt,
+    `token ${jwt.split(".").join(" . ")} rejected`,
+    [claims],
+  );
+}
+
 /** The adversarial corpus: every sample has its own secret. */
 export const ADVERSARIAL_SAMPLES: readonly SecretSample[] = samples;
