@@ -156,7 +156,7 @@ export function redactErrorText(error: unknown): void {
       // A revoked proxy.
     }
     if (isList) {
-      const list = members as unknown as Record<string, unknown>;
+      const list = members as Record<string, unknown>;
       for (let m = 0; m < (members as unknown[]).length; m++) {
         const member = readField(list, String(m));
         if (typeof member === "string") redactFields(list, [String(m)], budget);

@@ -83,7 +83,10 @@ const MIN_MEMBER_TEXT_LENGTH = 16 * 1024;
 
 /** Cuts the text of each member (and its causes) to its share of {@link MEMBERS_TEXT_LENGTH}. */
 function shareTextBudget(members: NormalisedError[]): void {
-  const limit = Math.max(MIN_MEMBER_TEXT_LENGTH, Math.floor(MEMBERS_TEXT_LENGTH / Math.max(members.length, 1)));
+  const limit = Math.max(
+    MIN_MEMBER_TEXT_LENGTH,
+    Math.floor(MEMBERS_TEXT_LENGTH / Math.max(members.length, 1)),
+  );
   if (limit >= MAX_TEXT_LENGTH) return;
   for (const member of members) {
     for (let e: NormalisedError | null = member; e; e = e.cause) {

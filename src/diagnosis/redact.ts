@@ -38,7 +38,8 @@ export const REDACTION_PATTERNS = {
   /** A GUID: correlation, trace, tenant and client IDs stay readable. */
   guid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
   /** Claims of a JOSE header or a token's payload, in decoded base64url. */
-  tokenClaims: /"(?:alg|typ|enc|kid|x5t|aud|iss|sub|oid|tid|appid|azp|nonce|exp|nbf|iat|upn|scp|roles)"\s{0,4}:/,
+  tokenClaims:
+    /"(?:alg|typ|enc|kid|x5t|aud|iss|sub|oid|tid|appid|azp|nonce|exp|nbf|iat|upn|scp|roles)"\s{0,4}:/,
   /** A class name (`ClientSecretCredential`, `AuthenticationError`): names a type, never a secret. */
   className: /^[A-Z][a-zA-Z0-9]{0,80}(?:Credential|Error|Exception|Options)$/,
 } as const;
@@ -75,8 +76,15 @@ function isWhite(c: number): boolean {
   return isSpace(c) || isLineBreak(c) || c === 12 || c === 11;
 }
 
+/** The character codes of `chars` (all ASCII). */
+function codesOf(chars: string): Set<number> {
+  const codes = new Set<number>();
+  for (let i = 0; i < chars.length; i++) codes.add(chars.charCodeAt(i));
+  return codes;
+}
+
 // Where a bare value ends: white space, quotes, delimiters of URLs, lists, markup and escapes.
-const BARE_STOPS = new Set([..."&\"'<>,;)]}|`\\{["].map((ch) => ch.charCodeAt(0)));
+const BARE_STOPS = codesOf("&\"'<>,;)]}|`\\{[");
 
 function isBareValueChar(c: number): boolean {
   return !isWhite(c) && !BARE_STOPS.has(c);
@@ -296,7 +304,7 @@ function segmentsOf(name: string): string[] {
       words.push(word.toLowerCase());
       word = "";
     }
-    word += name[i];
+    word += name.charAt(i);
   }
   if (word) words.push(word.toLowerCase());
   return words;
@@ -372,7 +380,7 @@ function closingQuote(text: string, from: number, quote: string): { end: number;
 }
 
 /** Characters that glue more text to a closing quote: `"abc"def` is one word to a shell, and hides one secret. */
-const GLUED = new Set([..."_-+/=~!@#$%^*"].map((ch) => ch.charCodeAt(0)));
+const GLUED = codesOf("_-+/=~!@#$%^*");
 
 /**
  * The end of a quoted value opened at `start`. Text glued to the closing quote belongs to the value: a quote escaped
@@ -400,7 +408,7 @@ function bareEnd(text: string, from: number): number {
 
 // After `name=`, a bare value keeps brackets and commas (`p@[s]:w,d`); it ends at white space, quotes and the
 // delimiters of queries, connection strings and markup.
-const ASSIGNED_STOPS = new Set([..."&\"'<>;`\\|"].map((ch) => ch.charCodeAt(0)));
+const ASSIGNED_STOPS = codesOf("&\"'<>;`\\|");
 const OPENERS: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
 /** The end of a bare value after `=`: a closing bracket the value did not open ends it (`(secret=x)`). */
@@ -1134,7 +1142,7 @@ export function redactSecrets(text: string): string {
 // --- structured values ------------------------------------------------------------------------------------------
 
 /** Objects redactStructure built: already redacted, so a diagnosis inside an event is not read twice. */
-const REDACTED_STRUCTURES = new WeakSet<object>();
+const REDACTED_STRUCTURES = new WeakSet();
 
 /** Keys whose values are this package's own words (knowledge entries), never copied from an error. */
 const OWN_TEXT_KEYS = new Set(["matches", "match", "docs", "category", "outcome", "runtime", "type"]);

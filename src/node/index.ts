@@ -54,11 +54,7 @@ export {
 } from "./doctor/index.js";
 
 // What a configuration value looks like (a PEM key, a JWT…), said without printing it: for reports like the doctor's.
-export {
-  describeSecretShape,
-  type SecretShape,
-  type SecretShapeDescription,
-} from "../diagnosis/redact.js";
+export { describeSecretShape, type SecretShape, type SecretShapeDescription } from "../diagnosis/redact.js";
 
 // Types from the core entry (Diagnosis, DiagnosticEvent…) are imported from "azure-identity-diagnostics" itself.
 // The command line's terminal styling (colour choice, Unicode marks) is not part of this entry.

@@ -125,7 +125,11 @@ class RejectingWith implements TokenCredential {
   ) {}
   getToken(): Promise<AccessToken | null> {
     if (this.sync) throw this.value;
-    return Promise.reject(this.value);
+    return this.#rejectLater();
+  }
+  async #rejectLater(): Promise<never> {
+    await Promise.resolve();
+    throw this.value;
   }
 }
 

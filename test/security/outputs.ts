@@ -44,7 +44,7 @@ export function errorText(error: unknown, depth = 0): string {
   // Deeper than any limit of the package's own: a cause 70 levels down is still in the error a logger walks.
   if (error === null || typeof error !== "object" || depth > 100) return "";
   const record = error as Record<string, unknown>;
-  const response = (record.response ?? null) as { bodyAsText?: unknown; headers?: unknown } | null;
+  const response = record.response as { bodyAsText?: unknown; headers?: unknown } | null | undefined;
   const parts = [
     String(record.message),
     String(record.stack),

@@ -168,7 +168,9 @@ describe("redactErrorText (what DiagnosticCredential rethrows)", () => {
     const texts = (aggregate.errors as unknown[]).map((m) =>
       typeof m === "string" ? m : `${(m as Error).message}\n${(m as Error).stack ?? ""}`,
     );
-    texts.forEach((text, i) => expect(text).not.toContain(secret(i)));
+    texts.forEach((text, i) => {
+      expect(text).not.toContain(secret(i));
+    });
   });
 
   it("redacts a cause 70 levels deep, and replaces one deeper than it reads", () => {
@@ -178,7 +180,7 @@ describe("redactErrorText (what DiagnosticCredential rethrows)", () => {
     redactErrorText(error);
     const seen: string[] = [];
     for (let e: unknown = error; e !== undefined; e = (e as { cause?: unknown }).cause) {
-      seen.push(typeof e === "string" ? e : String((e as Error).message));
+      seen.push(typeof e === "string" ? e : (e as Error).message);
       if (typeof e === "string") break;
     }
     expect(seen.join("\n")).not.toContain(secret);
