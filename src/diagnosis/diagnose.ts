@@ -8,7 +8,7 @@ import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
-import { redactSecrets, redactStructure } from "./redact.js";
+import { redactStructure } from "./redact.js";
 import { findCredentialNames, isCredentialContainer } from "./credentialNames.js";
 import type { AttemptDiagnosis, AttemptOutcome, Diagnosis, KnowledgeMatch } from "./types.js";
 
@@ -129,8 +129,8 @@ interface SingleDiagnosis {
 function diagnoseSingle(error: NormalisedError, credential: string | null): SingleDiagnosis {
   const facts = extractFacts(error, credential);
   const matches = findMatches(facts);
-  const message = redactSecrets(error.message);
-  return { facts, matches, category: categoryOf(facts, matches), message };
+  // Redacted with everything else the diagnosis copies from the error, once, by redactStructure in diagnose().
+  return { facts, matches, category: categoryOf(facts, matches), message: error.message };
 }
 
 function outcomeOf(error: NormalisedError, category: DiagnosisCategory): AttemptOutcome {

@@ -1155,21 +1155,29 @@ const MAX_STRUCTURE_DEPTH = 12;
  * object whose getters throw); callers drop what they cannot redact.
  */
 export function redactStructure<T>(value: T): T {
-  return redactValue(value, 0) as T;
+  return redactValue(value, 0, new Map()) as T;
 }
 
-function redactValue(value: unknown, depth: number): unknown {
-  if (typeof value === "string") return redactSecrets(value);
+/** `seen`: each text redacted once per structure (a message is repeated in a diagnosis and its attempts). */
+function redactValue(value: unknown, depth: number, seen: Map<string, string>): unknown {
+  if (typeof value === "string") {
+    let redacted = seen.get(value);
+    if (redacted === undefined) {
+      redacted = redactSecrets(value);
+      seen.set(value, redacted);
+    }
+    return redacted;
+  }
   if (value === null || typeof value !== "object") return value;
   if (REDACTED_STRUCTURES.has(value)) return value;
   if (depth >= MAX_STRUCTURE_DEPTH) return REDACTION_FAILED;
   let copy: unknown;
   if (Array.isArray(value)) {
-    copy = value.map((item: unknown) => redactValue(item, depth + 1));
+    copy = value.map((item: unknown) => redactValue(item, depth + 1, seen));
   } else {
     const out: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(value)) {
-      out[key] = OWN_TEXT_KEYS.has(key) ? field : redactValue(field, depth + 1);
+      out[key] = OWN_TEXT_KEYS.has(key) ? field : redactValue(field, depth + 1, seen);
     }
     copy = out;
   }
