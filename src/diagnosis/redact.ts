@@ -922,7 +922,9 @@ function isRandom(piece: string): boolean {
     previous = current;
   }
   const classes = (seen[0] ? 1 : 0) + (seen[1] ? 1 : 0) + (seen[2] ? 1 : 0);
-  return classes >= 2 && changes / (piece.length - 1) >= 0.35;
+  const rate = changes / (piece.length - 1);
+  // Random base64 changes class at about 0.65; a camelCase name (`OnBehalfOfCredential`) near 0.35, without digits.
+  return classes === 3 ? rate >= 0.35 : classes === 2 && rate >= 0.5;
 }
 
 /** Certificate thumbprints (SHA-1 or SHA-256 in hex) are public and help support. */
