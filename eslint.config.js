@@ -66,7 +66,7 @@ const layering = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "docs/**"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "docs/**", "site/**"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

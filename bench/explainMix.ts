@@ -1,6 +1,7 @@
 /**
- * The realistic mix `explainAuthError` is measured and checked on: every accuracy-corpus message (pasted text from
- * ten runtimes and tools) and error objects shaped exactly as @azure/identity and core-rest-pipeline throw them.
+ * The realistic inputs `explainAuthError` is measured and checked on: errors people pasted into public GitHub threads
+ * (the real-world corpus, without its held-out fresh batch), every accuracy-corpus message (pasted text from ten
+ * runtimes and tools) and error objects shaped exactly as @azure/identity and core-rest-pipeline throw them.
  */
 import { readFileSync } from "node:fs";
 import { createHttpHeaders, createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
@@ -11,6 +12,12 @@ import {
   CredentialUnavailableError,
 } from "@azure/identity";
 import { CORPUS_FILES } from "../test/knowledge/corpus/score.js";
+import { loadRealWorld } from "../test/knowledge/realWorld/score.js";
+
+/** The real-world corpus's messages; its default folder holds no fresh batch (that is a subfolder). */
+export function realWorldMessages(): string[] {
+  return loadRealWorld().map((record) => record.text);
+}
 
 export function corpusMessages(): string[] {
   return CORPUS_FILES.flatMap((file) => {

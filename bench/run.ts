@@ -25,6 +25,8 @@ const BENCHMARKS = [
   { file: "hostileInput.ts", id: "hostile-input", flags: [] },
   { file: "inputShapes.ts", id: "input-shapes", flags: [] },
   { file: "soak.ts", id: "soak", flags: [] },
+  // --- CLI `scan` (kept apart from the library's benchmarks above) ---
+  { file: "scanThroughput.ts", id: "scan-throughput", flags: [] },
 ] as const;
 
 function readArgs(argv: readonly string[]): { write: boolean; check: boolean; only: string[]; note: string } {

@@ -222,6 +222,8 @@ export interface DemoResult {
   failures: string[];
   /** Connections the loopback guard refused. */
   blocked: string[];
+  /** The knowledge entry each failing stage's diagnosis led with. */
+  leading: string[];
 }
 
 /** Runs every stage; writes the readable walk-through (or JSON lines) to `write`. */
@@ -241,6 +243,7 @@ export async function runDemo(
   env.usePath(tools.bin);
   const fakes: Fakes = { sts, pipelines, resource, tools, imds, env };
   const failures: string[] = [];
+  const leading: string[] = [];
   const bold = (text: string): string => (options.color ? `\x1b[1m${text}\x1b[22m` : text);
   const baseline = { ...process.env };
 
@@ -269,6 +272,8 @@ export async function runDemo(
           ? outcome === "fallthrough" && warning !== undefined
           : typeof outcome === "object" && outcome.matches[0]?.id === stage.expect.topEntry;
       if (!ok && outcome !== undefined) failures.push(`${stage.title}: unexpected outcome`);
+      const leader = typeof outcome === "object" ? outcome.matches[0]?.id : undefined;
+      if (leader !== undefined) leading.push(leader);
 
       if (!options.json) {
         write(bold(`── ${index + 1}/${STAGES.length}  ${stage.title}`) + "\n\n");
@@ -310,7 +315,7 @@ export async function runDemo(
     for (const failure of failures) write(`demo stage failed: ${failure}\n`);
     for (const connection of blocked) write(`blocked a connection beyond loopback: ${connection}\n`);
   }
-  return { failures, blocked };
+  return { failures, blocked, leading };
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ""}`) {

@@ -28,8 +28,8 @@ export interface DiagnosticCredentialOptions {
   logging?: boolean;
 }
 
-/** What the timer rejects with; compared by identity, so no foreign error can pass for it. */
-const TIMED_OUT: unique symbol = Symbol("timed out");
+/** What the timer rejects with; compared by identity, so no foreign error can pass for it. Never thrown to callers. */
+const TIMED_OUT = new Error("DiagnosticCredential: timeoutMs elapsed");
 
 /** setTimeout's largest delay; a larger one fires at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;

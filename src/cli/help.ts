@@ -1,13 +1,16 @@
 /** The `--help` texts, generated from the command list so they cannot drift from what is parsed. */
 import { GLOBAL_OPTIONS, PROGRAM_OPTIONS } from "./args.js";
 import type { Command, OptionSpec } from "./command.js";
+import { reportAddress } from "./version.js";
 
 export const PROGRAM_NAME = "azure-identity-diagnostics";
 
-const EXIT_STATUS_FOOTER = [
-  "  2  the command line or the input was wrong (unknown command or flag, unreadable, empty or binary input)",
-  "  3  unexpected internal failure (a bug: please report it)",
-];
+function exitStatusFooter(): string[] {
+  return [
+    "  2  the command line or the input was wrong (unknown command or flag, unreadable, empty or binary input)",
+    `  3  unexpected internal failure (a bug: please report it to the maintainers via ${reportAddress()})`,
+  ];
+}
 
 function optionLines(options: Readonly<Record<string, OptionSpec>>): string[] {
   const rows = Object.entries(options).map(([name, spec]) => {
@@ -37,11 +40,16 @@ export function programHelp(commands: readonly Command[]): string {
     "Exit status:",
     "  0  done, nothing to act on",
     "  1  a finding: a problem to act on, or nothing matched (each command's help says which)",
-    ...EXIT_STATUS_FOOTER,
+    ...exitStatusFooter(),
     "",
     `Run '${PROGRAM_NAME} <command> --help' for a command's options and examples.`,
     "",
   ].join("\n");
+}
+
+/** An example as typed: the program name is added unless the example names it itself (a pipe, say). */
+export function exampleLine(example: string): string {
+  return example.includes(PROGRAM_NAME) ? example : `${PROGRAM_NAME} ${example}`;
 }
 
 /** Help for one command. */
@@ -57,12 +65,12 @@ export function commandHelp(command: Command): string {
     ...optionLines({ ...command.options, ...GLOBAL_OPTIONS }),
     "",
     "Examples:",
-    ...command.examples.map((example) => `  ${PROGRAM_NAME} ${example}`),
+    ...command.examples.map((example) => `  ${exampleLine(example)}`),
     "",
     "Exit status:",
     `  0  ${command.exitStatus.ok}`,
     `  1  ${command.exitStatus.finding}`,
-    ...EXIT_STATUS_FOOTER,
+    ...exitStatusFooter(),
     "",
   ].join("\n");
 }

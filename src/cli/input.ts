@@ -72,7 +72,8 @@ export async function readFileText(
   }
 }
 
-function fileError(path: string, error: unknown): InputError {
+/** The `InputError` for a file that could not be opened or read. */
+export function fileError(path: string, error: unknown): InputError {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
     case "ENOENT":

@@ -10,7 +10,7 @@ import { EXIT, isCliError, UsageError } from "./errors.js";
 import { commandHelp, PROGRAM_NAME, programHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import { chooseStyle } from "./output.js";
-import { packageVersion } from "./version.js";
+import { packageVersion, reportAddress } from "./version.js";
 
 /**
  * Runs the command line `argv` (without `node` and the script path) against `io` and returns the exit status:
@@ -130,7 +130,7 @@ function reportFailure(error: unknown, io: CliIo, command: Command | undefined):
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(
       `${PROGRAM_NAME}: unexpected failure: ${redactSecrets(message).slice(0, 500)}\n` +
-        "This is a bug in azure-identity-diagnostics; please report it with the command you ran.\n",
+        `This is a bug in ${PROGRAM_NAME} ${packageVersion()}. Please report it, with the command you ran and the line above, to the package's maintainers via ${reportAddress()}.\n`,
     );
   } catch {
     // Standard error itself failed: nothing left to tell anyone.

@@ -5,8 +5,13 @@ import { readTokenIdentity, type TokenIdentity } from "./tokenIdentity.js";
  * caller's object: every read is guarded, because getters throw, proxies trap and `cause` chains loop.
  */
 
-/** The longest text examined; beyond it a message is cut (diagnosis stays linear and bounded). */
-export const MAX_TEXT_LENGTH = 256 * 1024;
+/**
+ * The most text read from one error: its fields, causes and members together, outermost first. Beyond it text is
+ * cut, so hostile input costs bounded, linear time whatever its shape.
+ */
+export const MAX_TEXT_LENGTH = 128 * 1024;
+/** The most of one error's stack read; frames are all that is read from it. */
+const MAX_STACK_LENGTH = 16 * 1024;
 const MAX_CAUSE_DEPTH = 8;
 const MAX_CHILDREN = 64;
 /** Objects read per error, in all: an object whose getters invent fresh children would otherwise never end. */
@@ -73,34 +78,22 @@ function read(target: unknown, key: PropertyKey): unknown {
   }
 }
 
-function clip(text: string, limit = MAX_TEXT_LENGTH): string {
-  return text.length > limit ? text.slice(0, limit) : text;
+/** What one `normaliseError` call has read so far. */
+interface Reading {
+  readonly seen: Set<object>;
+  /** Characters of text still to be read (see MAX_TEXT_LENGTH). */
+  textLeft: number;
 }
 
-/** Text an aggregate's members share, and the least each keeps: 64 members cost what a few single errors do. */
-const MEMBERS_TEXT_LENGTH = 1024 * 1024;
-const MIN_MEMBER_TEXT_LENGTH = 16 * 1024;
-
-/** Cuts the text of each member (and its causes) to its share of {@link MEMBERS_TEXT_LENGTH}. */
-function shareTextBudget(members: NormalisedError[]): void {
-  const limit = Math.max(
-    MIN_MEMBER_TEXT_LENGTH,
-    Math.floor(MEMBERS_TEXT_LENGTH / Math.max(members.length, 1)),
-  );
-  if (limit >= MAX_TEXT_LENGTH) return;
-  for (const member of members) {
-    for (let e: NormalisedError | null = member; e; e = e.cause) {
-      e.message = clip(e.message, limit);
-      if (e.stack !== null) e.stack = clip(e.stack, limit);
-      if (e.body !== null) e.body = clip(e.body, limit);
-      const response = e.errorResponse;
-      if (response?.errorDescription) response.errorDescription = clip(response.errorDescription, limit);
-    }
-  }
+/** `text`, cut to what is left of the reading's text allowance, which it uses up. */
+function take(text: string, reading: Reading): string {
+  const taken = text.length > reading.textLeft ? text.slice(0, reading.textLeft) : text;
+  reading.textLeft -= taken.length;
+  return taken;
 }
 
-function asText(value: unknown): string | null {
-  if (typeof value === "string") return clip(value);
+function asText(value: unknown, reading: Reading): string | null {
+  if (typeof value === "string") return value === "" || reading.textLeft > 0 ? take(value, reading) : null;
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
     return String(value);
   }
@@ -122,20 +115,20 @@ function asCodes(value: unknown): number[] {
   return codes;
 }
 
-function normaliseResponse(value: unknown): NormalisedErrorResponse | null {
+function normaliseResponse(value: unknown, reading: Reading): NormalisedErrorResponse | null {
   if (value === null || typeof value !== "object") return null;
   const response: NormalisedErrorResponse = {
-    error: asText(read(value, "error")),
-    errorDescription: asText(read(value, "errorDescription") ?? read(value, "error_description")),
+    error: asText(read(value, "error"), reading),
+    errorDescription: asText(read(value, "errorDescription") ?? read(value, "error_description"), reading),
     errorCodes: asCodes(read(value, "errorCodes") ?? read(value, "error_codes")),
-    correlationId: asText(read(value, "correlationId") ?? read(value, "correlation_id")),
-    traceId: asText(read(value, "traceId") ?? read(value, "trace_id")),
-    timestamp: asText(read(value, "timestamp")),
+    correlationId: asText(read(value, "correlationId") ?? read(value, "correlation_id"), reading),
+    traceId: asText(read(value, "traceId") ?? read(value, "trace_id"), reading),
+    timestamp: asText(read(value, "timestamp"), reading),
   };
   return (response.error ?? response.errorDescription) ? response : null;
 }
 
-function readHeaders(response: unknown): Record<string, string> {
+function readHeaders(response: unknown, reading: Reading): Record<string, string> {
   const headers: Record<string, string> = {};
   const source = read(response, "headers");
   if (source === null || typeof source !== "object") return headers;
@@ -148,7 +141,7 @@ function readHeaders(response: unknown): Record<string, string> {
     } catch {
       value = undefined;
     }
-    const text = asText(value);
+    const text = asText(value, reading);
     if (text !== null) headers[name] = text;
   }
   return headers;
@@ -171,7 +164,8 @@ function presentedTokenIdentity(request: unknown): TokenIdentity | null {
   } catch {
     return null;
   }
-  const header = asText(value);
+  // The token is decoded, never examined as text: it does not use up the text allowance.
+  const header = typeof value === "string" ? value.slice(0, MAX_TEXT_LENGTH) : null;
   const token =
     header && /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/.test(header) ? header.slice("Bearer ".length) : null;
   return token ? readTokenIdentity(token) : null;
@@ -200,41 +194,44 @@ function emptyError(thrown: boolean, name: string | null, message: string): Norm
   };
 }
 
-function normaliseObject(value: object, seen: Set<object>, depth: number): NormalisedError {
-  seen.add(value);
-  const message = asText(read(value, "message")) ?? asText(read(value, "errorMessage")) ?? "";
-  const result = emptyError(true, asText(read(value, "name")), message);
-  result.stack = asText(read(value, "stack"));
+function normaliseObject(value: object, reading: Reading, depth: number): NormalisedError {
+  reading.seen.add(value);
+  const message =
+    asText(read(value, "message"), reading) ?? asText(read(value, "errorMessage"), reading) ?? "";
+  const result = emptyError(true, asText(read(value, "name"), reading), message);
+  // Read for its frames only, so cut on its own: it repeats the message, which must not use the allowance twice.
+  const stack = read(value, "stack");
+  result.stack = typeof stack === "string" ? stack.slice(0, MAX_STACK_LENGTH) : null;
   const response = read(value, "response");
   result.statusCode =
     asStatus(read(value, "statusCode")) ??
     asStatus(read(value, "status")) ??
     asStatus(read(response, "status"));
-  result.code = asText(read(value, "code"));
-  result.errorCode = asText(read(value, "errorCode"));
-  result.subError = asText(read(value, "subError")) || null;
-  result.errorNo = asText(read(value, "errorNo"));
-  result.correlationId = asText(read(value, "correlationId"));
-  result.traceId = asText(read(value, "traceId"));
-  result.timestamp = asText(read(value, "timestamp"));
-  result.errorResponse = normaliseResponse(read(value, "errorResponse"));
-  result.headers = readHeaders(response);
-  result.body = asText(read(response, "bodyAsText"));
+  result.code = asText(read(value, "code"), reading);
+  result.errorCode = asText(read(value, "errorCode"), reading);
+  result.subError = asText(read(value, "subError"), reading) || null;
+  result.errorNo = asText(read(value, "errorNo"), reading);
+  result.correlationId = asText(read(value, "correlationId"), reading);
+  result.traceId = asText(read(value, "traceId"), reading);
+  result.timestamp = asText(read(value, "timestamp"), reading);
+  result.errorResponse = normaliseResponse(read(value, "errorResponse"), reading);
+  result.headers = readHeaders(response, reading);
+  result.body = asText(read(response, "bodyAsText"), reading);
   result.tokenIdentity = presentedTokenIdentity(read(value, "request") ?? read(response, "request"));
 
   const errors = read(value, "errors");
   if (Array.isArray(errors)) {
     for (let i = 0; i < Math.min(errors.length, MAX_CHILDREN); i++) {
-      result.children.push(normaliseValue(read(errors, i), seen, depth + 1));
+      result.children.push(normaliseValue(read(errors, i), reading, depth + 1));
     }
-    shareTextBudget(result.children);
   } else if (result.children.length === 0) {
     result.children = splitPastedAggregate(message);
   }
 
   const cause = read(value, "cause");
   if (cause !== undefined && cause !== null && depth < MAX_CAUSE_DEPTH) {
-    if (typeof cause !== "object" || !seen.has(cause)) result.cause = normaliseValue(cause, seen, depth + 1);
+    if (typeof cause !== "object" || !reading.seen.has(cause))
+      result.cause = normaliseValue(cause, reading, depth + 1);
   }
   return result;
 }
@@ -250,25 +247,25 @@ function pastedErrorName(text: string): string | null {
   return PASTED_ERROR_NAME_PATTERN.exec(text.trimStart())?.[1] ?? null;
 }
 
-function normaliseValue(value: unknown, seen: Set<object>, depth: number): NormalisedError {
+function normaliseValue(value: unknown, reading: Reading, depth: number): NormalisedError {
   if (typeof value === "string") {
-    const text = clip(value);
+    const text = take(value, reading);
     const result = emptyError(false, pastedErrorName(text), text);
     result.children = splitPastedAggregate(text);
     return result;
   }
   if (value !== null && (typeof value === "object" || typeof value === "function")) {
-    if (seen.has(value) || depth > MAX_CAUSE_DEPTH || seen.size >= MAX_OBJECTS) {
+    if (reading.seen.has(value) || depth > MAX_CAUSE_DEPTH || reading.seen.size >= MAX_OBJECTS) {
       return emptyError(true, null, "");
     }
-    return normaliseObject(value, seen, depth);
+    return normaliseObject(value, reading, depth);
   }
-  return emptyError(true, null, asText(value) ?? "");
+  return emptyError(true, null, asText(value, reading) ?? "");
 }
 
 /** Normalises any value (Error, MSAL error, RestError, aggregate, string, `undefined`…). Never throws. */
 export function normaliseError(value: unknown): NormalisedError {
-  return normaliseValue(value, new Set(), 0);
+  return normaliseValue(value, { seen: new Set(), textLeft: MAX_TEXT_LENGTH }, 0);
 }
 
 // --- pasted aggregates -------------------------------------------------------------------------------

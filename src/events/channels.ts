@@ -31,9 +31,6 @@ interface DiagnosticsChannelModule {
 
 type ChannelsByType = Record<DiagnosticEvent["type"], PublishChannel>;
 
-/** `undefined`: not looked up yet; `null`: this runtime has no diagnostics_channel. */
-let channels: ChannelsByType | null | undefined;
-
 function loadChannels(): ChannelsByType | null {
   try {
     const runtime = globalThis as {
@@ -53,14 +50,12 @@ function loadChannels(): ChannelsByType | null {
   }
 }
 
-function allChannels(): ChannelsByType | null {
-  if (channels === undefined) channels = loadChannels();
-  return channels;
-}
+/** Looked up once, at import: `null` where this runtime has no diagnostics_channel. */
+const channels = loadChannels();
 
 /** Whether any event channel has a subscriber right now. Cheap: six property reads at most. */
 export function hasChannelSubscribers(): boolean {
-  const all = allChannels();
+  const all = channels;
   if (!all) return false;
   // for…in, not Object.values: this runs on every getToken, and must not allocate.
   for (const type in all) if (all[type as keyof ChannelsByType].hasSubscribers) return true;
@@ -72,7 +67,7 @@ export function hasChannelSubscribers(): boolean {
  * interrupt the caller: Node catches it and re-raises it on `process` as `uncaughtException` on the next tick.
  */
 export function publishDiagnosticEvent(event: DiagnosticEvent): void {
-  const channel = allChannels()?.[event.type];
+  const channel = channels?.[event.type];
   if (!channel?.hasSubscribers) return;
   try {
     channel.publish(event);

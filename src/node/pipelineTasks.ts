@@ -4,7 +4,7 @@
  * nested (stages, jobs, steps, templates, conditional `${{ }}` blocks), quoted or not, in block or flow style, and
  * skips comments and the bodies of `|` / `>` block scalars (scripts), where a `task:` line is only text.
  */
-import { azurePipelinesTasks, lookupPipelineTask } from "./azurePipelinesTasks.js";
+import { lookupPipelineTask, pipelineTaskVersions, splitTask } from "./azurePipelinesTasks.js";
 
 /**
  * - `supported`: this version can use workload identity federation.
@@ -91,9 +91,6 @@ export function scanPipelineTasks(text: string): PipelineScan {
   };
 }
 
-const nameOf = (task: string): string => (task.split("@")[0] ?? task).toLowerCase();
-const versionOf = (task: string): number => Number(task.split("@")[1]);
-
 /** The verdict for one `task:` reference. */
 export function judgeTask(name: string, version: string | undefined, line: number): PipelineTaskFinding {
   const written = version === undefined ? name : `${name}@${version}`;
@@ -110,10 +107,14 @@ export function judgeTask(name: string, version: string | undefined, line: numbe
       note: row.note,
     };
   }
-  const listed = azurePipelinesTasks.filter((r) => nameOf(r.task) === name.toLowerCase());
+  const listed = pipelineTaskVersions(name);
   const firstSupported =
     listed.find((r) => r.recommended === null && r.supportedFrom !== null)?.supportedFrom ?? null;
-  if (version !== undefined && firstSupported !== null && Number(version) < versionOf(firstSupported)) {
+  if (
+    version !== undefined &&
+    firstSupported !== null &&
+    Number(version) < splitTask(firstSupported).version
+  ) {
     // The table starts at the versions that gained support; an older major predates it.
     const newest =
       listed.filter((r) => r.recommended === null && r.supportedFrom !== null).at(-1)?.task ?? firstSupported;

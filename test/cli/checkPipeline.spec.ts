@@ -190,8 +190,10 @@ describe("check-pipeline command", () => {
     expect(out).toMatch(/line 32 +PackerBuild@0 -> PackerBuild@1/);
     expect(out).not.toMatch(/line 10 +AzureCLI@2/);
     expect(out).not.toContain("NuGetCommand@2");
-    expect(out).toContain(
-      "Templates used (check them too): templates/deploy.yml, templates/secure.yml@templates",
+    expect(out).toContain("Templates used: templates/deploy.yml, templates/secure.yml@templates");
+    expect(out).toMatch(/\[XX\] line 23 +Template templates\/deploy\.yml not found/);
+    expect(out).toMatch(
+      /\[\?\?\] line 35 +Template templates\/secure\.yml@templates is in repository 'templates'/,
     );
   });
 
@@ -203,14 +205,38 @@ describe("check-pipeline command", () => {
     expect(io.out()).toMatch(/✖ line 18 +AzureFileCopy@4 → AzureFileCopy@6/);
   });
 
-  it("prints { files: [{ path, tasks, templates }], problems } with --json", async () => {
+  it("prints { files: [{ path, kind, includedFrom, tasks, templates, jobs, findings }], problems } with --json", async () => {
     const io = fakeIo();
     expect(await run(["check-pipeline", "--json", pipeline], io)).toBe(1);
     const report = JSON.parse(io.out()) as PipelineCheckReport;
+    // The parser and the tolerant line scanner agree on every task and template.
     const scan = scanPipelineTasks(PIPELINE);
     expect(report).toEqual({
-      files: [{ path: pipeline, tasks: scan.tasks, templates: scan.templates }],
-      problems: 4,
+      files: [
+        {
+          path: pipeline,
+          kind: "azure-pipelines",
+          includedFrom: null,
+          tasks: scan.tasks,
+          templates: scan.templates,
+          jobs: [],
+          findings: [
+            {
+              line: 23,
+              severity: "problem",
+              message: `Template templates/deploy.yml not found (looked for ${join(dir, "templates", "deploy.yml")}).`,
+            },
+            {
+              line: 35,
+              severity: "info",
+              message:
+                "Template templates/secure.yml@templates is in repository 'templates': not followed (check it there).",
+            },
+          ],
+        },
+      ],
+      // Four tasks and the missing template.
+      problems: 5,
     });
   });
 
@@ -234,7 +260,8 @@ describe("check-pipeline command", () => {
     expect(await run(["check-pipeline", "--json", pipeline, other], io)).toBe(1);
     const report = JSON.parse(io.out()) as PipelineCheckReport;
     expect(report.files.map((f) => f.path)).toEqual([pipeline, other]);
-    expect(report.problems).toBe(5);
+    // Five in the first file (four tasks, one missing template), one in the second.
+    expect(report.problems).toBe(6);
   });
 
   it("reads azure-pipelines.yml from the working directory when no file is given", async () => {
@@ -264,7 +291,7 @@ describe("check-pipeline command", () => {
       mkdirSync(empty, { recursive: true });
       await refused(
         ["check-pipeline"],
-        /no file given, and there is no azure-pipelines\.yml in the current directory/,
+        /no file given, and there is no azure-pipelines\.yml or \.github\/workflows\/\*\.yml in the current directory/,
         empty,
       );
     });
@@ -276,10 +303,17 @@ describe("check-pipeline command", () => {
       );
     });
 
-    it("refuses a text file that is not a pipeline", async () => {
+    it("refuses a YAML file that is not a pipeline or a workflow", async () => {
+      await refused(
+        ["check-pipeline", file("compose.yml", "services:\n  web:\n    image: nginx\n")],
+        /compose\.yml does not look like an Azure Pipelines or GitHub Actions YAML file/,
+      );
+    });
+
+    it("refuses text that is not YAML, naming file:line:column and the parser's reason", async () => {
       await refused(
         ["check-pipeline", file("notes.txt", "just some notes\nnothing: here\n")],
-        /notes\.txt does not look like an Azure Pipelines YAML file/,
+        /notes\.txt:1:1: not valid YAML: Implicit keys need to be on a single line$/m,
       );
     });
 

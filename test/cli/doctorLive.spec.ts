@@ -104,6 +104,10 @@ describe("doctor --live", () => {
     expect(text.out).toContain("No token");
     expect(text.out).toContain("Authentication failed:");
     expect(text.err).toBe("");
+    // The attempt list is printed once, in the live section, not again inside the diagnosis.
+    expect(text.out).not.toContain("Credentials tried");
+    const live = text.out.slice(text.out.indexOf("Live check:"));
+    expect(live.match(/AzureCliCredential +unavailable/g)?.length).toBe(1);
 
     const json = await doctorLive(env, ["--json", "--timeout", "10"]);
     expect(json.code).toBe(1);
@@ -112,6 +116,11 @@ describe("doctor --live", () => {
     expect(report.live.timeoutMs).toBe(10000);
     expect(report.live.diagnosis?.matches[0]?.id).toBe("default-credential-all-unavailable");
     const outcomes = Object.fromEntries(report.live.attempts.map((a) => [a.credential, a.outcome]));
+    // Text and JSON use the same words: every outcome and every member state appears verbatim in the text.
+    for (const attempt of report.live.attempts) expect(text.out).toContain(attempt.outcome);
+    for (const member of report.chain) {
+      expect(text.out).toMatch(new RegExp(`${member.credential} +${member.prediction} `));
+    }
     expect(outcomes).toMatchObject({
       EnvironmentCredential: "unavailable",
       ManagedIdentityCredential: "unavailable",

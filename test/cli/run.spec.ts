@@ -6,11 +6,14 @@ import { commands } from "../../src/cli/commands/index.js";
 import { UsageError } from "../../src/cli/errors.js";
 import { chooseStyle, wantsColor } from "../../src/cli/output.js";
 import { run } from "../../src/cli/run.js";
+import { reportAddress } from "../../src/cli/version.js";
 import { fakeIo } from "./fakeIo.js";
 
 const ESC = "\u001b[";
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
+  bugs?: unknown;
+  repository?: unknown;
 };
 
 describe("program help and version", () => {
@@ -217,5 +220,69 @@ describe("colour and symbols", () => {
     await run(["codes", "--json", "--color"], io);
     expect(io.out()).not.toContain(ESC);
     expect(() => JSON.parse(io.out()) as unknown).not.toThrow();
+  });
+});
+
+describe("help a new user can follow", () => {
+  it("prints each example with the program name once, and no link to a file the package does not ship", async () => {
+    for (const command of commands) {
+      const io = fakeIo();
+      await run([command.name, "--help"], io);
+      const examples = io.out().split("Examples:\n")[1]?.split("\n\n")[0] ?? "";
+      expect(examples, command.name).not.toBe("");
+      for (const line of examples.split("\n")) {
+        expect(line.split("azure-identity-diagnostics").length - 1, line).toBe(1);
+      }
+      expect(io.out(), command.name).not.toMatch(/docs\/|\.md\b/);
+    }
+  });
+
+  it("runs the self-contained examples of explain and codes as printed (exit 0 or 1, never a usage error)", async () => {
+    for (const command of commands.filter((c) => c.name === "explain" || c.name === "codes")) {
+      for (const example of command.examples) {
+        if (/[|<>'"]|--file|\.log|\.txt/.test(example)) continue;
+        const io = fakeIo({ stdinIsTTY: true });
+        const code = await run(example.split(" ").filter(Boolean), io);
+        expect([0, 1], `${example}: ${io.err()}`).toContain(code);
+      }
+    }
+  });
+
+  it("the exit-3 message says where to report the bug", async () => {
+    const boom: Command = {
+      name: "boom",
+      arguments: "",
+      summary: "Fail.",
+      description: "Fails.",
+      options: {},
+      examples: ["boom"],
+      exitStatus: { ok: "never", finding: "never" },
+      run: () => Promise.reject(new Error("kaboom")),
+    };
+    const io = fakeIo();
+    expect(await run(["boom"], io, [boom])).toBe(3);
+    // The address comes from the package's own package.json (the npm page while it gives no bugs or repository).
+    expect(reportAddress()).toBe(reportAddress(pkg));
+    expect(io.err()).toContain(`via ${reportAddress()}.`);
+    expect(io.err()).toContain("the command you ran");
+    const help = fakeIo();
+    await run(["--help"], help);
+    expect(help.out()).toContain(`report it to the maintainers via ${reportAddress()})`);
+  });
+
+  it("reports to package.json's bugs address, else a GitHub repository's issues, else the npm page", () => {
+    const npm = "https://www.npmjs.com/package/azure-identity-diagnostics";
+    expect(reportAddress({})).toBe(npm);
+    expect(reportAddress({ bugs: "https://example.org/tracker" })).toBe("https://example.org/tracker");
+    expect(reportAddress({ bugs: { url: "https://example.org/b" } })).toBe("https://example.org/b");
+    expect(
+      reportAddress({ repository: { type: "git", url: "git+https://github.com/contoso/aid.git" } }),
+    ).toBe("https://github.com/contoso/aid/issues");
+    expect(reportAddress({ repository: "https://github.com/contoso/aid" })).toBe(
+      "https://github.com/contoso/aid/issues",
+    );
+    // Nothing made up from an address that is not a usable link.
+    expect(reportAddress({ bugs: "mailto:someone@example.org", repository: "gitlab:contoso/aid" })).toBe(npm);
+    expect(reportAddress({ bugs: { email: "x@example.org" } })).toBe(npm);
   });
 });

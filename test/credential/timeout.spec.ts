@@ -70,7 +70,7 @@ describe("timeoutMs", () => {
     expect(signal?.aborted).toBe(true);
   });
 
-  it("passes the caller's own abort on to the inner call, before any timeout", async () => {
+  it("passes the caller's own abort on to the inner call, before any timeout", () => {
     const inner = new SilentCredential();
     const caller = new AbortController();
     const pending = new DiagnosticCredential(inner, { timeoutMs: 60_000 }).getToken(ARM_SCOPE, {

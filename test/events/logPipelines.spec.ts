@@ -36,7 +36,7 @@ class AnsweringMember implements TokenCredential {
 }
 
 /** A credential that rejects with `error`. */
-function failing(error: unknown): TokenCredential {
+function failing(error: Error): TokenCredential {
   return { getToken: () => Promise.reject(error) };
 }
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { PIPELINES } from "../lab/harness/fakePipelines.js";
+import { recordProduced } from "../lab/harness/producedEntries.js";
 import { runDemo } from "../../examples/demo.js";
 
 describe("npm run demo", () => {
@@ -11,7 +12,9 @@ describe("npm run demo", () => {
     let output = "";
     const result = await runDemo((text) => (output += text), { color: false, json: false });
 
-    expect(result).toEqual({ failures: [], blocked: [] });
+    expect(result).toMatchObject({ failures: [], blocked: [] });
+    expect(result.leading).toHaveLength(7);
+    for (const id of result.leading) recordProduced(id);
     expect(output.match(/^── \d\/\d /gm)).toHaveLength(8);
     expect(output).toContain("warning: ClientSecretCredential was rejected");
     expect(output).toContain("No credential in the chain is set up on this machine");

@@ -7,10 +7,12 @@ import { checkPipelineCommand } from "./checkPipeline.js";
 import { codesCommand } from "./codes.js";
 import { doctorCommand } from "./doctor.js";
 import { explainCommand } from "./explain.js";
+import { scanCommand } from "./scan.js";
 import { whoamiCommand } from "./whoami.js";
 
 export const commands: readonly Command[] = [
   explainCommand,
+  scanCommand,
   codesCommand,
   doctorCommand,
   whoamiCommand,

@@ -159,7 +159,7 @@ export function createWhoamiCommand(dependencies: WhoamiCommandDependencies = {}
       "On failure it prints the diagnosis.",
       "",
       "--json prints { scope, timeoutMs, outcome, timedOut, durationMs, attempts, succeededWith, identity,",
-      "expiresOn, diagnosis } (see docs/cli.md).",
+      "expiresOn, diagnosis } (the LiveCheckResult type of azure-identity-diagnostics/node).",
     ].join("\n"),
     options: {
       scope: {

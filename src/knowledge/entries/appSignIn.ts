@@ -215,8 +215,11 @@ export const appSignInEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       stsCodes: ["AADSTS500011"],
-      // A resource with a path after its host is a scope: https://…/.default, api://app/permission.
-      patterns: ["resource principal named (?:https?|api)://[^\\s/]{1,100}/\\S{1,100} was not found"],
+      // A scope ends in /.default, or is api://app/permission; https://host/path alone can be a real App ID URI.
+      patterns: [
+        "resource principal named [^\\s]{1,200}/\\.default was not found",
+        "resource principal named api://[^\\s/]{1,100}/\\S{1,100} was not found",
+      ],
     },
     cause:
       "The resource (audience) named in the message is a scope (it ends with /.default or a permission name): it was passed to a setting or endpoint " +
@@ -270,7 +273,8 @@ export const appSignInEntries = (): readonly KnowledgeEntry[] => [
     category: "not-configured",
     retryable: false,
     match: {
-      text: ["is required but was not provided"],
+      // Azure Pipelines names a task input left empty as "##[error]Input required: <name>".
+      text: ["is required but was not provided", "##[error]Input required:"],
     },
     cause:
       "The tool reads its organization, tenant or endpoint from options or environment variables, and the one named in " +
@@ -279,6 +283,7 @@ export const appSignInEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Provide the setting the message names, as an option or through its environment variables (for example AZURE_DEVOPS_ORG_URL for the Azure DevOps MCP server), and check they reach the process the host starts.",
       "If the host ignores its env block, pass the value as a command-line argument in the server definition instead.",
+      "In a pipeline task, set the input the message names (for example azureSubscription, the service connection) in the step's inputs; a variable used there must be defined for that stage.",
     ],
     docs: [JS_GUIDE],
   },

@@ -28,7 +28,7 @@ export const azurePipelinesEntries = (): readonly KnowledgeEntry[] => [
       "ID, a placeholder that was never replaced). In pipelines it must be the tenant that holds the identity behind " +
       "the service connection.",
     mitigations: [
-      "Use the Directory (tenant) ID of the tenant where the app registration or user-assigned managed identity of the service connection lives.",
+      "Use the Directory (tenant) ID, a GUID, of the tenant where the app registration (or the user-assigned managed identity of the service connection) lives; check the setting for stray quotes, spaces or invisible characters around it.",
       "Check that the pipeline variable or repository secret feeding the tenant ID is defined for this stage and holds the tenant ID, not an empty or literal '$(…)' string or another secret's value.",
     ],
     docs: [APC_TROUBLESHOOT, FIND_TENANT],
@@ -39,7 +39,11 @@ export const azurePipelinesEntries = (): readonly KnowledgeEntry[] => [
     category: "not-configured",
     retryable: false,
     match: {
-      text: ["No service connection found with identifier"],
+      text: [
+        "No service connection found with identifier",
+        // Azure DevOps' own wording when a task input names a connection the pipeline cannot use.
+        "The service connection does not exist, has been disabled or has not been authorized for use",
+      ],
       patterns: [
         "No service connection found with identifier [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
       ],

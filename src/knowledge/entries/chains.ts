@@ -30,9 +30,8 @@ export const chainEntries = (): readonly KnowledgeEntry[] => [
         "DefaultAzureCredential failed to retrieve a token from the included credentials",
         "DefaultAzureCredential: failed to acquire a token",
         "DefaultAzureCredential failed to acquire a token",
-      ],
-      patterns: [
-        "(?:ChainedTokenCredential authentication failed|failed to (?:retrieve|acquire) a token)[^\\n]{0,120}\\n[^\\n]{0,40}(?:CredentialUnavailableError|Attempted credentials|EnvironmentCredential)",
+        // .NET's older AppAuthentication library (AzureServiceTokenProvider) lists its attempts this way.
+        "methods to get an access token, but none of them worked",
       ],
       credentials: [...MEMBERS],
       errorNames: ["AggregateAuthenticationError"],
@@ -42,9 +41,10 @@ export const chainEntries = (): readonly KnowledgeEntry[] => [
       "interaction). Here every member gave up, so the chain reports all their reasons at once. Usually only one of " +
       "them is the credential you meant to use; the others are expected to be unavailable in this environment.",
     mitigations: [
-      "Find the line of the credential you expected to succeed (for example ManagedIdentityCredential in Azure, AzureCliCredential on a laptop) and fix that one.",
+      "Find the line of the credential you expected to succeed (for example ManagedIdentityCredential in Azure, AzureCliCredential on a laptop) and fix that one: in Azure, enable a managed identity on the resource (App Service, Functions, VM) and grant it access; on a laptop, install the Azure CLI if needed and sign in with `az login`.",
       'Turn on logging (AZURE_LOG_LEVEL=info, or setLogLevel("info") from @azure/logger) to see every attempt, including members skipped silently.',
       "Replace the chain with the single credential you need, or narrow it with AZURE_TOKEN_CREDENTIALS=dev / prod / <CredentialName>.",
+      "When every line says unavailable, nothing is set up yet: to sign in as yourself, run `az login` (or `azd auth login`, Connect-AzAccount, the IDE sign-in such as Azure Toolkit for IntelliJ in Java); to sign in as an app, set the environment variables AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or a certificate path).",
     ],
     docs: [JS_GUIDE, LOGGER, CHAINS],
   },

@@ -38,6 +38,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "macOS: an app started from the Dock or Finder does not get your shell's PATH; Homebrew puts az in /opt/homebrew/bin (Apple silicon) or /usr/local/bin, so start the app from a terminal or add that folder to its PATH.",
       "WSL and containers: install the CLI inside the Linux environment itself; the Windows az.cmd is not on the Linux PATH.",
       "If you did not mean to use the CLI here, ignore this line and fix the credential you intended.",
+      "Code running in Azure (Functions, App Service, a VM) has no Azure CLI: use managed identity there (ManagedIdentityCredential, or DefaultAzureCredential, which tries it) and keep the CLI for local work.",
     ],
     docs: [CLI_INSTALL],
   },
@@ -53,6 +54,12 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         'Please run "az login" to set up account',
         "Please run 'az login' to setup account",
         "Please run 'az login' to set up an account",
+        // az's answer when its cached account can no longer be used for the scope asked.
+        "Please explicitly log in with",
+        "has previously been signed out of this application",
+        // az's wordings when its MSAL cache holds no usable account.
+        "does not exist in MSAL token cache",
+        "Can't find token from MSAL cache",
       ],
       credentials: ["AzureCliCredential"],
     },
@@ -61,7 +68,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "revoked, or the account has no access to the requested tenant. The JavaScript credential replaces the CLI's own " +
       "message with this generic one, which can hide an AADSTS code.",
     mitigations: [
-      "Sign in: run `az login` (add `--tenant <tenant-id>` for a specific tenant), then retry; on a machine without a browser use `az login --use-device-code`. Scripts and automation must run an `az login` step (a service principal or `--identity`) before they ask az for a token.",
+      "Sign in to the Azure CLI: run `az login` (add `--tenant <tenant-id>` for a specific tenant), then retry; on a machine without a browser use `az login --use-device-code`. Scripts and automation must run an `az login` step (a service principal or `--identity`) before they ask az for a token.",
       "Check the signed-in account with `az account show` and that a token can be issued with `az account get-access-token --resource https://management.azure.com/` (the output is a secret).",
       "If `az login` works in your terminal but not for the app, the app reads another CLI profile: services, sudo, IDEs and containers run as another user or HOME. Point AZURE_CONFIG_DIR at the folder you signed in with, or mount ~/.azure into the container.",
       "If the CLI itself prints an AADSTS code, follow that code's entry.",
@@ -85,7 +92,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "In a pipeline with workload identity federation, pass the OIDC settings to Terraform: use_oidc = true (ARM_USE_OIDC), ARM_CLIENT_ID, ARM_TENANT_ID, ARM_SUBSCRIPTION_ID, and on Azure DevOps the service connection's ID (ARM_OIDC_AZURE_SERVICE_CONNECTION_ID) with the system access token, or let the Terraform task fill them from its service connection input.",
       "For the backend, set the same settings in the backend block or its environment (use_oidc, use_azuread_auth); they are separate from the provider's.",
-      "For a local run, sign in with `az login` first.",
+      "For a local run, sign in to the Azure CLI with `az login` first (and `az account set --subscription <id>`).",
     ],
     docs: [
       "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_oidc",
@@ -175,6 +182,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       text: [
         "Visual Studio Token provider can't be accessed",
         "Visual Studio Token provider can not be accessed",
+        "Visual Studio Token provider file not found",
       ],
       credentials: ["VisualStudioCredential"],
     },
@@ -194,7 +202,12 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     category: "tool-missing",
     retryable: true,
     match: {
-      text: ["Unexpected end of JSON input", "Unexpected response from Azure CLI when getting token"],
+      text: [
+        "Unexpected end of JSON input",
+        "Unexpected response from Azure CLI when getting token",
+        // .NET's wording when its process timeout stops az.
+        "Azure CLI authentication timed out",
+      ],
       context: ["AzureCliCredential", "Azure CLI", "expiresOn"],
       credentials: ["AzureCliCredential"],
     },
@@ -327,6 +340,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         "Please run 'Connect-AzAccount'",
         "Run Connect-AzAccount to login",
         "Your Azure credentials have not been set up or have expired, please run Connect-AzAccount",
+        "Please login using Connect-AzAccount",
+        "No account found in the context",
       ],
       credentials: ["AzurePowerShellCredential"],
     },
@@ -455,6 +470,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         "Failed To Read VS Code Credentials",
         "Authenticate via Azure Tools plugin in VS Code",
         "Failed To Read Credentials",
+        // .NET's wording.
+        "Stored credentials not found. Need to authenticate user in VSCode Azure Account",
       ],
       credentials: ["VisualStudioCodeCredential"],
     },

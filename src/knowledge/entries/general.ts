@@ -101,7 +101,8 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
     category: "tenant-invalid",
     retryable: false,
     match: {
-      text: ["Invalid tenant id provided"],
+      // Go words it "invalid tenantID".
+      text: ["Invalid tenant id provided", "invalid tenantID. You can locate your tenantID"],
     },
     cause:
       "Credentials check the tenant before sending anything: it must be a GUID or a domain made of letters, digits, " +

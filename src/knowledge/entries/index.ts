@@ -1,7 +1,7 @@
 /**
  * Every bundled knowledge entry, in matching order (ties between equal scores go to the earlier entry). Each family
  * is a function rather than an array so that importing the package only scans the text; the engine parses and
- * builds it the first time a diagnosis needs it (1–4 ms saved at import on the 2-core machine of BENCHMARKS.md).
+ * builds it the first time a diagnosis needs it, which keeps the import cheap.
  */
 import type { KnowledgeEntry } from "../schema.js";
 import { azureDevOpsEntries } from "./azureDevOps.js";
@@ -10,10 +10,12 @@ import { appSignInEntries } from "./appSignIn.js";
 import { chainEntries } from "./chains.js";
 import { developerToolEntries } from "./developerTools.js";
 import { generalEntries } from "./general.js";
+import { goDotnetEntries } from "./goDotnet.js";
 import { localToolEntries } from "./localTools.js";
 import { managedIdentityEntries } from "./managedIdentity.js";
 import { managedIdentityEndpointEntries } from "./managedIdentityEndpoints.js";
 import { networkEntries } from "./network.js";
+import { pythonJavaEntries } from "./pythonJava.js";
 import { sdkServiceEntries } from "./sdkServices.js";
 import { serviceEntries } from "./services.js";
 import { servicePrincipalEntries } from "./servicePrincipal.js";
@@ -30,10 +32,12 @@ export function loadKnowledgeEntries(): readonly KnowledgeEntry[] {
     ...managedIdentityEndpointEntries(),
     ...developerToolEntries(),
     ...localToolEntries(),
+    ...goDotnetEntries(),
     ...chainEntries(),
     ...serviceEntries(),
     ...sdkServiceEntries(),
     ...stsCodeEntries(),
+    ...pythonJavaEntries(),
     ...appSignInEntries(),
     ...networkEntries(),
     ...generalEntries(),

@@ -28,6 +28,12 @@ export const localToolEntries = (): readonly KnowledgeEntry[] => [
         "az: command not found",
         "azd: command not found",
         "pwsh: command not found",
+        // sh's and Go's os/exec wordings.
+        "az: not found",
+        "azd: not found",
+        'exec: "az": executable file not found',
+        'exec: "azd": executable file not found',
+        'exec: "pwsh": executable file not found',
         "not found on PATH, make sure it is installed",
         "not found on PATH, please make sure it is installed",
       ],

@@ -16,6 +16,11 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       text: [
+        // Python's and Java's wording of the same 400 from the endpoint.
+        "No identity has been assigned to this resource",
+        "verify your objectId, clientId or msiResourceId",
+        // Azure Machine Learning compute's endpoint placeholder when no identity is assigned to it.
+        "identity-responder-not-enabled",
         "requested identity hasn't been assigned to this resource",
         "requested identity hasn’t been assigned to this resource",
         "requested identity has not been assigned to this resource",
@@ -24,7 +29,13 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
         "no available identity",
         // App Service's answer when several user-assigned identities exist and none was chosen.
         "Unable to load requested managed identity",
+        // IMDS's answer to the same, and Go's wordings of the 400.
+        "Multiple user assigned identities exist",
+        "no default identity is assigned to this resource",
+        "requested identity isn't assigned to this resource",
       ],
+      // IMDS's JSON body as Go (adal, azidentity) and Python quote it: {"error_description":"Identity not found"}.
+      patterns: ["error_description\\W{1,8}identity not found"],
       credentials: [...MI],
     },
     cause:
@@ -35,6 +46,7 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "User-assigned managed identity: pass the identity's client ID (managedIdentityClientId / AZURE_CLIENT_ID) and check it is attached to this VM, app or scale set. With several user-assigned identities attached and no system-assigned one, the client ID is required.",
       "System-assigned: turn the identity on for the resource (Identity blade, Status = On) and wait a minute for it to propagate.",
       "On a scale set or App Service slot, check the identity on that exact instance or slot; on Container Apps, Azure Container Instances and Azure Machine Learning compute, assign the identity to the app, container group or compute itself.",
+      "Constructed directly, ManagedIdentityCredential may not read AZURE_CLIENT_ID (Python's does not): pass the client ID in code (client_id= in Python, clientId in JavaScript and Java, ManagedIdentityId in .NET).",
     ],
     docs: [VM_MI, APP_MI, MI_TROUBLESHOOT],
   },
@@ -75,6 +87,8 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
         "ManagedIdentityCredential: Authentication failed. Message connect ECONNREFUSED",
         // Java's wording.
         "Connection to IMDS endpoint cannot be established",
+        // Go's wording.
+        "IMDS token request timed out",
       ],
       credentials: [...MI],
     },
@@ -85,6 +99,8 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "Make sure managed identity is turned on for this VM or scale set.",
       "From the machine, query the IMDS token endpoint on 169.254.169.254 with curl and the header Metadata: true; a reply proves it works, and it contains a live access token, so never paste it anywhere.",
       "If you are not on Azure, exclude managed identity from the chain (AZURE_TOKEN_CREDENTIALS=dev, or a ChainedTokenCredential without it).",
+      "On Azure, when the endpoint is only slow (a host still starting), construct ManagedIdentityCredential directly rather than DefaultAzureCredential, whose first probe gives up quickly.",
+      'A Java security manager or sandbox that denies the socket (access denied "java.net.SocketPermission" "169.254.169.254:80") must grant SocketPermission connect,resolve for 169.254.169.254:80 in its policy.',
     ],
     docs: [VM_MI, IMDS, MI_TROUBLESHOOT],
   },
@@ -98,6 +114,8 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
         "Attempted to use the IMDS endpoint, but it is not available",
         "No MSI credential available",
         "The Azure IMDS endpoint is unavailable",
+        // .NET's older AppAuthentication library.
+        "Unable to connect to the Managed Service Identity (MSI) endpoint",
       ],
       credentials: [...MI],
       errorNames: ["CredentialUnavailableError"],
@@ -188,14 +206,20 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
     category: "managed-identity-unavailable",
     retryable: true,
     match: {
-      text: ["No managed identity endpoint found", "no azure identity found for request clientID"],
+      text: [
+        "No managed identity endpoint found",
+        "no azure identity found for request clientID",
+        // Go clients quote NMI's 404 and its body.
+        "nmi response failed with status code: 404",
+        "getting assigned identities for pod",
+      ],
       credentials: [...MI],
     },
     cause:
       "With the (deprecated) AAD pod identity add-on, the NMI component answers token requests only for pods bound to " +
       "an identity. The pod's label does not select an AzureIdentityBinding, or the pod asked before the binding was ready.",
     mitigations: [
-      "Check the pod's aadpodidbinding label matches the selector of an AzureIdentityBinding in its namespace.",
+      "Check the pod's aadpodidbinding label matches the selector of an AzureIdentityBinding in its namespace, and read the MIC pod logs for identity assignment errors (MIC assigns the identity to the node the pod runs on).",
       "Let NMI send Retry-After (see the pod identity feature flags) so start-up requests wait instead of failing.",
       "Plan a move to Microsoft Entra Workload ID, which replaces pod identity.",
     ],
@@ -327,6 +351,7 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Locally, sign in with a developer credential instead: share your `az login` session with the container (mount ~/.azure, or point AZURE_CONFIG_DIR at it), or give it a service principal through the environment credential.",
       "Exclude managed identity from the chain when not on Azure (AZURE_TOKEN_CREDENTIALS=dev).",
+      "Managed identity can never work in a container under Docker Desktop: use the Azure CLI credential (AzureCliCredential with the shared sign-in) or environment variables there, and keep managed identity for the deployed app.",
     ],
     docs: [MI_TROUBLESHOOT],
   },

@@ -18,11 +18,20 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       text: [
+        // Python's (requests/urllib3, also inside az) wording of a failed connection.
+        "HTTPConnectionPool(host='169.254.169.254'",
         "connect EHOSTUNREACH 169.254.169.254",
         "connect EHOSTDOWN 169.254.169.254",
         "connect ENETUNREACH 169.254.169.254",
         "connect ETIMEDOUT 169.254.169.254",
         "connect ECONNREFUSED 169.254.169.254",
+        // Go's net package words the same socket errors after the address.
+        "169.254.169.254:80: connect: network is unreachable",
+        "169.254.169.254:80: connect: no route to host",
+        "169.254.169.254:80: connect: host is down",
+        "169.254.169.254:80: connect: connection refused",
+        // .NET's wording.
+        "Connection refused (169.254.169.254",
       ],
       credentials: [...MI],
     },
@@ -34,6 +43,7 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
       "Running locally, do not use managed identity: sign in with az login and use AzureCliCredential, or DefaultAzureCredential, which moves on to a developer credential.",
       "Upgrade @azure/identity: current versions probe the endpoint quickly and let DefaultAzureCredential fall through to the local credentials instead of failing.",
       "On an Azure VM, check that managed identity is enabled and that no proxy, firewall or route blocks 169.254.169.254 (add it to NO_PROXY).",
+      "`az login --identity` works only on an Azure resource with managed identity; from a laptop, sign in with `az login`. Inside a container on an Azure VM or Arc-enabled server, the container must be able to reach the host's endpoint (host networking or a route to it), or use another sign-in.",
     ],
     docs: [IMDS, MI_TROUBLESHOOT],
   },

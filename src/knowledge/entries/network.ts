@@ -63,6 +63,16 @@ export const networkEntries = (): readonly KnowledgeEntry[] => [
         "socket hang up",
         "TypeError: fetch failed",
         "access a socket in a way forbidden by its access permissions",
+        // Go's and .NET's wordings of refused, unroutable and timed-out connections.
+        ": i/o timeout",
+        "Connection refused",
+        "connect: connection timed out",
+        "connect: network is unreachable",
+        "connect: no route to host",
+        "target machine actively refused it",
+        "connected party did not properly respond after a period of time",
+        "due to the configured HttpClient.Timeout",
+        "Request to the endpoint timed out",
       ],
     },
     cause:
@@ -140,6 +150,9 @@ export const networkEntries = (): readonly KnowledgeEntry[] => [
         "certificate verify failed",
         "x509: certificate signed by unknown authority",
         "The remote certificate is invalid according to the validation procedure",
+        // .NET (Core) and Java wordings of an untrusted chain.
+        "The remote certificate is invalid because of errors in the certificate chain",
+        "PKIX path building failed",
         "Certificate verification failed. This typically happens when using Azure CLI behind a proxy",
       ],
     },

@@ -29,6 +29,8 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
         "Environment variables aren't fully configured",
         "Missing or incomplete environment variable configuration",
         "EnvironmentCredential: missing environment variable",
+        // Go's wording when only some of the variables are set.
+        "incomplete environment variable configuration",
         // identity 1.x.
         "one or more of the following environment variables is missing",
       ],
@@ -42,7 +44,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "For a client secret, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET before the process starts.",
       "For a certificate, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH (plus AZURE_CLIENT_CERTIFICATE_PASSWORD when the file is protected).",
       "Check that the environment variables reach the process itself (container env, App Service settings, a .env loader that runs before the credential is built).",
-      "If you did not mean to use a service principal here, ignore this member and look at the next credential in the chain.",
+      "If you did not mean to use a service principal here, ignore this member and look at the next credential in the chain; to sign in as yourself, run `az login` or sign in from your IDE (Azure Toolkit for IntelliJ, VS Code) so a developer credential further down the chain can answer.",
     ],
     docs: [
       ENV_TROUBLESHOOT,
@@ -103,9 +105,9 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Client secrets carry an end date. The secret in use is past it, so Microsoft Entra ID refuses it even though it " +
       "is otherwise correct.",
     mitigations: [
-      "Create a new client secret on the app registration and roll it out to every place that stores it: the app's configuration or vault, pipeline service connections, GitHub Actions secrets (AZURE_CREDENTIALS or the client-secret input).",
+      "Create a new client secret on the app registration to replace the expired one (Certificates & secrets, or `az ad app credential reset --id <app-id> --append`, which adds one and prints its value once; without --append it removes the others) and update every place that stores it: the app's configuration or vault, pipeline service connections, GitHub Actions secrets (AZURE_CREDENTIALS or the client-secret input), a cluster's cloud-provider or add-on configuration.",
       "Consider a certificate or, better, a managed identity or workload identity federation so there is no secret to expire.",
-      "Track secret expiry dates (for example with an alert) so the next rotation happens before the outage.",
+      "Track secret expiry dates (for example with an alert) so the next rotation happens before a secret has expired.",
     ],
     docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=7000222"],
   },
@@ -132,6 +134,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Compare the client ID with the 'Application (client) ID' of the app registration, and the tenant ID with the tenant that owns it. A common slip is the Object ID (of the app or its enterprise application) in place of the Application (client) ID.",
       "For a multi-tenant app, have an administrator of the target tenant add it (admin consent creates its service principal there).",
       "If the app was deleted recently, restore it from 'Deleted applications', or register a new one and update the configuration with its application ID.",
+      "If the app or its service principal was created moments ago (az ad sp create-for-rbac, a toolkit, a deployment script), wait a minute or two for it to replicate, then sign in again.",
     ],
     docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=700016"],
   },
@@ -177,6 +180,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Compare the thumbprint in the message with the thumbprints listed on the app registration.",
       "Make sure the PEM file holds the private key that belongs to that certificate, not an older one.",
       "With subject name and issuer (SNI) authentication, send the certificate chain in the x5c header (sendCertificateChain in @azure/identity, x5c in msal-node's clientCertificate) and check the app accepts it for that subject.",
+      "When the file holds a whole chain, the leaf certificate (the one registered on the app, whose private key is in the file) must come first; a CA certificate placed first is taken as the signing certificate.",
     ],
     docs: [CREATE_SECRET, CERT_CREDS],
   },
@@ -218,6 +222,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Set aud to the v2.0 token endpoint of the tenant the credential uses: https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token.",
       "Use the authority host of the right cloud (for example login.microsoftonline.us for US Government).",
+      "With regional token endpoints turned on (MSAL's Azure region option, AZURE_REGIONAL_AUTHORITY_NAME), the request goes to a regional host: let the library build the assertion so its audience fits the endpoint it calls, or turn the region off to confirm.",
     ],
     docs: [CERT_CREDS],
   },
@@ -227,7 +232,8 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     category: "assertion-invalid",
     retryable: false,
     match: {
-      stsCodes: ["AADSTS50027"],
+      // 5002726: the newer code for a JWT header with a field Microsoft Entra ID does not accept.
+      stsCodes: ["AADSTS50027", "AADSTS5002726"],
       text: ["JWT token is invalid or malformed"],
       credentials: ["ClientAssertionCredential", "WorkloadIdentityCredential", "ClientCertificateCredential"],
     },
@@ -237,7 +243,9 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Return the raw JWT string from the assertion callback (header.payload.signature), without quotes, a 'Bearer ' prefix or a trailing newline.",
       "Include iss, sub, aud, exp, nbf and jti, signed with RS256 or PS256, and check the machine clock.",
-      "For a token file, check that the file holds the token itself and not an error page or an empty string.",
+      "For a federated token read from a file or fetched from a platform, check that what is passed as the assertion is the token itself and not an error page or an empty string.",
+      "Set aud to the one token endpoint URL (https://login.microsoftonline.com/<tenant-id>/oauth2/v2.0/token) as a plain string: some OpenID client libraries build client_assertion with an array audience, which is refused.",
+      "For a certificate-signed assertion, the header must name the certificate: x5t holds its SHA-1 thumbprint as base64url of the raw hash bytes (not the hex text). Keep the header to the usual fields (alg, typ, x5t or x5t#S256, and x5c where needed): AADSTS5002726 reports a header field it does not support, such as a cty that a JWT library added, so build the header without it.",
     ],
     docs: [CERT_CREDS],
   },
@@ -277,6 +285,9 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
         "tenantId, clientId, and clientSecret are required parameters",
         "tenantId and clientId are required parameters",
         "You must provide one of clientSecret, certificatePath, or a getAssertion callback",
+        // .NET's ArgumentNullException for the same values.
+        "Value cannot be null. (Parameter 'client",
+        "Value cannot be null. (Parameter 'tenant",
       ],
       credentials: [
         "ClientSecretCredential",
@@ -324,6 +335,10 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
         "does not contain a PEM-encoded certificate",
         "doesn't contain a PEM-encoded certificate",
         "secretOrPrivateKey must be an asymmetric key",
+        // Python's and ADAL Python's wording of the same failure.
+        "Failed to deserialize certificate in PEM or PKCS12 format",
+        "The certificate must include its private key",
+        "Expected Start of Certificate to be",
       ],
       credentials: ["ClientCertificateCredential", "EnvironmentCredential"],
     },
@@ -396,6 +411,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       stsCodes: ["AADSTS50013", "AADSTS50048", "AADSTS700030"],
+      text: ["Assertion failed signature validation"],
       credentials: [
         "ClientAssertionCredential",
         "ClientCertificateCredential",
@@ -410,6 +426,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "Decode the assertion (never share its signature) and compare iss, sub, aud and exp with what the app expects.",
       "For a certificate assertion, set iss and sub to the client ID; for subject-name/issuer authentication, send the x5c chain.",
       "Create a fresh assertion right before the token request.",
+      "On-behalf-of: the user assertion must be the access token your API received, issued for your API (its aud is your app's ID or URI). An ID token, a token meant for another resource such as Microsoft Graph, or a platform-injected token for another audience fails signature validation (AADSTS50013).",
     ],
     docs: [CERT_CREDS, ERROR_CODES],
   },
@@ -449,6 +466,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Make the client request a token for your API's scope (api://<your-api-client-id>/.default or a named scope) and pass that one.",
       "Check that OnBehalfOfCredential uses the client ID of the API that received the token.",
+      "The incoming token's audience must equal the API's client ID or one of its Application ID URIs exactly, case and trailing slash included: compare the aud the message names with the Application ID URI on the API's registration.",
     ],
     docs: ["https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow"],
   },
@@ -467,7 +485,7 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
       "registration is confidential, so Microsoft Entra ID insists on a secret or assertion.",
     mitigations: [
       "Turn on 'Allow public client flows' under Authentication on the app registration.",
-      "Or use a confidential credential (ClientSecretCredential, ClientCertificateCredential) with this app.",
+      "Or keep the app confidential and send its client secret or certificate (ClientSecretCredential, ClientCertificateCredential, or MSAL's confidential client).",
       "For a browser app (msal-browser), register the redirect URI under the Single-page application (SPA) platform, not the Web platform.",
     ],
     docs: [ERROR_CODES],

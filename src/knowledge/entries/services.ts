@@ -66,7 +66,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "ARM checked Azure RBAC for the caller named in the message (its object ID) and found no role assignment " +
       "granting the action at the scope, or the assignment is too recent to be effective, or the token came from another principal.",
     mitigations: [
-      "Create a role assignment for the object ID in the message that contains the action it names, at the scope it names or above: Reader for `read` actions, Contributor (or a narrower built-in role) for `write` and `delete`, on the resource group or the subscription.",
+      "Create a role assignment for the object ID in the message that contains the action it names, at the scope it names or above: Reader for `read` actions, Contributor (or a narrower built-in role that holds the action, such as DNS Zone Contributor for DNS records) for `write` and `delete`, on the resource group or the subscription.",
       "If the object ID is not the identity you expected, find which credential produced the token and fix that instead; a role that was removed from the app or user has the same effect.",
       "After assigning, allow a few minutes for the role assignment to propagate and re-acquire the token (az account get-access-token / a new process) before retrying.",
     ],
@@ -107,6 +107,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Request the token from the tenant the message names: set tenantId on the credential (the tenant ID, or its domain such as contoso.onmicrosoft.com) (or AZURE_TENANT_ID for EnvironmentCredential and DefaultAzureCredential), use that tenant's authority, or sign in to it with `az login --tenant <id>`.",
       "With DefaultAzureCredential, a tool or a VS Code extension, check which account and tenant produced the token; a personal Microsoft account often lands in its own tenant, not the subscription's. Sign in to the subscription's tenant, or pick it in the tool's or connection's settings.",
+      "With .NET's DefaultAzureCredential, each developer credential takes its tenant from DefaultAzureCredentialOptions: set TenantId, or the member's own option (VisualStudioTenantId, SharedTokenCacheTenantId, VisualStudioCodeTenantId) to the resource's tenant.",
       "If the subscription was just transferred, wait up to an hour and retry.",
     ],
     docs: [ARM_ERRORS],
@@ -324,6 +325,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
       "The bearer token was for another audience or tenant, expired, or malformed (for example a token requested for ARM sent to Storage).",
     mitigations: [
       "Use a token for https://storage.azure.com/.default from the storage account's tenant; let the SDK request it through the credential.",
+      "When the detail says the issuer did not match, the token comes from another tenant: set the storage account's tenant ID on the credential or sign the tool in to it (`az login --tenant <id>`). With .NET's DefaultAzureCredential, each developer credential takes its tenant from DefaultAzureCredentialOptions: set TenantId, or the member's own option (VisualStudioTenantId, SharedTokenCacheTenantId, VisualStudioCodeTenantId).",
     ],
     docs: [STORAGE_AUTH, STORAGE_ERRORS],
   },

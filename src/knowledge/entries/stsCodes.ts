@@ -50,7 +50,8 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "Policy requires MFA but the account has no registered methods yet (or must finish registration because of risk).",
     mitigations: [
-      "Sign in interactively once (https://aka.ms/mysecurityinfo) and register an authentication method.",
+      "Sign in interactively once (https://aka.ms/mysecurityinfo) and register an authentication method for multi-factor authentication.",
+      "In a web app or API, send the user back to an interactive sign-in that carries the claims value from the error (the claims challenge), so the policy can be satisfied.",
       "For automation, use a service principal or managed identity instead of a user account.",
     ],
     docs: [lookup("50079"), "https://aka.ms/mysecurityinfo"],
@@ -84,6 +85,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
         "AADSTS50005",
         "AADSTS700003",
         "AADSTS50097",
+        "AADSTS53005",
       ],
     },
     cause:
@@ -93,6 +95,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Sign in from a compliant or joined device (on Windows, through the broker so the device identity is sent); a device-code or browser sign-in from another machine cannot prove the device state Conditional Access asks for.",
       "For automation, use a service principal or managed identity, which device policies do not apply to.",
       "Ask an administrator whether the device is registered in the tenant.",
+      "AADSTS53005 asks for an app that enforces Intune app protection policies: sign in through a client app (or broker) that supports them, or ask the administrator to exclude this workload from the Conditional Access policy.",
     ],
     docs: [lookup("530003"), CA_TROUBLESHOOT],
   },
@@ -102,12 +105,17 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     // An expired sign-in session by the contract's expiry tie-break: the fix is signing in again.
     category: "not-logged-in",
     retryable: false,
-    match: { stsCodes: ["AADSTS70043"] },
+    match: {
+      stsCodes: ["AADSTS70043"],
+      // The Azure CLI's wording of the same expiry, printed without the code.
+      text: ["due to sign-in frequency checks by conditional access"],
+    },
     cause:
       "A Conditional Access sign-in frequency control invalidated the refresh token; a fresh interactive sign-in is needed.",
     mitigations: [
       "Sign in again (reauthenticate) with the tool that holds the session: `az login` (the CLI prints the exact `--scope` to use), `azd auth login`, Connect-AzAccount, or the app's prompt; in VS Code, sign in again from the Accounts menu (the Azure extensions share that sign-in).",
       "A Conditional Access sign-in frequency setting limits how long a session lives (the message gives the maximum in seconds); expect to sign in again at that interval, or ask an administrator about the policy for long-running work, which should use a service principal or managed identity.",
+      "A library that refreshes silently (MSAL's acquireTokenSilent, a shared token cache) cannot renew a refresh token this policy rejected: catch the error, sign in again interactively, and let the new refresh token replace the old one in the cache. If DefaultAzureCredential stops at SharedTokenCacheCredential with a stale account you do not need, leave that member out (exclude_shared_token_cache_credential=True in Python, ExcludeSharedTokenCacheCredential in .NET).",
     ],
     docs: [lookup("70043"), CA_TROUBLESHOOT],
   },
@@ -125,8 +133,10 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "The app asks for permissions that nobody granted in this tenant (or the user declined, or only an administrator may grant them).",
     mitigations: [
-      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it.",
+      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it. Where users may consent for themselves, one interactive sign-in lets them accept the permissions; flows without a browser (username/password, on-behalf-of calls to Microsoft Graph) cannot show that prompt and need consent given beforehand.",
       "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
+      "An administrator can also consent for the whole tenant by opening a sign-in URL for the app with prompt=admin_consent (or the /adminconsent endpoint with its client ID).",
+      "When the app named is a Microsoft developer tool (Visual Studio, Azure CLI, Azure PowerShell) the tenant may block user consent to it: ask an administrator to consent to it, or sign in with another tool or your own app registration.",
     ],
     docs: [lookup("65001"), CONSENT],
   },
@@ -141,7 +151,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "API owner must pre-authorise them.",
     mitigations: [
       "If you own the API, add the Microsoft client's app ID as an authorised client application on the API registration.",
-      "Otherwise authenticate with your own app registration (service principal, or an interactive credential with your client ID).",
+      "Otherwise authenticate with your own app registration: pass its client ID to the credential (a service principal, or an interactive credential with your client ID), since a Microsoft client needs preauthorization by the API owner.",
     ],
     docs: [lookup("65002")],
   },
@@ -198,6 +208,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "Check the tenant ID you pass (AZURE_TENANT_ID, tenantId, `az login --tenant`) against the Directory (tenant) ID in the Entra admin center.",
       "Read the tenant the message names: if it is a word from a URL (a vault or emulator path, 'secrets'), the credential took the tenant from a challenge or URL that is not an Entra authority; against a local emulator or mock, configure the emulator's authentication or skip the credential.",
       "For sovereign clouds, set the authority host (AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.us).",
+      "An empty tenant ('') or the word 'null' means the tenant setting never reached the request: set the tenant ID, or sign in again naming it (`az login --tenant <tenant-id>`, the IDE's sign-in). Check the authority URL too: https://login.microsoftonline.com/<tenant-id> in the public cloud, not a test or pre-production host.",
     ],
     docs: [
       lookup("90002"),
@@ -272,6 +283,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Sign in to the resource's tenant explicitly (az login --tenant <id>, Connect-AzAccount -Tenant <id>, tenantId option); in an editor or desktop tool, sign out and sign in again with an account of that tenant.",
       "Ask an administrator to add the account as a guest (an external user) in that tenant, or use an account that belongs to the tenant.",
+      "With .NET's DefaultAzureCredential, each developer credential takes its tenant from DefaultAzureCredentialOptions: set TenantId, or the member's own option (VisualStudioTenantId, SharedTokenCacheTenantId, VisualStudioCodeTenantId) to the resource's tenant.",
     ],
     docs: [lookup("50020")],
   },
@@ -343,6 +355,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "After a password change or reset, every stored sign-in is revoked; sign in with the new password.",
       "With the Azure CLI, add --tenant <id> if the resource is in another tenant.",
       "In an editor or desktop tool (VS Code, Storage Explorer), sign out of the account and sign back in to reauthenticate it, with the same work or Microsoft account; if the old session sticks, reset the tool's stored sign-in (remove the account) before you sign in again.",
+      "When DefaultAzureCredential reports it from SharedTokenCacheCredential, the stale account sits in the shared token cache (written by Visual Studio or an earlier sign-in): sign in again with that tool, or leave the member out (exclude_shared_token_cache_credential=True in Python, ExcludeSharedTokenCacheCredential in .NET) so the chain reaches your `az login` session.",
     ],
     docs: [lookup("700082"), CLI_AUTH],
   },
@@ -388,7 +401,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
       "a named delegated scope, several resources at once, or a malformed scope is refused.",
     mitigations: [
       "Request a single resource with /.default, e.g. https://management.azure.com/.default or https://vault.azure.net/.default; the resource part must be a full URL with its https:// scheme (or an application ID).",
-      "Use the scope the service SDK documents; do not mix scopes of different resources in one request.",
+      "Use the scope the service SDK documents, and request one resource per token: do not mix scopes of different resources in one request.",
       "In a custom or sovereign environment (Azure PowerShell -Environment, az cloud), check that the environment defines the resource endpoint the scope is built from.",
     ],
     docs: [lookup("70011"), SCOPES],

@@ -49,7 +49,14 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
     category: "not-configured",
     retryable: false,
     match: {
-      text: ["ENOENT: no such file or directory", "permission denied", "No content on the file"],
+      // Node's ENOENT, then Go's, Python's and .NET's wordings of a missing file.
+      text: [
+        "ENOENT: no such file or directory",
+        "no such file or directory",
+        "Could not find file",
+        "permission denied",
+        "No content on the file",
+      ],
       context: [
         "azure-identity-token",
         "AZURE_FEDERATED_TOKEN_FILE",
@@ -136,9 +143,9 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "system:serviceaccount:<namespace>:<service account>. The pod runs under another service account or namespace, or " +
       "the issuer was copied without the trailing slash or from another cluster.",
     mitigations: [
-      "Get the issuer with `az aks show -n <cluster> -g <rg> --query oidcIssuerProfile.issuerUrl -o tsv` and paste it unchanged into the federated credential.",
+      "Get the issuer with `az aks show -n <cluster> -g <rg> --query oidcIssuerProfile.issuerUrl -o tsv` and paste it unchanged into the federated credential's issuer (the federated identity credential on the managed identity or app registration).",
       "Set the subject to system:serviceaccount:<namespace>:<service-account-name> of the pod that runs the code.",
-      "Keep the audience api://AzureADTokenExchange.",
+      "Keep the audience api://AzureADTokenExchange on the federated identity credential.",
     ],
     docs: [AKS_WI, AWI_TROUBLESHOOT],
   },
@@ -177,6 +184,7 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "The federated token (assertion) expired before it was exchanged: re-read the token file or call the token callback again for every request, and refresh it (a new login step) before late commands in a long job; do not cache the assertion string. GitHub's and Azure DevOps' tokens live only minutes. WorkloadIdentityCredential and DefaultAzureCredential in current @azure/identity versions re-read the file for you.",
       "Check the clock of the machine that minted or presents the token (NTP).",
       "For long jobs, exchange it early and reuse the resulting Azure access token, which lives longer.",
+      "If your code hands over a fresh assertion each time and the error stays (an assertion valid from 1970, or one reused after its expiry), the library is caching it: upgrade azure-identity / MSAL to a release that fixes it.",
     ],
     docs: [FIC_CONSIDERATIONS, "https://learn.microsoft.com/entra/identity-platform/certificate-credentials"],
   },

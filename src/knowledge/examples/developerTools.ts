@@ -31,6 +31,11 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
         runtime: "python",
         source: "CLI-02",
       },
+      {
+        text: "running Azure CLI: exit status 1: ERROR: Account has previously been signed out of this application. Please explicitly log in with:\naz login --scope https://management.core.windows.net//.default",
+        runtime: "go",
+        source: "written",
+      },
     ],
   },
   "azure-cli-subscription-invalid-characters": {

@@ -12,10 +12,12 @@ import { chainExamples } from "./chains.js";
 import { developerToolExamples } from "./developerTools.js";
 import { fallbackExamples } from "./fallbacks.js";
 import { generalExamples } from "./general.js";
+import { goDotnetExamples } from "./goDotnet.js";
 import { localToolExamples } from "./localTools.js";
 import { managedIdentityExamples } from "./managedIdentity.js";
 import { managedIdentityEndpointExamples } from "./managedIdentityEndpoints.js";
 import { networkExamples } from "./network.js";
+import { pythonJavaExamples } from "./pythonJava.js";
 import { sdkServiceExamples } from "./sdkServices.js";
 import { serviceExamples } from "./services.js";
 import { servicePrincipalExamples } from "./servicePrincipal.js";
@@ -32,10 +34,12 @@ export const evidenceFamilies: readonly Readonly<Record<string, KnowledgeEvidenc
   managedIdentityEndpointExamples,
   developerToolExamples,
   localToolExamples,
+  goDotnetExamples,
   chainExamples,
   serviceExamples,
   sdkServiceExamples,
   stsCodeExamples,
+  pythonJavaExamples,
   appSignInExamples,
   networkExamples,
   generalExamples,

@@ -47,6 +47,11 @@ export const generalExamples: Readonly<Record<string, KnowledgeEvidence>> = {
     sources: ["js-lab"],
     examples: [
       {
+        text: "NewClientSecretCredential: invalid tenantID. You can locate your tenantID by following the instructions listed here: https://learn.microsoft.com/partner-center/find-ids-and-domain-names",
+        runtime: "go",
+        source: "written",
+      },
+      {
         text: "Error: Invalid tenant id provided. You can locate your tenant id by following the instructions listed here: https://learn.microsoft.com/partner-center/find-ids-and-domain-names.",
         runtime: "javascript",
         source: "lab",

@@ -20,6 +20,11 @@ export const localToolExamples: Readonly<Record<string, KnowledgeEvidence>> = {
         runtime: "unknown",
         source: "written",
       },
+      {
+        text: 'AzureCLICredential: exec: "az": executable file not found in $PATH',
+        runtime: "go",
+        source: "written",
+      },
     ],
   },
   "powershell-too-old": {

@@ -6,6 +6,16 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
     sources: ["MI-01", "MI-07", "js-guide"],
     examples: [
       {
+        text: 'ManagedIdentityCredential authentication failed. the requested identity isn\'t assigned to this resource\nGET http://169.254.169.254/metadata/identity/oauth2/token\nRESPONSE 400: 400 Bad Request\n{\n  "error": "invalid_request",\n  "error_description": "Identity not found"\n}',
+        runtime: "go",
+        source: "written",
+      },
+      {
+        text: 'adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request"}',
+        runtime: "go",
+        source: "written",
+      },
+      {
         text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message invalid_request: Error(s): Not Available - Timestamp: Not Available - Description: Identity not found - Correlation ID: Not Available - Trace ID: Not Available",
         runtime: "javascript",
         source: "lab",
@@ -19,6 +29,16 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
         text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message : Error(s): Not Available - Timestamp: Not Available - Description: Unable to load the proper Managed Identity. - Correlation ID: 12345678-90ab-cdef-1234-567890abcdef - Trace ID: Not Available",
         runtime: "javascript",
         source: "lab",
+      },
+      {
+        text: "azure.identity.CredentialUnavailableError: ManagedIdentityCredential authentication unavailable. No identity has been assigned to this resource.",
+        runtime: "python",
+        source: "written",
+      },
+      {
+        text: "com.azure.core.exception.ClientAuthenticationException: Couldn't acquire access token from IMDS, verify your objectId, clientId or msiResourceId",
+        runtime: "java",
+        source: "written",
       },
     ],
   },
@@ -60,11 +80,21 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
         runtime: "javascript",
         source: "lab",
       },
+      {
+        text: "ManagedIdentityCredential: IMDS token request timed out",
+        runtime: "go",
+        source: "written",
+      },
     ],
   },
   "imds-not-available": {
     sources: ["MI-03", "MI-07", "js-lab"],
     examples: [
+      {
+        text: "Microsoft.Azure.Services.AppAuthentication.AzureServiceTokenProviderException: Parameters: Connection String: [No connection string specified], Resource: https://vault.azure.net, Authority: . Exception Message: Tried to get token using Managed Service Identity. Access token could not be acquired. Unable to connect to the Managed Service Identity (MSI) endpoint. Please check that you are running on an Azure resource that has MSI setup.",
+        runtime: "dotnet",
+        source: "written",
+      },
       {
         text: "CredentialUnavailableError: ManagedIdentityCredential: Authentication failed. Message Attempted to use the IMDS endpoint, but it is not available.",
         runtime: "javascript",
@@ -124,6 +154,11 @@ export const managedIdentityExamples: Readonly<Record<string, KnowledgeEvidence>
         text: "ManagedIdentityCredential: no azure identity found for request clientID 00000000-0000-0000-0000-000000000001",
         runtime: "go",
         source: "MI-06",
+      },
+      {
+        text: "failed to get key vault token: nmi response failed with status code: 404, err: <nil>",
+        runtime: "go",
+        source: "written",
       },
     ],
   },

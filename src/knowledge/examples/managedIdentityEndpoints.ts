@@ -9,8 +9,18 @@ export const managedIdentityEndpointExamples: Readonly<Record<string, KnowledgeE
     sources: ["MI-03", "written"],
     examples: [
       {
+        text: 'ManagedIdentityCredential: Get "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01": dial tcp 169.254.169.254:80: connect: no route to host',
+        runtime: "go",
+        source: "written",
+      },
+      {
         text: "AuthenticationError: ManagedIdentityCredential authentication failed.(status code undefined).\nMore details:\nrequest to http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01 failed, reason: connect EHOSTUNREACH 169.254.169.254:80",
         runtime: "javascript",
+        source: "written",
+      },
+      {
+        text: "requests.exceptions.ConnectionError: HTTPConnectionPool(host='169.254.169.254', port=80): Max retries exceeded with url: /metadata/identity/oauth2/token (Caused by NewConnectionError('Failed to establish a new connection: [Errno 113] No route to host'))",
+        runtime: "python",
         source: "written",
       },
     ],

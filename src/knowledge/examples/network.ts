@@ -45,6 +45,16 @@ export const networkExamples: Readonly<Record<string, KnowledgeEvidence>> = {
         runtime: "javascript",
         source: "written",
       },
+      {
+        text: "adal: Failed to execute the refresh request. Error = 'Post \"https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/token\": dial tcp 20.190.160.1:443: i/o timeout'",
+        runtime: "go",
+        source: "written",
+      },
+      {
+        text: "Azure.Identity.AuthenticationFailedException: ClientSecretCredential authentication failed: Retry failed after 4 tries. (Connection refused (login.microsoftonline.com:443))",
+        runtime: "dotnet",
+        source: "written",
+      },
     ],
   },
   "proxy-tunnel-failed": {
@@ -88,6 +98,11 @@ export const networkExamples: Readonly<Record<string, KnowledgeEvidence>> = {
       {
         text: "ERROR: HTTPSConnectionPool(host='login.microsoftonline.com', port=443): Max retries exceeded with url: /organizations/v2.0/.well-known/openid-configuration (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain')))",
         runtime: "azure-cli",
+        source: "written",
+      },
+      {
+        text: "System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.\n ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot",
+        runtime: "dotnet",
         source: "written",
       },
     ],

@@ -172,6 +172,11 @@ export const servicePrincipalExamples: Readonly<Record<string, KnowledgeEvidence
         runtime: "javascript",
         source: "lab",
       },
+      {
+        text: "Microsoft.Identity.Client.MsalServiceException: AADSTS5002726: Invalid JWT token. Found unsupported token header.",
+        runtime: "dotnet",
+        source: "written",
+      },
     ],
   },
   "username-password-invalid": {
@@ -196,6 +201,11 @@ export const servicePrincipalExamples: Readonly<Record<string, KnowledgeEvidence
   "credential-required-parameter-missing": {
     sources: ["js-lab", "GEN-02"],
     examples: [
+      {
+        text: "System.ArgumentNullException: Value cannot be null. (Parameter 'clientSecret')\n   at Azure.Identity.ClientSecretCredential..ctor(String tenantId, String clientId, String clientSecret)",
+        runtime: "dotnet",
+        source: "written",
+      },
       {
         text: "CredentialUnavailableError: ClientSecretCredential: clientSecret is a required parameter. To troubleshoot, visit https://aka.ms/azsdk/js/identity/serviceprincipalauthentication/troubleshoot.",
         runtime: "javascript",
@@ -225,6 +235,11 @@ export const servicePrincipalExamples: Readonly<Record<string, KnowledgeEvidence
         text: "AuthenticationRequiredError: secretOrPrivateKey must be an asymmetric key when using PS256",
         runtime: "javascript",
         source: "lab",
+      },
+      {
+        text: "ValueError: Failed to deserialize certificate in PEM or PKCS12 format",
+        runtime: "python",
+        source: "written",
       },
     ],
   },
@@ -273,6 +288,11 @@ export const servicePrincipalExamples: Readonly<Record<string, KnowledgeEvidence
         ),
         runtime: "javascript",
         source: "entra-aadsts",
+      },
+      {
+        text: "msal.exceptions: invalid_grant: ADSTS50013: Assertion failed signature validation. [Reason - The provided signature value did not match the expected signature value.]",
+        runtime: "python",
+        source: "written",
       },
     ],
   },

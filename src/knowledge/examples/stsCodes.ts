@@ -65,6 +65,11 @@ export const stsCodeExamples: Readonly<Record<string, KnowledgeEvidence>> = {
         runtime: "azure-cli",
         source: "entra-aadsts",
       },
+      {
+        text: "com.microsoft.aad.msal4j.MsalServiceException: AADSTS53005: Application needs to enforce Intune app protection policies.",
+        runtime: "java",
+        source: "written",
+      },
     ],
   },
   "sign-in-frequency-reauth": {

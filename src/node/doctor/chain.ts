@@ -79,8 +79,10 @@ function httpClientBlocker(inputs: ChainInputs): string | null {
 
 const TENANT_ID = /^[0-9a-zA-Z.-]+$/;
 
+/** A short reason naming the first problem found about `subjects`; the finding itself carries the full sentence. */
 function firstProblem(inputs: ChainInputs, subjects: readonly string[]): string | null {
-  return inputs.findings.problemsAbout(...subjects)[0]?.message ?? null;
+  const finding = inputs.findings.problemsAbout(...subjects)[0];
+  return finding === undefined ? null : `the problem found with ${finding.subject} (check ${finding.id})`;
 }
 
 function environmentMember(inputs: ChainInputs): Prediction {
@@ -92,7 +94,9 @@ function environmentMember(inputs: ChainInputs): Prediction {
     return unavailable(
       ec.missing.length > 0
         ? `no complete set of variables (${ec.missing.join(", ")} missing)`
-        : "none of its variables are set (AZURE_TENANT_ID, AZURE_CLIENT_ID and a secret, certificate or user name and password)",
+        : env.get("AZURE_CLIENT_ID") !== undefined
+          ? "no client secret, certificate or user name is set (AZURE_CLIENT_ID alone is for workload or managed identity)"
+          : "none of its variables are set (AZURE_TENANT_ID, AZURE_CLIENT_ID and a secret, certificate or user name and password)",
     );
   }
   const blocker = httpClientBlocker(inputs);
@@ -131,7 +135,7 @@ function workloadMember(inputs: ChainInputs): Prediction {
   const blocker = httpClientBlocker(inputs);
   if (blocker) return dropped(blocker);
   const problem = firstProblem(inputs, WORKLOAD_SUBJECTS);
-  if (problem) return fails(`${problem} (the chain then moves on without saying so)`, false);
+  if (problem) return fails(`${problem}; the chain then moves on without saying so`, false);
   return tries(`exchanges the federated token for app ${maskId(env.get("AZURE_CLIENT_ID") ?? "")}`);
 }
 
@@ -154,7 +158,7 @@ function managedIdentityMember(inputs: ChainInputs): Prediction {
       : `the user-assigned identity ${mi.userAssignedClientId} (AZURE_CLIENT_ID)`;
   if (mi.source === "TokenExchange") {
     const problem = firstProblem(inputs, WORKLOAD_SUBJECTS);
-    if (problem) return fails(`${problem} (the chain then moves on)`, false);
+    if (problem) return fails(`${problem}; the chain then moves on`, false);
     return tries("exchanges the federated token (the same request as WorkloadIdentityCredential)");
   }
   if (proxy.catchesManagedIdentity && !(mi.source === "Imds" && mi.probe && machine.azureVm !== true)) {
@@ -272,6 +276,9 @@ export function predictMembers(inputs: ChainInputs): ChainMemberReport[] {
 
 const GENERIC_SETUP =
   "For local development install the Azure CLI and run az login; on Azure, enable a managed identity for the app; elsewhere set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH).";
+/** The same, for a chain AZURE_TOKEN_CREDENTIALS limits to the deployed-service members: no developer tool advice. */
+const PROD_SETUP =
+  "On Azure, enable a managed identity for the app (set AZURE_CLIENT_ID for a user-assigned one); on AKS, set up workload identity; elsewhere set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH).";
 
 export function predictOutcome(members: readonly ChainMemberReport[], inputs: ChainInputs): ChainPrediction {
   const problems = inputs.findings.items.filter((f) => f.severity === "problem");
@@ -332,14 +339,18 @@ export function predictOutcome(members: readonly ChainMemberReport[], inputs: Ch
       ? ` (unless ${uncertain.map((u) => `${u.credential} answers, ${u.reason}`).join("; ")})`
       : "";
   const az = inputs.tools.find((t) => t.name === "az");
+  const included = (name: string): boolean =>
+    members.some((m) => m.credential === name && m.prediction !== "excluded");
   const fallback =
-    az?.path != null && az.signedIn === false
+    az?.path != null && az.signedIn === false && included("AzureCliCredential")
       ? "Run az login (AzureCliCredential then answers)."
       : inputs.machine.azureVm === true
         ? "Enable a managed identity on this VM (or assign a user-assigned one and set AZURE_CLIENT_ID to its client id), then give it a role on the resource."
         : inputs.env.get("SYSTEM_OIDCREQUESTURI") !== undefined
           ? "In Azure Pipelines, run the code in an AzureCLI@2 task (AzureCliCredential then uses its service connection), or use AzurePipelinesCredential."
-          : GENERIC_SETUP;
+          : included("AzureCliCredential")
+            ? GENERIC_SETUP
+            : PROD_SETUP;
   return {
     verdict: "fails",
     firstResponder: null,

@@ -28,7 +28,9 @@ export function decideEnvironmentCredential(env: EnvironmentReader): Environment
   // The combination the user most likely meant: the one with the most of its own variables set.
   const scored = COMBINATIONS.map((c) => ({ c, count: c.extra.filter(isSet).length }));
   const best = scored.reduce((a, b) => (b.count > a.count ? b : a));
-  const started = best.count > 0 || baseMissing.length < BASE.length;
+  // AZURE_TENANT_ID and AZURE_CLIENT_ID alone are also how workload identity and a user-assigned managed identity
+  // are configured: only a secret, certificate or user name shows that a service principal was meant.
+  const started = best.count > 0;
   const missing = started ? [...baseMissing, ...best.c.extra.filter((name) => !isSet(name))] : [];
   return { mode: null, missing, ignored: [] };
 }

@@ -12,7 +12,9 @@ import { inspectFederatedTokenFile } from "./federatedTokenFile.js";
 import { FindingList } from "./findings.js";
 import { detectMachineFacts, type MachineFacts } from "./machine.js";
 import { detectManagedIdentitySource, managedIdentityHostName, msalSource } from "./managedIdentitySource.js";
-import { sanitizeUrl } from "./mask.js";
+import { installedIdentityVersion } from "./identityVersion.js";
+import { notShown, sanitizeUrl } from "./mask.js";
+import { describeSecretShape } from "./secretShape.js";
 import { inspectProxy } from "./proxy.js";
 import { inspectTokenCredentials } from "./tokenCredentials.js";
 import type { AuthorityHostReport, DoctorReport } from "./types.js";
@@ -40,6 +42,8 @@ export interface InspectMachineOptions {
   now?: Date;
   /** Facts to use instead of detecting them (tests, or a machine known better than its files tell). */
   machine?: Partial<MachineFacts>;
+  /** The installed @azure/identity version to report instead of reading its package.json (`null`: not installed). */
+  identityVersion?: string | null;
 }
 
 function inspectAuthorityHost(env: EnvironmentReader, findings: FindingList): AuthorityHostReport {
@@ -111,6 +115,24 @@ function noteHosts(env: EnvironmentReader, findings: FindingList): void {
 }
 
 /**
+ * A path variable that holds a secret or a file's content instead of a path (a common paste mistake): report what
+ * it looks like, never the value, and return `true` so the file is not looked for.
+ */
+function pathHoldsContent(env: EnvironmentReader, name: string, findings: FindingList): boolean {
+  const value = env.get(name);
+  const shape = value === undefined ? null : describeSecretShape(value);
+  if (shape === null) return false;
+  findings.add({
+    id: "path-holds-content",
+    severity: "problem",
+    subject: name,
+    message: `${name} is ${notShown(shape, "a path")}. Identity treats it as a file name and will not find that file.`,
+    action: `Save the content to a file, set ${name} to that file's path, and replace the secret if it was shared or logged.`,
+  });
+  return true;
+}
+
+/**
  * Inspects the machine for DefaultAzureCredential. Never throws for any environment or file content; never
  * contacts the network or runs a program. Secrets are checked locally and never copied into the report.
  *
@@ -133,7 +155,9 @@ export function inspectMachine(options: InspectMachineOptions): DoctorReport {
   const environmentCredential = decideEnvironmentCredential(env);
   checkIdentityValues(env, environmentCredential, findings);
 
-  const certificatePath = env.get("AZURE_CLIENT_CERTIFICATE_PATH");
+  const certificatePath = pathHoldsContent(env, "AZURE_CLIENT_CERTIFICATE_PATH", findings)
+    ? undefined
+    : env.get("AZURE_CLIENT_CERTIFICATE_PATH");
   const certificate =
     certificatePath !== undefined && environmentCredential.mode === "client-certificate"
       ? inspectCertificateFile(
@@ -144,7 +168,9 @@ export function inspectMachine(options: InspectMachineOptions): DoctorReport {
           findings,
         )
       : null;
-  const tokenFile = env.get("AZURE_FEDERATED_TOKEN_FILE");
+  const tokenFile = pathHoldsContent(env, "AZURE_FEDERATED_TOKEN_FILE", findings)
+    ? undefined
+    : env.get("AZURE_FEDERATED_TOKEN_FILE");
   const federatedToken =
     tokenFile === undefined ? null : inspectFederatedTokenFile(tokenFile, cwd, now, findings);
 
@@ -169,6 +195,8 @@ export function inspectMachine(options: InspectMachineOptions): DoctorReport {
   const prediction = predictOutcome(chain, inputs);
   return {
     identityRules: IDENTITY_RULES_VERSION,
+    identityVersion:
+      options.identityVersion === undefined ? installedIdentityVersion(cwd) : options.identityVersion,
     platform,
     variables: collectVariables(env),
     environmentCredential,

@@ -21,13 +21,14 @@ function findingMark(finding: DoctorFinding, s: DoctorStyle): string {
   }
 }
 
+// The JSON values themselves, so text and --json use the same word for the same state.
 const PREDICTION_LABEL: Record<MemberPrediction, string> = {
-  excluded: "left out",
-  dropped: "skipped",
+  excluded: "excluded",
+  dropped: "dropped",
   unavailable: "unavailable",
-  tries: "will try",
-  maybe: "may answer",
-  fails: "will fail",
+  tries: "tries",
+  maybe: "maybe",
+  fails: "fails",
 };
 
 function memberMark(member: ChainMemberReport, s: DoctorStyle): string {
@@ -73,12 +74,19 @@ export function renderDoctorReport(report: DoctorReport, style: DoctorStyle = PL
     ...(report.azureVm === null ? [] : [`  Azure VM: ${report.azureVm ? "yes (SMBIOS asset tag)" : "no"}`]),
   ];
 
+  const cliExcluded = report.chain.some(
+    (m) => m.credential === "AzureCliCredential" && m.prediction === "excluded",
+  );
   const tools = report.developerTools.map((t) => {
     if (t.path === null) return `  ${s.dim(s.symbol.problem)} ${pad(t.name, 6)}${s.dim("not on PATH")}`;
     const signIn =
       t.signedIn === null
         ? ""
-        : s.dim(t.signedIn ? "  (profile lists an account)" : "  (profile lists no account: run az login)");
+        : s.dim(
+            t.signedIn
+              ? "  (profile lists an account)"
+              : `  (profile lists no account${cliExcluded ? "" : ": run az login"})`,
+          );
     return `  ${s.green(s.symbol.ok)} ${pad(t.name, 6)}${t.path}${signIn}`;
   });
 
@@ -86,7 +94,7 @@ export function renderDoctorReport(report: DoctorReport, style: DoctorStyle = PL
   const nameWidth = Math.max(...report.chain.map((m) => m.credential.length)) + 2;
   const chain = report.chain.map((m, i) => {
     const reached = first === -1 || i <= first;
-    const label = pad(reached ? PREDICTION_LABEL[m.prediction] : "not reached", 13);
+    const label = pad(PREDICTION_LABEL[m.prediction], 13);
     const line = `  ${memberMark(m, s)} ${pad(m.credential, nameWidth)}${label}${m.reason}`;
     return reached && m.prediction !== "excluded" ? line : s.dim(line);
   });
@@ -96,7 +104,9 @@ export function renderDoctorReport(report: DoctorReport, style: DoctorStyle = PL
   const verdict = report.prediction.verdict === "works" && report.problems === 0;
   const lines = [
     s.bold("DefaultAzureCredential on this machine") +
-      s.dim(` (decisions of @azure/identity ${report.identityRules}; no network call, no tool run)`),
+      s.dim(
+        ` (@azure/identity ${report.identityVersion === null ? "not found" : `${report.identityVersion} installed`}; rules of ${report.identityRules}; no network call, no tool run)`,
+      ),
     ...section("Variables (from the process environment)", variables, s),
     ...section("Checks", findings.length > 0 ? findings : [s.dim("  Nothing to report.")], s),
     ...section("Managed identity", managedIdentity, s),
@@ -174,7 +184,9 @@ export function renderLiveResult(
       "",
       `${s.red(s.symbol.problem)} ${s.bold("No token")} after ${String(result.durationMs)} ms${result.timedOut ? " (stopped by the timeout)" : ""}.`,
     );
-    if (result.diagnosis) lines.push("", renderDiagnosis(result.diagnosis, { color: s.color }));
+    // The attempts are listed above already: render the diagnosis without its own copy of them.
+    if (result.diagnosis)
+      lines.push("", renderDiagnosis({ ...result.diagnosis, attempts: [] }, { color: s.color }));
   }
   return lines.join("\n");
 }

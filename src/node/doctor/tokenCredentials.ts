@@ -1,7 +1,7 @@
 /** AZURE_TOKEN_CREDENTIALS as DefaultAzureCredential 4.13.1 reads it: trimmed, case-insensitive. */
 import type { EnvironmentReader } from "./environment.js";
 import type { FindingList } from "./findings.js";
-import { shorten } from "./mask.js";
+import { showPlain } from "./mask.js";
 import type { TokenCredentialsReport } from "./types.js";
 
 /** DefaultAzureCredential's members, in chain order. */
@@ -82,7 +82,7 @@ export function inspectTokenCredentials(
   const raw = env.get("AZURE_TOKEN_CREDENTIALS");
   const value = raw?.trim().toLowerCase() ?? "";
   if (value === "") return { value: null, valid: true, selection: "all", suggestion: null };
-  const shown = shorten(raw ?? "", 80);
+  const shown = showPlain(raw ?? "", "a credential name").slice(0, 120);
   if (value === "dev" || value === "prod") {
     return { value: shown, valid: true, selection: value, suggestion: null };
   }

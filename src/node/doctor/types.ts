@@ -187,6 +187,8 @@ export interface ChainPrediction {
 export interface DoctorReport {
   /** The @azure/identity version whose decisions are modelled. */
   identityRules: string;
+  /** The @azure/identity version installed (read from its package.json at run time); `null` when not found. */
+  identityVersion: string | null;
   platform: string;
   variables: VariableReport[];
   environmentCredential: EnvironmentCredentialReport;

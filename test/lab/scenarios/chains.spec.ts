@@ -20,6 +20,7 @@ import { startCapture } from "../harness/capture.js";
 import { azBehaviour } from "../harness/fakeTools.js";
 import { stsError } from "../harness/fakeSts.js";
 import { LAB } from "../harness/tokens.js";
+import { expectLeadingEntry, expectMatchedEntry } from "../harness/producedEntries.js";
 import { identityAtLeast } from "../harness/identityVersion.js";
 import { SECRETS, useLab, useLabTools, type Lab } from "./lab.js";
 import { ARM_SCOPE, defineScenarios, expectNoLeak } from "./scenario.js";
@@ -64,10 +65,12 @@ describe("DefaultAzureCredential", () => {
             "AzureCliCredential:unavailable",
           ]),
         );
-        expect(
+        expectLeadingEntry(
           run.diagnosis.attempts.find((a) => a.credential === "ManagedIdentityCredential")?.match?.id,
-        ).toBe("imds-not-available");
-        expect(run.diagnosis.attempts.find((a) => a.credential === "AzureCliCredential")?.match?.id).toBe(
+          "imds-not-available",
+        );
+        expectLeadingEntry(
+          run.diagnosis.attempts.find((a) => a.credential === "AzureCliCredential")?.match?.id,
           "azure-cli-not-installed",
         );
         const ends = run.events.filter((e) => e.type === "attempt.end");
@@ -97,7 +100,10 @@ describe("DefaultAzureCredential", () => {
         const [first, ...rest] = run.diagnosis.attempts;
         expect(first).toMatchObject({ credential: "EnvironmentCredential", outcome: "failed" });
         expect(rest.every((a) => a.outcome === "skipped")).toBe(true);
-        expect(run.diagnosis.matches.map((m) => m.id)).toContain("environment-credential-sign-in-failed");
+        expectMatchedEntry(
+          run.diagnosis.matches.map((m) => m.id),
+          "environment-credential-sign-in-failed",
+        );
       },
     },
   ]);
@@ -151,7 +157,7 @@ describe("silent fall-through: the STS rejects a member and the chain moves on",
     expect(token).toBe(tools.issuedTokens.at(-1));
     const warning = events.find((e): e is TokenWarningEvent => e.type === "token.warning");
     expect(warning).toMatchObject({ code: "silent-fallthrough", member: "ClientSecretCredential" });
-    expect(warning?.diagnosis?.match?.id).toBe("client-secret-invalid");
+    expectLeadingEntry(warning?.diagnosis?.match?.id, "client-secret-invalid");
     expect(warning?.diagnosis?.correlationId).toBe(lab.sts.lastError?.correlationId);
     const success = events.find((e): e is TokenSuccessEvent => e.type === "token.success");
     expect(success).toMatchObject({ succeededWith: "AzureCliCredential" });
@@ -191,7 +197,7 @@ describe("silent fall-through: the STS rejects a member and the chain moves on",
 
     const warnings = events.filter((e): e is TokenWarningEvent => e.type === "token.warning");
     const workload = warnings.find((w) => w.member === "WorkloadIdentityCredential");
-    expect(workload?.diagnosis?.match?.id).toBe("aks-federated-credential-no-match");
+    expectLeadingEntry(workload?.diagnosis?.match?.id, "aks-federated-credential-no-match");
     expect(workload?.diagnosis?.correlationId).toBe(lab.sts.errors[0]?.correlationId);
     expect(warnings.map((w) => w.member)).toEqual(["WorkloadIdentityCredential"]);
     const outcomes = events.flatMap((e) => (e.type === "attempt.end" ? [`${e.member}:${e.outcome}`] : []));

@@ -12,6 +12,7 @@ import {
   gatewayError,
   identityNotFound,
   probeOnlyThenHang,
+  raw,
   serverError,
   startFakeManagedIdentity,
   type FakeManagedIdentity,
@@ -151,6 +152,29 @@ describe("ManagedIdentityCredential", () => {
         // 4.0 throws AuthenticationError for an endpoint's HTTP error, which stops a chain instead of moving on.
         errorName: identityAtLeast("4.13") ? "CredentialUnavailableError" : "AuthenticationError",
         topEntry: "managed-identity-endpoint-error",
+        category: "managed-identity-unavailable",
+        credentials: ["ManagedIdentityCredential"],
+      },
+    },
+    {
+      name: "App Service: 500 from the platform's token service, with its own message",
+      arrange: (lab) => {
+        onHost(
+          lab,
+          "appService",
+          raw(
+            500,
+            '{"statusCode":500,"message":"An unexpected error occured while fetching the AAD Token."}',
+            {
+              "content-type": "application/json",
+            },
+          ),
+        );
+        return () => new ManagedIdentityCredential(noRetries);
+      },
+      expect: {
+        errorName: identityAtLeast("4.13") ? "CredentialUnavailableError" : "AuthenticationError",
+        topEntry: "app-service-identity-endpoint-failed",
         category: "managed-identity-unavailable",
         credentials: ["ManagedIdentityCredential"],
       },

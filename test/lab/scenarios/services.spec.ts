@@ -12,6 +12,7 @@ import {
   type TokenSuccessEvent,
 } from "azure-identity-diagnostics";
 import { startCapture } from "../harness/capture.js";
+import { expectLeadingEntry } from "../harness/producedEntries.js";
 import { callResource, type ResourceReply } from "../harness/fakeResource.js";
 import { stsToken } from "../harness/fakeSts.js";
 import { LAB } from "../harness/tokens.js";
@@ -251,6 +252,79 @@ const scenarios: ServiceScenario[] = [
     serviceErrorCode: "Authorization_RequestDenied",
   },
   {
+    name: "Storage 403 AccountIsDisabled: the storage account is disabled",
+    reply: {
+      kind: "raw",
+      status: 403,
+      headers: { "content-type": "application/xml", "x-ms-error-code": "AccountIsDisabled" },
+      body: '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccountIsDisabled</Code><Message>The specified account is disabled.\nRequestId:5c4f0c6e-601e-0042-0f1a-7f0a3c000001\nTime:2026-11-24T10:00:00.0000000Z</Message></Error>',
+    },
+    scope: STORAGE_SCOPE,
+    path: "/lab-container/blob.txt",
+    topEntry: "storage-account-disabled",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: "AccountIsDisabled",
+  },
+  {
+    name: "Azure AI services 401 PermissionDenied: the principal has no data role",
+    reply: {
+      kind: "raw",
+      status: 401,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        error: { code: "PermissionDenied", message: "Principal does not have access to API/Operation." },
+      }),
+    },
+    scope: "https://cognitiveservices.azure.com/.default",
+    path: "/openai/deployments/lab/chat/completions",
+    topEntry: "ai-services-data-role-missing",
+    category: "permission-denied",
+    httpStatus: 401,
+    serviceErrorCode: "PermissionDenied",
+  },
+  {
+    name: "Azure AI services 401: the request went to the wrong endpoint",
+    reply: {
+      kind: "raw",
+      status: 401,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        error: {
+          code: "401",
+          message:
+            "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.",
+        },
+      }),
+    },
+    scope: "https://cognitiveservices.azure.com/.default",
+    path: "/language/:analyze-text",
+    topEntry: "ai-services-key-invalid",
+    category: "credential-invalid",
+    httpStatus: 401,
+    // A bare status number is not a service error code.
+    serviceErrorCode: null,
+  },
+  {
+    name: "Cosmos DB 403: a management operation sent to the data plane with an Entra token",
+    reply: {
+      kind: "raw",
+      status: 403,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        code: "Forbidden",
+        message:
+          "Request blocked by Auth lab-cosmos : The given request [PUT /dbs/app/colls/orders] cannot be authorized by AAD token in data plane. Learn more: https://aka.ms/cosmos-native-rbac.",
+      }),
+    },
+    scope: "https://cosmos.azure.com/.default",
+    path: "/dbs/app/colls/orders",
+    topEntry: "cosmos-db-management-operation-with-entra-token",
+    category: "permission-denied",
+    httpStatus: 403,
+    serviceErrorCode: "Forbidden",
+  },
+  {
     name: "An unknown service answers a bare 401",
     reply: { kind: "raw", status: 401, body: "" },
     scope: "https://lab.example/.default",
@@ -306,7 +380,7 @@ describe("a service refuses a token the credential obtained", () => {
 
       expect((refused as { name?: string }).name).toBe("RestError");
       const diagnosis = explainAuthError(refused);
-      expect(diagnosis.matches[0]?.id, diagnosis.summary).toBe(scenario.topEntry);
+      expectLeadingEntry(diagnosis.matches[0]?.id, scenario.topEntry, diagnosis.summary);
       expect(diagnosis).toMatchObject({
         category: scenario.category,
         httpStatus: scenario.httpStatus,

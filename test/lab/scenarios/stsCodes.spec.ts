@@ -331,7 +331,15 @@ const REFUSALS: Refusal[] = [
     text: `The resource principal named https://lab.example/api was not found in the tenant named ${LAB.tenantId}.`,
     flow: "clientSecret",
     topEntry: "resource-not-found-in-tenant",
-    category: "not-configured",
+    category: "consent-required",
+  },
+  {
+    code: 500014,
+    error: "invalid_client",
+    text: "The service principal for resource 'https://vault.azure.net' is disabled. An administrator of this tenant disabled the application, so no token is issued for it.",
+    flow: "clientSecret",
+    topEntry: "resource-service-principal-disabled",
+    category: "app-not-found",
   },
   {
     code: 90014,
@@ -358,6 +366,90 @@ const REFUSALS: Refusal[] = [
     topEntry: "sts-transient-error",
     category: "network",
   },
+  {
+    code: 900021,
+    error: "invalid_request",
+    text: "Requested tenant identifier '00000000-0000-0000-0000-000000000000' is not valid. Tenant identifiers may not be an empty GUID.",
+    flow: "clientSecret",
+    topEntry: "tenant-id-empty",
+    category: "tenant-invalid",
+  },
+  {
+    code: 7000216,
+    error: "invalid_client",
+    status: 401,
+    text: "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+    flow: "clientSecret",
+    topEntry: "client-credential-missing",
+    category: "not-configured",
+  },
+  {
+    code: 70002,
+    error: "invalid_client",
+    status: 401,
+    text: "The request body must contain the following parameter: 'client_secret or client_assertion'.",
+    flow: "usernamePassword",
+    topEntry: "public-client-needs-secret",
+    category: "not-configured",
+  },
+  {
+    code: 70002,
+    error: "invalid_client",
+    status: 401,
+    text: "The client does not exist or is not enabled for consumers.",
+    flow: "usernamePassword",
+    topEntry: "app-not-enabled-for-personal-accounts",
+    category: "other",
+  },
+  {
+    code: 70007,
+    error: "invalid_request",
+    text: "The application requested an unsupported mode 'fragment' when requesting a token.",
+    flow: "authorizationCode",
+    topEntry: "response-mode-unsupported",
+    category: "other",
+  },
+  {
+    code: 220050,
+    error: "invalid_request",
+    text: "The specified encryption key version override 12 was not found in the list of keys.",
+    flow: "clientSecret",
+    topEntry: "encryption-key-version-not-found",
+    category: "other",
+  },
+  {
+    code: 500011,
+    error: "invalid_resource",
+    text: `The resource principal named https://vault.azure.net/.default was not found in the tenant named ${LAB.tenantId}.`,
+    flow: "clientSecret",
+    topEntry: "resource-name-holds-scope",
+    category: "other",
+  },
+  // Users
+  {
+    code: 500571,
+    error: "invalid_grant",
+    text: "The guest user account is disabled.",
+    flow: "usernamePassword",
+    topEntry: "guest-account-disabled",
+    category: "credential-invalid",
+  },
+  {
+    code: 50139,
+    error: "invalid_grant",
+    text: "Session is invalid due to missing an external refresh token.",
+    flow: "onBehalfOf",
+    topEntry: "external-session-invalid",
+    category: "not-logged-in",
+  },
+  {
+    code: 135010,
+    error: "invalid_grant",
+    text: "UserPrincipal doesn't have the key ID configured.",
+    flow: "usernamePassword",
+    topEntry: "user-key-not-configured",
+    category: "other",
+  },
   // Authorization code redemption
   {
     code: 54005,
@@ -381,7 +473,7 @@ describe("Microsoft Entra ID refusals, one per code", () => {
   defineScenarios(
     lab,
     REFUSALS.map((row): FailureScenario => ({
-      name: `AADSTS${String(row.code)} ${row.error} via ${CREDENTIAL_OF[row.flow]}`,
+      name: `AADSTS${String(row.code)} ${row.error} via ${CREDENTIAL_OF[row.flow]} leads with ${row.topEntry}`,
       arrange: (lab) => {
         lab.sts.respond(
           stsErrorFor(row.code, {
@@ -404,4 +496,35 @@ describe("Microsoft Entra ID refusals, one per code", () => {
       },
     })),
   );
+});
+
+describe("an app registration's placeholder left in the configuration", () => {
+  const placeholder = "Enter_the_Application_Id_Here";
+  defineScenarios(lab, [
+    {
+      name: "AADSTS700016 for the client id copied from a sample",
+      arrange: (lab) => {
+        lab.sts.respond(
+          stsErrorFor(700016, {
+            error: "unauthorized_client",
+            text: `Application with identifier '${placeholder}' was not found in the directory '${LAB.tenantId}'.`,
+          }),
+        );
+        return () =>
+          new ClientSecretCredential(
+            LAB.tenantId,
+            placeholder,
+            SECRETS.clientSecret,
+            lab.credentialOptions(),
+          );
+      },
+      expect: {
+        errorName: "AuthenticationRequiredError",
+        topEntry: "client-id-placeholder",
+        category: "not-configured",
+        credentials: ["ClientSecretCredential"],
+        quotesTokenService: true,
+      },
+    },
+  ]);
 });

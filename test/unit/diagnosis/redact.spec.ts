@@ -1,11 +1,12 @@
 import { Buffer } from "node:buffer";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { explainAuthError, redactSecrets, renderDiagnosis } from "../../src/index.js";
-import { redactErrorText } from "../../src/diagnosis/attach.js";
-import { MAX_TEXT_LENGTH } from "../../src/diagnosis/normalise.js";
-import { describeSecretShape, REDACTION_FAILED } from "../../src/diagnosis/redact.js";
-import { EventDispatcher } from "../../src/events/emit.js";
-import type { DiagnosticEvent } from "../../src/events/types.js";
+import { explainAuthError, redactSecrets, renderDiagnosis } from "../../../src/index.js";
+import { redactErrorText } from "../../../src/diagnosis/attach.js";
+import { MAX_TEXT_LENGTH } from "../../../src/diagnosis/normalise.js";
+import { describeSecretShape, REDACTION_FAILED } from "../../../src/diagnosis/redact.js";
+import { EventDispatcher } from "../../../src/events/emit.js";
+import type { DiagnosticEvent } from "../../../src/events/types.js";
 
 const JWT =
   "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL21hbmFnZW1lbnQuYXp1cmUuY29tLyIsInRpZCI6IjAwMDAifQ.c2lnbmF0dXJlLW9mLWEtZmFrZS10b2tlbg";
@@ -96,6 +97,57 @@ describe("redactSecrets", () => {
     const d = explainAuthError(new Error(`AADSTS7000215: rejected. ${text}`));
     expect(JSON.stringify(d)).not.toContain(secret);
     expect(renderDiagnosis(d, { includeMessage: true })).not.toContain(secret);
+  });
+});
+
+const SHORT_JWT = "eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJsYWIifQ.c2lnbmF0dXJl";
+
+/** The words the redaction patterns key on, in odd cases and shapes, with values after them and noise around. */
+const piece = fc.oneof(
+  fc.constantFrom(
+    "Authorization: ",
+    "AUTHORIZATION:",
+    "x-ms-authorization-auxiliary: ",
+    "Set-Cookie: ",
+    "cookie:",
+  ),
+  fc.constantFrom("X-Identity-Header: ", "x-ms-token-aad-id-token: ", "Bearer ", "bearer+", "BEARER\t"),
+  fc.constantFrom(SHORT_JWT, `\\n${SHORT_JWT}`, `"${SHORT_JWT}"`, "EYJ", "eyj"),
+  fc.constantFrom(
+    "client_secret=",
+    "Client_Secret=",
+    "sig=",
+    "password=",
+    "System.AccessToken=",
+    "&pwd=",
+    "key=",
+  ),
+  fc.constantFrom(
+    "opaque-value-1",
+    "Abc8Q~lab-secret-value-0123456789",
+    " ",
+    "\n",
+    "=",
+    "[",
+    "]",
+    '"',
+    "İ",
+    "K",
+  ),
+  fc.string({ minLength: 1, maxLength: 4 }),
+);
+
+// A diagnosis redacts its message with redactSecrets itself: any message, however its secrets are shaped.
+describe("redaction inside a diagnosis", () => {
+  it("removes everything redactSecrets removes, from any message", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
+        const text = `Error: ${pieces.join("")}`;
+        const error = Object.assign(new Error(text), { name: "CredentialUnavailableError" });
+        expect(explainAuthError(error).message).toBe(redactSecrets(text));
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
 

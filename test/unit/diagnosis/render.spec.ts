@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainAuthError, renderDiagnosis } from "../../src/index.js";
+import { explainAuthError, renderDiagnosis } from "../../../src/index.js";
 
 const MSAL_TEXT =
   "invalid_client: Error(s): 7000215 - Timestamp: 2026-11-22 10:00:00Z - Description: AADSTS7000215: Invalid client secret provided. Trace ID: 03da4b8e-5ffe-48ca-9754-aff4276f0100 Correlation ID: 7b12f9bb-2eef-42e3-ad75-eee69ec9088d Timestamp: 2026-11-22 10:00:00Z - Correlation ID: 7b12f9bb-2eef-42e3-ad75-eee69ec9088d - Trace ID: 03da4b8e-5ffe-48ca-9754-aff4276f0100";
