@@ -13,6 +13,7 @@ function undiagnosable(value: unknown): Diagnosis {
   return {
     summary: "The error could not be read, so it could not be diagnosed",
     category: "other",
+    confidence: "low",
     errorName: null,
     runtime: "unknown",
     stsCode: null,

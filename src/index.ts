@@ -18,9 +18,11 @@ export { redactSecrets } from "./diagnosis/redact.js";
 export { readTokenIdentity, type TokenIdentity } from "./diagnosis/tokenIdentity.js";
 export {
   ATTEMPT_OUTCOMES,
+  DIAGNOSIS_CONFIDENCES,
   type AttemptDiagnosis,
   type AttemptOutcome,
   type Diagnosis,
+  type DiagnosisConfidence,
   type KnowledgeMatch,
 } from "./diagnosis/types.js";
 

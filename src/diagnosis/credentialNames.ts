@@ -64,6 +64,12 @@ export const CREDENTIAL_CLASS_PATTERN = /\b[A-Z][A-Za-z]{1,60}Credential\b/g;
 export const STACK_FRAME_PATTERN = /\bat (?:async )?([A-Z][A-Za-z]{1,60}Credential)\.[A-Za-z_$]/g;
 
 /**
+ * A frame in one of identity's credential source files (`credentials/azureCliCredential.js`): errors thrown inside
+ * a callback carry no class frame, but their file still names the credential.
+ */
+export const STACK_FILE_PATTERN = /\bcredentials[\\/]([a-z][A-Za-z]{1,60}Credential)\b/g;
+
+/**
  * identity's MSAL client functions, one per flow (`getTokenByClientSecret`; in 4.0 the classes
  * `MsalClientSecret` and friends). Errors from the token service are thrown there, often with no credential frame
  * above them in the stack (tracing spans hide it), so the flow names the credential.
@@ -71,9 +77,62 @@ export const STACK_FRAME_PATTERN = /\bat (?:async )?([A-Z][A-Za-z]{1,60}Credenti
 export const MSAL_FLOW_FRAME_PATTERN =
   /\bat (?:async )?(?:Object\.)?(?:getTokenBy|Msal)(ClientSecret|ClientCertificate|ClientAssertion|UsernamePassword)\b/;
 
+/**
+ * The credential classes of the Azure identity libraries, by their canonical name. A word shaped like a credential
+ * that is not one of them (a PowerShell `$AzCredential` variable, another library's `TeamsFxTokenCredential`,
+ * Python's internal `ImdsCredential`) is not reported as a credential the error names.
+ */
+const IDENTITY_CREDENTIALS: ReadonlySet<string> = new Set([
+  "AuthorizationCodeCredential",
+  "AzureApplicationCredential",
+  "AzureCliCredential",
+  "AzureDeveloperCliCredential",
+  "AzurePipelinesCredential",
+  "AzurePowerShellCredential",
+  "BrokerCredential",
+  "ChainedTokenCredential",
+  "ClientAssertionCredential",
+  "ClientCertificateCredential",
+  "ClientSecretCredential",
+  "DefaultAzureCredential",
+  "DeviceCodeCredential",
+  "EnvironmentCredential",
+  "IntelliJCredential",
+  "InteractiveBrowserCredential",
+  "ManagedIdentityCredential",
+  "OnBehalfOfCredential",
+  "SharedTokenCacheCredential",
+  "UsernamePasswordCredential",
+  "VisualStudioCodeCredential",
+  "VisualStudioCredential",
+  "WorkloadIdentityCredential",
+]);
+
 /** Canonical (JavaScript) spelling of a credential class name. */
 export function canonicalCredentialName(name: string): string {
   return SPELLINGS[name] ?? name;
+}
+
+/** Escaped line breaks and tabs (`\n`, `\r\n`, `\t` as two characters), as JSON and Go print them. */
+export const ESCAPED_BREAK = /\\[nrt]/g;
+
+/**
+ * The identity credential classes a text names, chains included, in order of appearance and without repeats:
+ * Python, .NET, Go and Java spellings (`AzureCLICredential`, Go's constructor `azidentity.NewDefaultAzureCredential`)
+ * in their canonical JavaScript form. Nothing is inferred from what a message says, and the list of allowed
+ * AZURE_TOKEN_CREDENTIALS values is not a mention.
+ */
+export function findNamedCredentials(text: string): string[] {
+  const found: string[] = [];
+  // AZURE_TOKEN_CREDENTIALS' list of allowed values names every credential; none of them was involved.
+  const scanned = text.replace(ESCAPED_BREAK, " ").replace(VALID_VALUES_LIST, " ");
+  for (const [word] of scanned.matchAll(CREDENTIAL_CLASS_PATTERN)) {
+    // Go's constructors (`NewDefaultAzureCredential`) name the class they build.
+    const bare = word.startsWith("New") ? canonicalCredentialName(word.slice(3)) : "";
+    const name = IDENTITY_CREDENTIALS.has(bare) ? bare : canonicalCredentialName(word);
+    if (IDENTITY_CREDENTIALS.has(name)) addName(found, name);
+  }
+  return found;
 }
 
 /** Whether `name` is a chain or wrapper rather than a credential that talks to an identity provider. */
@@ -133,6 +192,12 @@ export function findCredentialInStack(stack: string): string | null {
   for (const m of stack.matchAll(STACK_FRAME_PATTERN)) {
     const name = canonicalCredentialName(m[1] ?? "");
     if (name && !CONTAINERS.has(name)) outermost = name;
+  }
+  if (outermost) return outermost;
+  for (const m of stack.matchAll(STACK_FILE_PATTERN)) {
+    const file = m[1] ?? "";
+    const name = canonicalCredentialName(`${file.charAt(0).toUpperCase()}${file.slice(1)}`);
+    if (IDENTITY_CREDENTIALS.has(name) && !CONTAINERS.has(name)) outermost = name;
   }
   if (outermost) return outermost;
   const flow = MSAL_FLOW_FRAME_PATTERN.exec(stack)?.[1];

@@ -3,14 +3,23 @@
  * member with the root cause chosen to lead the summary.
  */
 import { matchKnowledge, type ScoredEntry } from "../knowledge/match.js";
-import { stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
+import { knowledgeIndex } from "../knowledge/index.js";
+import { familyEntries, stsLookupUrl, unlistedStsCodeEntry } from "../knowledge/fallbacks.js";
 import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
 import type { KnowledgeEntry } from "../knowledge/schema.js";
 import { extractFacts, type ExtractedFacts } from "./extract.js";
+import { familyEntryOf } from "./families.js";
+import { adaptMatchToRuntime } from "./runtimeAdvice.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
 import { redactStructure } from "./redact.js";
-import { findCredentialNames, isCredentialContainer } from "./credentialNames.js";
-import type { AttemptDiagnosis, AttemptOutcome, Diagnosis, KnowledgeMatch } from "./types.js";
+import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
+import type {
+  AttemptDiagnosis,
+  AttemptOutcome,
+  Diagnosis,
+  DiagnosisConfidence,
+  KnowledgeMatch,
+} from "./types.js";
 
 /** A chain member's attempt as `DiagnosticCredential` observed it live. */
 export interface ObservedAttempt {
@@ -32,15 +41,24 @@ export interface DiagnoseContext {
 }
 
 const MAX_MATCHES = 5;
+/** A family entry's score: below any entry whose own rules matched. */
+const FAMILY_SCORE = 1;
 
-/** Categories that only say "this member is not set up here": they never lead a chain's diagnosis. */
+/** Categories that can mean "this member is not set up here" (see `isMerelyUnavailable`). */
 const UNAVAILABLE_CATEGORIES: ReadonlySet<DiagnosisCategory> = new Set([
   "not-configured",
   "tool-missing",
   "imds-unreachable",
-  // A developer tool with no signed-in account (VS Code, az…) is, to a chain, one more member not set up here.
   "not-logged-in",
 ]);
+
+/** A tool that is simply not there (as opposed to present but too old, or answering something specific). */
+const TOOL_ABSENT_TEXT =
+  /not installed|ensure that it is installed|unable to execute|not found|could(?: not|n't) be found|not recognized|\bENOENT\b|command not found|cannot find|no such file|can(?:no|')t be accessed/i;
+
+/** A sign-in store with nothing in it (as opposed to a session that expired or a tool asking for `az login`). */
+const NOTHING_CACHED_TEXT =
+  /no accounts? (?:were |was )?found|no cached (?:token|account)|authentication (?:is )?(?:not available|unavailable)|\bnot available\b/i;
 
 const UNAVAILABLE_TEXT =
   /\bunavailable\b|\bnot available\b|not (?:fully )?configured|could(?: not|n't) be found|not installed|\bplease run\b/i;
@@ -58,22 +76,10 @@ function toMatch({ entry, score }: ScoredEntry, docs: readonly string[] = entry.
   };
 }
 
-/** Category of an AADSTS failure no entry knows, from its OAuth error. */
-function categoryOfOAuthError(oauthError: string | null): DiagnosisCategory {
-  switch (oauthError) {
-    case "invalid_client":
-      return "credential-invalid";
-    case "interaction_required":
-    case "login_required":
-      return "conditional-access-mfa";
-    case "consent_required":
-      return "consent-required";
-    default:
-      return "other";
-  }
-}
-
-/** Knowledge matches for one error, best first, with the unlisted-code fallback when an STS code is unknown. */
+/**
+ * Knowledge matches for one error, best first. An AADSTS code no entry lists leads with the unlisted-code entry
+ * (its lookup link), in the category of the code's family; a failure nothing matches gets its family's entry.
+ */
 function findMatches(facts: ExtractedFacts): KnowledgeMatch[] {
   const scored = matchKnowledge({
     text: facts.lowerText,
@@ -88,16 +94,39 @@ function findMatches(facts: ExtractedFacts): KnowledgeMatch[] {
   const codeKnown = scored.some((s) =>
     (s.entry.match.stsCodes ?? []).some((c) => facts.stsCodes.includes(c)),
   );
+  const family = firstCode && !codeKnown ? familyEntryOf(facts) : null;
   if (firstCode && !codeKnown) {
-    const fallback: KnowledgeEntry = {
-      ...unlistedStsCodeEntry,
-      category: categoryOfOAuthError(facts.oauthError),
-    };
+    const fallback: KnowledgeEntry = { ...unlistedStsCodeEntry, category: family?.category ?? "other" };
     matches.unshift(
       toMatch({ entry: fallback, score: 100 }, [stsLookupUrl(firstCode), ...unlistedStsCodeEntry.docs]),
     );
+    if (family) matches.splice(1, 0, toMatch({ entry: family, score: FAMILY_SCORE }));
+  } else if (matches.length === 0) {
+    const recognised = familyEntryOf(facts);
+    if (recognised) matches.push(toMatch({ entry: recognised, score: FAMILY_SCORE }));
   }
-  return matches;
+  return matches.slice(0, MAX_MATCHES);
+}
+
+/** Entries chosen by inference (an unlisted code, a family), never by their own wording. */
+const INFERRED_ENTRIES: ReadonlySet<string> = new Set([
+  unlistedStsCodeEntry.id,
+  ...familyEntries.map((e) => e.id),
+]);
+
+/**
+ * How sure a diagnosis led by `top` is: an entry whose own rules (AADSTS code, phrase, pattern, service code)
+ * matched is `high`; an inferred entry, one that only fits the error's name or status, or a category without
+ * an entry is `medium`; nothing recognised is `low`.
+ */
+function confidenceOf(top: KnowledgeMatch | undefined, category: DiagnosisCategory): DiagnosisConfidence {
+  if (!top) return category === "other" ? "low" : "medium";
+  if (INFERRED_ENTRIES.has(top.id)) return "medium";
+  const rules = knowledgeIndex().byId.get(top.id)?.match ?? {};
+  const specific = [rules.stsCodes, rules.text, rules.patterns, rules.serviceCodes].some(
+    (list) => (list?.length ?? 0) > 0,
+  );
+  return specific ? "high" : "medium";
 }
 
 function categoryOf(facts: ExtractedFacts, matches: readonly KnowledgeMatch[]): DiagnosisCategory {
@@ -200,12 +229,46 @@ function attemptsFromMembers(
   });
 }
 
+/**
+ * Whether a member only said "what I need is absent here" (its variables unset, no managed identity endpoint, its
+ * tool not installed, no cached account). A tool or endpoint that is there and answered something specific (a
+ * signed-out `az` asking for `az login`, an expired session, a tool too old, an STS code) is a root cause instead.
+ */
+function isMerelyUnavailable(attempt: AttemptDiagnosis): boolean {
+  if (attempt.stsCode || !UNAVAILABLE_CATEGORIES.has(attempt.category)) return false;
+  if (attempt.category === "tool-missing") return TOOL_ABSENT_TEXT.test(attempt.message);
+  if (attempt.category === "not-logged-in") return NOTHING_CACHED_TEXT.test(attempt.message);
+  return true;
+}
+
+/**
+ * DefaultAzureCredential's log line for a member whose constructor threw (identity then leaves it out of the
+ * aggregate): `Skipped createDefaultManagedIdentityCredential because of an error creating the credential: …`.
+ */
+export const SKIPPED_CONSTRUCTION_LINE =
+  /Skipped createDefault([A-Za-z]{1,60}Credential) because of an error creating the credential: ([^\n]{1,500})/g;
+
+/** A member whose constructor threw, from a pasted log: unavailable, with the constructor's reason as its message. */
+function attemptsFromSkippedConstructions(text: string): AttemptDiagnosis[] {
+  const attempts: AttemptDiagnosis[] = [];
+  for (const m of text.matchAll(SKIPPED_CONSTRUCTION_LINE)) {
+    const credential = m[1] ?? null;
+    const single = diagnoseSingle(normaliseError(m[2] ?? ""), credential);
+    attempts.push(attemptFrom(credential, "unavailable", single, null));
+  }
+  return attempts;
+}
+
 /** How strongly an attempt explains the chain's failure; the highest leads. */
 function rootWeight(attempt: AttemptDiagnosis): number {
   let weight = 0;
-  if (attempt.outcome === "failed" || attempt.outcome === "timed-out") weight += 1000;
+  const explained = attempt.category !== "other" || attempt.stsCode !== null;
+  // A failure nothing explains ("failed due to an unknown error", a cut-off paste) is a root cause, but a
+  // recognised one says more.
+  if ((attempt.outcome === "failed" || attempt.outcome === "timed-out") && explained) weight += 1000;
   if (attempt.stsCode) weight += 500;
-  if (!UNAVAILABLE_CATEGORIES.has(attempt.category)) weight += 100;
+  if (!isMerelyUnavailable(attempt)) weight += 100;
+  if (attempt.category !== "other") weight += 50;
   return weight + (attempt.match?.score ?? 0) / 10;
 }
 
@@ -218,9 +281,10 @@ function chooseRoot(attempts: readonly AttemptDiagnosis[]): AttemptDiagnosis | n
   return best;
 }
 
+/** The matches of both lists, each entry once (the first occurrence kept), at most `MAX_MATCHES`. */
 function mergeMatches(first: readonly KnowledgeMatch[], rest: readonly KnowledgeMatch[]): KnowledgeMatch[] {
-  const merged = [...first];
-  for (const match of rest) if (!merged.some((m) => m.id === match.id)) merged.push(match);
+  const merged: KnowledgeMatch[] = [];
+  for (const match of [...first, ...rest]) if (!merged.some((m) => m.id === match.id)) merged.push(match);
   return merged.slice(0, MAX_MATCHES);
 }
 
@@ -254,10 +318,7 @@ function triedAttempts(attempts: readonly AttemptDiagnosis[]): AttemptDiagnosis[
 /** Every member that was tried said only "not set up here": unavailable, for a reason that is not a failure. */
 function isNothingConfigured(attempts: readonly AttemptDiagnosis[]): boolean {
   const tried = triedAttempts(attempts);
-  return (
-    tried.length > 0 &&
-    tried.every((a) => a.outcome === "unavailable" && UNAVAILABLE_CATEGORIES.has(a.category))
-  );
+  return tried.length > 0 && tried.every((a) => a.outcome === "unavailable" && isMerelyUnavailable(a));
 }
 
 function promote(matches: readonly KnowledgeMatch[], id: string): KnowledgeMatch[] {
@@ -289,6 +350,26 @@ function uniqueCredentials(lists: readonly (readonly (string | null)[])[]): stri
   return names;
 }
 
+/**
+ * The credentials a diagnosis reports: those the caller observed (the credential it wrapped, then each member it
+ * saw tried), every identity credential the text names, then those whose code is in the stack of the error or of
+ * a thrown member (a JavaScript stack names them by its frames). Nothing is inferred from wording: a plain `az`
+ * message names none.
+ */
+function reportedCredentials(
+  error: NormalisedError,
+  context: DiagnoseContext,
+  facts: ExtractedFacts,
+): string[] {
+  return uniqueCredentials([
+    [context.credential ?? null],
+    (context.attempts ?? []).map((a) => a.credential),
+    facts.namedCredentials,
+    [findCredentialInStack(error.stack ?? facts.text)],
+    error.children.map((child) => (child.thrown && child.stack ? findCredentialInStack(child.stack) : null)),
+  ]);
+}
+
 /** Diagnoses `value` with what the caller knows. Throws only on a bug; `explainAuthError` guards it. */
 export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnosis {
   const error = normaliseError(value);
@@ -298,7 +379,10 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
   const whole = diagnoseSingle(error, wrapped);
   const attempts = context.attempts?.length
     ? attemptsFromObserved(context.attempts)
-    : attemptsFromMembers(error.children, whole.facts.memberCredentialNames);
+    : [
+        ...attemptsFromMembers(error.children, whole.facts.memberCredentialNames),
+        ...attemptsFromSkippedConstructions(whole.facts.text),
+      ];
 
   const facts = whole.facts;
   const root = attempts.length > 0 ? chooseRoot(attempts) : null;
@@ -317,6 +401,7 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
   return redactStructure({
     summary: attempts.length > 0 ? chainSummary(root, attempts) : singleSummary(whole, hint),
     category,
+    confidence: confidenceOf(top, category),
     errorName: error.name,
     runtime: facts.runtime,
     stsCode,
@@ -329,9 +414,12 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
     httpStatus: facts.httpStatus,
     serviceErrorCode: facts.serviceErrorCode,
     tokenIdentity: presentedIdentity(error),
-    credentials: uniqueCredentials([attempts.map((a) => a.credential), [wrapped], facts.credentials]),
-    attempts,
-    matches,
+    credentials: reportedCredentials(error, context, facts),
+    // Advice in the reader's runtime: a Python, .NET, Go or Java paste gets its own logging switch and guide.
+    attempts: attempts.map((a) =>
+      a.match ? { ...a, match: adaptMatchToRuntime(a.match, facts.runtime) } : a,
+    ),
+    matches: matches.map((m) => adaptMatchToRuntime(m, facts.runtime)),
     retryable: top?.retryable ?? category === "network",
     lookupUrl: stsCode ? stsLookupUrl(stsCode) : null,
     message: whole.message,

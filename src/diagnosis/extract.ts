@@ -4,8 +4,13 @@
  * win over text; text is searched with bounded, linear-time patterns only.
  */
 import type { ErrorRuntime } from "../knowledge/errorRuntimes.js";
-import { MAX_TEXT_LENGTH, type NormalisedError } from "./normalise.js";
-import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
+import { MAX_TEXT_LENGTH, unescapedText, type NormalisedError } from "./normalise.js";
+import {
+  findCredentialInStack,
+  findCredentialNames,
+  findNamedCredentials,
+  isCredentialContainer,
+} from "./credentialNames.js";
 
 /** Everything `explainAuthError` reads from one error before consulting the knowledge base. */
 export interface ExtractedFacts {
@@ -25,7 +30,10 @@ export interface ExtractedFacts {
   serviceErrorCode: string | null;
   /** Every service error code seen, for matching. */
   serviceCodes: string[];
+  /** Credentials involved, named or recognised by their wording (for matching). */
   credentials: string[];
+  /** The identity credential classes the text names, chains included, in order of appearance (for reporting). */
+  namedCredentials: string[];
   /** The credential names in each aggregate member's message, in `error.children` order. */
   memberCredentialNames: string[][];
   runtime: ErrorRuntime;
@@ -40,11 +48,26 @@ export const EXTRACTION_PATTERNS = {
   challengeError: /\berror="([a-z_]{1,40})"/,
   msalErrorNumbers: /\bError\(s\): ?(\d{4,9}(?:, ?\d{4,9}){0,8})/g,
   jsonErrorCodes: /"error_codes"[ \t]*:[ \t]*\[([\d, ]{1,120})\]/g,
-  correlationId: new RegExp(`correlation[ _-]?id"?[ \\t]*[:=][ \\t]*"?\\[?(${GUID})`, "i"),
-  traceId: new RegExp(`trace[ _-]?id"?[ \\t]*[:=][ \\t]*"?\\[?(${GUID})`, "i"),
+  // The ID may sit on the next line, behind PowerShell's `|` frame.
+  correlationId: new RegExp(
+    `correlation[ _-]?id"?[ \\t]*[:=][ \\t]*(?:\\r?\\n[ \\t|]{0,20})?"?\\[?(${GUID})`,
+    "i",
+  ),
+  traceId: new RegExp(`trace[ _-]?id"?[ \\t]*[:=][ \\t]*(?:\\r?\\n[ \\t|]{0,20})?"?\\[?(${GUID})`, "i"),
+  /** The token service's own format (`Timestamp: 2024-01-02 03:04:05Z`): preferred over a log line's time. */
+  stsTimestamp: /\btimestamp"?[ \t]*[:=][ \t]*"?(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z)/i,
+  /** msal-node's prefix: `7000215 - [2024-01-02 03:04:05Z]: AADSTS7000215: …`. */
+  msalTimestamp: /\b\d{4,9} - \[(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z)\]/,
   timestamp: /\btimestamp"?[ \t]*[:=][ \t]*"?(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z?)/i,
   httpStatus:
     /\b(?:status code|statuscode|http status code|status|response)"?[ \t]*(?:[:=][ \t]*)?(\d{3})\b|\b(\d{3}) (?:unauthorized|forbidden|bad request|not found|internal server error|bad gateway|gateway timeout)\b/i,
+  /**
+   * Status lines of other envelopes: ADAL/MSAL Python and az (`http error: 400`), .NET (`does not indicate success:
+   * 401 (Unauthorized)`, `Forbidden (403)`, `returned an error: (400)`), Go (`status code was 401`), `Status Code =
+   * '400'`, `HTTP 401`, `HTTP/1.1 401`, Python requests (`401 Client Error`), `<Response [401]>`.
+   */
+  httpStatusEnvelope:
+    /\bhttp error:? (\d{3})\b|does not indicate success: (?:[A-Za-z]{1,40} \()?(\d{3})\b|returned an error: \((\d{3})\)|\bstatus code (?:was|is|=)[ \t]*'?(\d{3})\b|\bHTTP(?:\/\d(?:\.\d)?)? (\d{3})\b|\b(\d{3}) (?:Client|Server) Error\b|<Response \[(\d{3})\]>/i,
   oauthErrorPrefix:
     /\b(invalid_client|invalid_grant|invalid_request|invalid_scope|invalid_resource|unauthorized_client|unsupported_grant_type|interaction_required|login_required|consent_required|access_denied|temporarily_unavailable|expired_token)\b/,
   subError: /\bsub_?error"?[ \t]*[:=][ \t]*"?([a-z_]{3,40})/i,
@@ -171,11 +194,30 @@ function findOAuthError(chain: NormalisedError[], text: string): string | null {
   return firstMatch(EXTRACTION_PATTERNS.oauthErrorPrefix, text);
 }
 
+/** The first capture that took part in a match of an alternation (the others are undefined at run time). */
+function firstGroup(m: RegExpExecArray | null): string | undefined {
+  return m?.slice(1).find(Boolean);
+}
+
+/** The failing response's status: structured, then the earliest status line of any envelope. */
 function findHttpStatus(chain: NormalisedError[], text: string): number | null {
   for (const e of chain) if (e.statusCode !== null) return e.statusCode;
-  const m = EXTRACTION_PATTERNS.httpStatus.exec(text);
-  const status = Number(m?.[1] ?? m?.[2]);
-  return status >= 400 && status <= 599 ? status : null;
+  const statuses: { at: number; status: number }[] = [];
+  for (const pattern of [EXTRACTION_PATTERNS.httpStatus, EXTRACTION_PATTERNS.httpStatusEnvelope]) {
+    const m = pattern.exec(text);
+    const status = Number(firstGroup(m));
+    if (m && status >= 400 && status <= 599) statuses.push({ at: m.index, status });
+  }
+  statuses.sort((a, b) => a.at - b.at);
+  return statuses[0]?.status ?? null;
+}
+
+/** The STS's own timestamp: its format first (a log line's time is not it), msal-node's prefix, then any. */
+function findTimestamp(text: string): string | null {
+  const p = EXTRACTION_PATTERNS;
+  return (
+    firstMatch(p.stsTimestamp, text) ?? firstMatch(p.msalTimestamp, text) ?? firstMatch(p.timestamp, text)
+  );
 }
 
 // Codes that name a transport or a JSON field, not a service's verdict.
@@ -289,28 +331,30 @@ export function extractFacts(error: NormalisedError, credentialHint: string | nu
   const chain = causeChain(error);
   const text = collectText(error);
   const lowerText = text.toLowerCase();
+  // Service codes feed matching, which is tuned on the text as printed; the quoted facts read the unescaped text.
   const serviceCodes = findServiceCodes(error, chain, text);
+  const factText = unescapedText(text);
   const { credentials, memberNames } = findCredentials(error, text, credentialHint);
   return {
     text,
     lowerText,
     errorName: error.name,
-    stsCodes: findStsCodes(chain, text),
-    oauthError: findOAuthError(chain, text),
-    subError: firstStructured(chain, (e) => e.subError) ?? firstMatch(EXTRACTION_PATTERNS.subError, text),
+    stsCodes: findStsCodes(chain, factText),
+    oauthError: findOAuthError(chain, factText),
+    subError: firstStructured(chain, (e) => e.subError) ?? firstMatch(EXTRACTION_PATTERNS.subError, factText),
     correlationId:
       firstStructured(chain, (e) => e.errorResponse?.correlationId ?? e.correlationId) ??
-      firstMatch(EXTRACTION_PATTERNS.correlationId, text),
+      firstMatch(EXTRACTION_PATTERNS.correlationId, factText),
     traceId:
       firstStructured(chain, (e) => e.errorResponse?.traceId ?? e.traceId) ??
-      firstMatch(EXTRACTION_PATTERNS.traceId, text),
+      firstMatch(EXTRACTION_PATTERNS.traceId, factText),
     timestamp:
-      firstStructured(chain, (e) => e.errorResponse?.timestamp ?? e.timestamp) ??
-      firstMatch(EXTRACTION_PATTERNS.timestamp, text),
-    httpStatus: findHttpStatus(chain, text),
+      firstStructured(chain, (e) => e.errorResponse?.timestamp ?? e.timestamp) ?? findTimestamp(factText),
+    httpStatus: findHttpStatus(chain, factText),
     serviceErrorCode: mostSpecificServiceCode(serviceCodes),
     serviceCodes,
     credentials,
+    namedCredentials: findNamedCredentials(text),
     memberCredentialNames: memberNames,
     runtime: findRuntime(error, lowerText),
   };

@@ -315,17 +315,94 @@ function pastedMember(lines: string[]): NormalisedError {
   return emptyError(false, null, text.replace(/^- /, ""));
 }
 
+/** How many backslashes start at `at`. */
+function backslashesAt(text: string, at: number): number {
+  let end = at;
+  while (text.charCodeAt(end) === 92) end++;
+  return end - at;
+}
+
+/**
+ * The length of an escaped line break at `at` (`\\n`, `\\r\\n`, however often escaped, with the escaped tabs
+ * that indent the next line, as Go's `%q` prints a chain report), or 0.
+ */
+function escapedBreakAt(text: string, at: number): number {
+  let end = at + backslashesAt(text, at);
+  if (end === at) return 0;
+  if (text[end] === "r") {
+    const next = end + 1 + backslashesAt(text, end + 1);
+    if (next === end + 1 || text[next] !== "n") return 0;
+    end = next;
+  } else if (text[end] !== "n") return 0;
+  end++;
+  for (let tab = end + backslashesAt(text, end); tab > end && text[tab] === "t";) {
+    end = tab + 1;
+    tab = end + backslashesAt(text, end);
+  }
+  return end - at;
+}
+
+/** What an escape stands for when reading facts (`\\r` is dropped so `\\r\\n` is one line break). */
+const UNESCAPED: Readonly<Record<string, string>> = { n: "\n", r: "", t: "\t", '"': '"' };
+
+/**
+ * `text` with escaped line breaks, tabs and quotes (however often escaped) as the characters they stand for, so a
+ * JSON reply or a chain report quoted inside a string (Go's `%q`, a log field) reads like the reply itself. One
+ * pass: each run of backslashes is read once. Used to read facts, never to show: the message keeps what was printed.
+ */
+export function unescapedText(text: string): string {
+  let out = "";
+  let start = 0;
+  for (let at = text.indexOf("\\"); at !== -1; at = text.indexOf("\\", at)) {
+    const run = backslashesAt(text, at);
+    const replacement = UNESCAPED[text.charAt(at + run)];
+    if (replacement === undefined) {
+      at += run;
+      continue;
+    }
+    out += text.slice(start, at) + replacement;
+    at += run + 1;
+    start = at;
+  }
+  return start === 0 ? text : out + text.slice(start);
+}
+
+/**
+ * A pasted text's lines, split at real line breaks and at escaped ones (a chain report quoted inside a string),
+ * at most 2000. Backslashes elsewhere (a Windows path's `\\tokenprovider.json`) are kept as printed.
+ */
+export function pastedLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let at = 0; at < text.length && lines.length < 2000;) {
+    if (text[at] === "\n") {
+      lines.push(text.slice(start, at));
+      start = ++at;
+      continue;
+    }
+    const width = text[at] === "\\" ? escapedBreakAt(text, at) : 0;
+    if (width > 0) {
+      lines.push(text.slice(start, at));
+      start = at += width;
+      continue;
+    }
+    at += text[at] === "\\" ? Math.max(1, backslashesAt(text, at)) : 1;
+  }
+  if (lines.length < 2000) lines.push(text.slice(start));
+  return lines;
+}
+
 /**
  * Splits a pasted chain failure into one member per credential: the JS `AggregateAuthenticationError` text,
  * Python's and Go's "Attempted credentials:" lists, .NET's and Java's dash lists. Anything else: no members.
  */
 export function splitPastedAggregate(text: string): NormalisedError[] {
-  const lower = text.slice(0, 4096).toLowerCase();
+  const lower = unescapedText(text.slice(0, 4096)).toLowerCase();
   if (!hasAggregateHead(lower)) return [];
   const dashMembers = lower.includes("failed to retrieve a token from the included credentials");
   const members: string[][] = [];
   let current: string[] | null = null;
-  for (const line of text.split("\n", 2000)) {
+  for (const line of pastedLines(text)) {
     const named = NAMED_MEMBER_LINE.exec(line)?.[1];
     // The heading names the chain itself ("ChainedTokenCredential authentication failed."): not a member.
     const namesMember = named !== undefined && !CHAIN_NAMES.has(named);

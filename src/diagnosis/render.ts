@@ -50,12 +50,13 @@ function renderReadable(diagnosis: Renderable, options: Required<RenderOptions>)
   const top = diagnosis.matches[0];
   const facts = [
     `category ${diagnosis.category}`,
+    diagnosis.confidence && `${diagnosis.confidence} confidence`,
     diagnosis.stsCode,
     diagnosis.httpStatus === null ? null : `HTTP ${diagnosis.httpStatus}`,
     diagnosis.serviceErrorCode,
     diagnosis.oauthError,
     diagnosis.retryable ? "may succeed if retried" : "retrying will not help",
-  ].filter((f): f is string => f !== null);
+  ].filter((f): f is string => typeof f === "string" && f !== "");
 
   const support = [
     diagnosis.correlationId && `  Correlation ID: ${diagnosis.correlationId}`,
@@ -64,12 +65,20 @@ function renderReadable(diagnosis: Renderable, options: Required<RenderOptions>)
     diagnosis.lookupUrl && `  Code lookup:    ${diagnosis.lookupUrl}`,
   ].filter((line): line is string => typeof line === "string");
 
+  // Anything short of a specific match is a likely explanation, and says so.
+  const hedge = diagnosis.confidence === "medium" || diagnosis.confidence === "low" ? "Most likely: " : "";
   const lines = [
     `${p.red(p.bold(diagnosis.category === "permission-denied" ? "Access denied:" : "Authentication failed:"))} ${diagnosis.summary}`,
     p.dim(facts.join(" | ")),
     ...section(
       "Why",
-      top ? [`  ${top.cause}`] : ["  No knowledge entry matched; the original message is below."],
+      top
+        ? [`  ${hedge}${top.cause}`]
+        : [
+            hedge
+              ? "  No knowledge entry matched; most likely the original message below says what failed."
+              : "  No knowledge entry matched; the original message is below.",
+          ],
       p,
     ),
     ...section("What to do", top ? top.mitigations.map((m, i) => `  ${i + 1}. ${m}`) : [], p),
@@ -101,8 +110,10 @@ function renderReadable(diagnosis: Renderable, options: Required<RenderOptions>)
 
 type RenderableAttempt = Pick<AttemptDiagnosis, "outcome" | "summary" | "durationMs">;
 type RenderableMatch = Pick<KnowledgeMatch, "id" | "title" | "cause" | "mitigations" | "docs">;
-type Renderable = Omit<Diagnosis, "category" | "attempts" | "matches"> & {
+type Renderable = Omit<Diagnosis, "category" | "confidence" | "attempts" | "matches"> & {
   category: string;
+  /** `null` for a diagnosis from a version without it: nothing is hedged. */
+  confidence: Diagnosis["confidence"] | null;
   attempts: RenderableAttempt[];
   matches: RenderableMatch[];
 };
@@ -118,6 +129,9 @@ const records = (value: unknown): object[] =>
 const finite = (value: unknown): number | null =>
   typeof value === "number" && Number.isFinite(value) ? value : null;
 
+const confidenceOf = (value: unknown): Diagnosis["confidence"] | null =>
+  value === "high" || value === "medium" || value === "low" ? value : null;
+
 function renderable(d: unknown): Renderable {
   const identity = field(d, "tokenIdentity");
   const outcome = (value: unknown): AttemptOutcome =>
@@ -125,6 +139,7 @@ function renderable(d: unknown): Renderable {
   return {
     summary: text(field(d, "summary")) ?? "",
     category: text(field(d, "category")) ?? "other",
+    confidence: confidenceOf(field(d, "confidence")),
     errorName: text(field(d, "errorName")),
     runtime: "unknown",
     stsCode: text(field(d, "stsCode")),

@@ -6,6 +6,17 @@ import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
 import type { ErrorRuntime } from "../knowledge/errorRuntimes.js";
 import type { TokenIdentity } from "./tokenIdentity.js";
 
+/** How sure a diagnosis is, most sure first. */
+export const DIAGNOSIS_CONFIDENCES = ["high", "medium", "low"] as const;
+
+/**
+ * How sure a diagnosis is: `"high"` when an AADSTS code or an entry's own wording (a phrase, pattern or service
+ * code) matched; `"medium"` when it was inferred from family signals (an AADSTS code's range, an OAuth error, a
+ * status line, the credential that failed) or from an entry that only fits the error's name or status; `"low"`
+ * when nothing specific was recognised. The rendering says "most likely" unless it is `"high"`.
+ */
+export type DiagnosisConfidence = (typeof DIAGNOSIS_CONFIDENCES)[number];
+
 /** A knowledge-base entry that matched, as it appears in a diagnosis. */
 export interface KnowledgeMatch {
   /** Permanent kebab-case id of the entry (see the error index). */
@@ -59,6 +70,8 @@ export interface Diagnosis {
   /** One line: what failed and why, root cause first. */
   summary: string;
   category: DiagnosisCategory;
+  /** How sure the category and the leading match are; see {@link DiagnosisConfidence}. */
+  confidence: DiagnosisConfidence;
   /** The thrown error's `name` (`"AuthenticationRequiredError"`, `"RestError"`…); `null` for strings. */
   errorName: string | null;
   /** Which runtime or tool most likely printed the message. */
@@ -85,7 +98,12 @@ export interface Diagnosis {
    * left out. `null` when the error carries no request or no readable token.
    */
   tokenIdentity: TokenIdentity | null;
-  /** Every credential type involved, in the order they were tried. */
+  /**
+   * The identity credential classes involved, by their JavaScript names: those `DiagnosticCredential` observed
+   * (the wrapped credential, then each member it saw tried), then every class the error's text names, chains
+   * included, in order of appearance, then the one a JavaScript stack names. Nothing is inferred from wording:
+   * the Azure CLI's own "Please run 'az login'" names no credential.
+   */
   credentials: string[];
   /** For chains: each member's attempt, in order. Empty for a single credential. */
   attempts: AttemptDiagnosis[];

@@ -136,7 +136,11 @@ describe("DiagnosticCredential around a chain", () => {
       ["EnvironmentCredential", "unavailable"],
       ["AzureCliCredential", "unavailable"],
     ]);
-    expect(diagnosis?.credentials).toEqual(["EnvironmentCredential", "AzureCliCredential"]);
+    expect(diagnosis?.credentials).toEqual([
+      "ChainedTokenCredential",
+      "EnvironmentCredential",
+      "AzureCliCredential",
+    ]);
     expect(diagnosis?.attempts[1]?.category).toBe("tool-missing");
     expect(diagnosis?.attempts.every((a) => typeof a.durationMs === "number")).toBe(true);
 

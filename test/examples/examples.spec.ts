@@ -60,6 +60,7 @@ describe("examples/wrapDefaultAzureCredential", () => {
     ]);
     const failure = events.at(-1);
     expect(failure?.type === "token.failure" && failure.diagnosis.credentials).toEqual([
+      "ChainedTokenCredential",
       "EnvironmentCredential",
       "AzureCliCredential",
     ]);

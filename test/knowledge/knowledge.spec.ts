@@ -10,7 +10,8 @@ import {
 } from "../../src/index.js";
 import { loadKnowledgeEntries } from "../../src/knowledge/entries/index.js";
 import { listKnowledgeEntriesWithExamples } from "../../src/knowledge/examples/index.js";
-import { ERROR_NAME_PREFIX } from "../../src/diagnosis/diagnose.js";
+import { ERROR_NAME_PREFIX, SKIPPED_CONSTRUCTION_LINE } from "../../src/diagnosis/diagnose.js";
+import { FAMILY_PATTERNS } from "../../src/diagnosis/families.js";
 import { EXTRACTION_PATTERNS } from "../../src/diagnosis/extract.js";
 import { REDACTION_PATTERNS } from "../../src/diagnosis/redact.js";
 import {
@@ -21,7 +22,9 @@ import {
 } from "../../src/diagnosis/normalise.js";
 import {
   CREDENTIAL_CLASS_PATTERN,
+  ESCAPED_BREAK,
   MSAL_FLOW_FRAME_PATTERN,
+  STACK_FILE_PATTERN,
   STACK_FRAME_PATTERN,
   VALID_VALUES_LIST,
 } from "../../src/diagnosis/credentialNames.js";
@@ -143,9 +146,13 @@ describe("every regular expression runs in linear time", () => {
     ["normalise.DASH_MEMBER_LINE", DASH_MEMBER_LINE],
     ["credentialNames.CREDENTIAL_CLASS_PATTERN", CREDENTIAL_CLASS_PATTERN],
     ["credentialNames.STACK_FRAME_PATTERN", STACK_FRAME_PATTERN],
+    ["credentialNames.STACK_FILE_PATTERN", STACK_FILE_PATTERN],
+    ["credentialNames.ESCAPED_BREAK", ESCAPED_BREAK],
     ["credentialNames.MSAL_FLOW_FRAME_PATTERN", MSAL_FLOW_FRAME_PATTERN],
     ["credentialNames.VALID_VALUES_LIST", VALID_VALUES_LIST],
     ["diagnose.ERROR_NAME_PREFIX", ERROR_NAME_PREFIX],
+    ["diagnose.SKIPPED_CONSTRUCTION_LINE", SKIPPED_CONSTRUCTION_LINE],
+    ...Object.entries(FAMILY_PATTERNS).map(([name, re]) => [`families.${name}`, re] as [string, RegExp]),
     ...entries.flatMap((e) =>
       (e.match.patterns ?? []).map(
         (p, i) => [`${e.id}.patterns[${i}]`, new RegExp(p, "i")] as [string, RegExp],

@@ -3,17 +3,25 @@
  * type, categories and outcomes from their documented sets, and plain data that survives `JSON.stringify`.
  */
 import { expect } from "vitest";
-import { ATTEMPT_OUTCOMES, DIAGNOSIS_CATEGORIES, ERROR_RUNTIMES, type Diagnosis } from "../../src/index.js";
+import {
+  ATTEMPT_OUTCOMES,
+  DIAGNOSIS_CATEGORIES,
+  DIAGNOSIS_CONFIDENCES,
+  ERROR_RUNTIMES,
+  type Diagnosis,
+} from "../../src/index.js";
 
 const RUNTIMES: ReadonlySet<string> = new Set(ERROR_RUNTIMES);
 const OUTCOMES: ReadonlySet<string> = new Set(ATTEMPT_OUTCOMES);
 const CATEGORIES = new Set<string>(DIAGNOSIS_CATEGORIES);
+const CONFIDENCES = new Set<string>(DIAGNOSIS_CONFIDENCES);
 
-type Kind = "string" | "string|null" | "number|null" | "boolean" | "strings" | "category";
+type Kind = "string" | "string|null" | "number|null" | "boolean" | "strings" | "category" | "confidence";
 
 const DIAGNOSIS_FIELDS: Readonly<Record<keyof Diagnosis, Kind | "runtime" | "special">> = {
   summary: "string",
   category: "category",
+  confidence: "confidence",
   errorName: "string|null",
   runtime: "runtime",
   stsCode: "string|null",
@@ -107,6 +115,9 @@ function checkKind(path: string, value: unknown, kind: Kind): void {
       return;
     case "category":
       if (typeof value !== "string" || !CATEGORIES.has(value)) fail(path, value, "a documented category");
+      return;
+    case "confidence":
+      if (typeof value !== "string" || !CONFIDENCES.has(value)) fail(path, value, "a documented confidence");
       return;
   }
 }

@@ -238,6 +238,7 @@ const identityLike = fc.record({
 const diagnosisLike = fc.record({
   summary: hostileText,
   category,
+  confidence: fc.constantFrom("high" as const, "medium" as const, "low" as const),
   errorName: nullableText,
   runtime: fc.constantFrom("javascript", "python", "unknown"),
   stsCode: nullableText,

@@ -124,7 +124,8 @@ describe("facts from the real @azure/identity error classes", () => {
     expect(d.attempts.map((a) => a.outcome)).toEqual(["unavailable", "unavailable", "failed"]);
     expect(d.attempts[0]?.credential).toBe("EnvironmentCredential");
     expect(d.attempts[1]?.credential).toBe("AzureCliCredential");
-    expect(d.credentials.slice(0, 2)).toEqual(["EnvironmentCredential", "AzureCliCredential"]);
+    // Only the classes the error names: the CLI member says "Azure CLI", not its class.
+    expect(d.credentials).toEqual(["ChainedTokenCredential", "EnvironmentCredential"]);
     expect(d.stsCode).toBe("AADSTS700016");
     expect(d.category).toBe("app-not-found");
     expect(d.summary).toContain("AADSTS700016");

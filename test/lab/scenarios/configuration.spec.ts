@@ -361,7 +361,6 @@ describe("runtime failures", () => {
         topEntry: "azure-cli-process-timeout",
         category: "tool-missing",
         credentials: ["AzureCliCredential"],
-        bareTopEntry: null,
       },
     },
     {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { diagnose, type ObservedAttempt } from "../../../src/diagnosis/diagnose.js";
+import { renderDiagnosis } from "../../../src/diagnosis/render.js";
 import { listKnowledgeEntriesWithExamples } from "../../../src/knowledge/examples/index.js";
 import { loadCorpus } from "../../knowledge/corpus/score.js";
 
@@ -58,16 +59,102 @@ describe("the root cause of a chain", () => {
     }
   });
 
-  it("is a member whose failure is unexplained, over a developer tool that is only not signed in", () => {
-    // The sign-in hint matches an entry; the unexplained failure matches none, yet it is the one to look at.
+  it("is a recognised cause, over a failure nothing explains", () => {
+    // A signed-out tool is a root cause (the contract), and a named cause is more specific than an unexplained one.
     const notLoggedIn = failed("AzureCliCredential", "Please run 'az login' to set up an account.");
     const odd = failed("ClientSecretCredential", "ClientSecretCredential: the token cache is locked");
     expect(diagnose(new Error("Please run 'az login' to set up an account.")).category).toBe("not-logged-in");
     const diagnosis = diagnose(new Error("ChainedTokenCredential authentication failed."), {
       credential: "ChainedTokenCredential",
-      attempts: [notLoggedIn, odd],
+      attempts: [odd, notLoggedIn],
     });
-    expect(diagnosis.summary).toMatch(/^ClientSecretCredential failed: /);
+    expect(diagnosis.summary).toMatch(/^AzureCliCredential failed: /);
+    expect(diagnosis.category).toBe("not-logged-in");
+  });
+});
+
+const PY_CHAIN_HEAD =
+  "DefaultAzureCredential failed to retrieve a token from the included credentials.\nAttempted credentials:";
+const PY_ENV =
+  "\tEnvironmentCredential: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.";
+const PY_IMDS =
+  "\tManagedIdentityCredential: ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint.";
+const PY_CACHE_EMPTY =
+  "\tSharedTokenCacheCredential: SharedTokenCacheCredential authentication unavailable. No accounts were found in the cache.";
+
+function pythonChain(...members: string[]): string {
+  return [PY_CHAIN_HEAD, PY_ENV, PY_IMDS, ...members].join("\n");
+}
+
+describe("a chain whose members were unavailable", () => {
+  it("is not-configured when every member only lacked what it needs", () => {
+    const diagnosis = diagnose(pythonChain(PY_CACHE_EMPTY));
+    expect(diagnosis.category).toBe("not-configured");
+    expect(diagnosis.matches[0]?.id).toBe("default-credential-all-unavailable");
+  });
+
+  it("leads with a signed-out developer tool: it is there and asked for a sign-in", () => {
+    const diagnosis = diagnose(
+      pythonChain(PY_CACHE_EMPTY, "\tAzureCliCredential: Please run 'az login' to set up an account"),
+    );
+    expect(diagnosis.category).toBe("not-logged-in");
+    expect(diagnosis.summary).toMatch(/^AzureCliCredential is unavailable: /);
+    expect(diagnosis.matches[0]?.mitigations.join(" ")).toContain("az login");
+  });
+
+  it("leads with a member whose session expired (an STS code), each match listed once", () => {
+    const expired =
+      "\tSharedTokenCacheCredential: Azure Active Directory error '(invalid_grant) AADSTS700082: The refresh token has expired due to inactivity.'";
+    const diagnosis = diagnose(pythonChain(expired));
+    expect(diagnosis.category).toBe("not-logged-in");
+    expect(diagnosis.stsCode).toBe("AADSTS700082");
+    const ids = diagnosis.matches.map((m) => m.id);
+    expect(ids).toEqual([...new Set(ids)]);
+  });
+
+  it("leads with a tool that is present but too old, over tools that are not installed", () => {
+    const diagnosis = diagnose(
+      [
+        "ChainedTokenCredential authentication failed.",
+        "CredentialUnavailableError: Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using 'az login'.",
+        "CredentialUnavailableError: Error: ConvertFrom-SecureString : A parameter cannot be found that matches parameter name 'AsPlainText'.",
+        "CredentialUnavailableError: Azure Developer CLI couldn't be found. To mitigate this issue, see the troubleshooting guidelines at https://aka.ms/azsdk/js/identity/azdevclicredential/troubleshoot.",
+      ].join("\n"),
+    );
+    expect(diagnosis.category).toBe("tool-missing");
+    expect(diagnosis.matches[0]?.id).not.toBe("default-credential-all-unavailable");
+  });
+
+  it("leads with a member's network failure", () => {
+    const diagnosis = diagnose(
+      pythonChain("\tAzureCliCredential: getaddrinfo ENOTFOUND login.microsoftonline.com"),
+    );
+    expect(diagnosis.category).toBe("network");
+  });
+
+  it("leads with the reason a member's constructor threw, found in DefaultAzureCredential's log", () => {
+    const text = [
+      "azure:identity:warning DefaultAzureCredential => Skipped createDefaultManagedIdentityCredential because of an error creating the credential: CredentialUnavailableError: ManagedIdentityCredential: getaddrinfo ENOTFOUND login.microsoftonline.com",
+      "AggregateAuthenticationError: ChainedTokenCredential authentication failed.",
+      "CredentialUnavailableError: EnvironmentCredential is unavailable. No underlying credential could be used.",
+    ].join("\n");
+    const diagnosis = diagnose(text);
+    expect(diagnosis.attempts.map((a) => a.credential)).toContain("ManagedIdentityCredential");
+    expect(diagnosis.category).toBe("network");
+    expect(diagnosis.summary).toMatch(/^ManagedIdentityCredential /);
+  });
+
+  it("reads the members of a report quoted with escaped line breaks (Go's %q)", () => {
+    const text = String.raw`failed to acquire a token.
+Attempted credentials:
+	EnvironmentCredential: missing environment variable AZURE_TENANT_ID
+	AzureCLICredential: ERROR: Please run 'az login' to setup account.`;
+    const diagnosis = diagnose(text);
+    expect(diagnosis.attempts.map((a) => a.credential)).toEqual([
+      "EnvironmentCredential",
+      "AzureCliCredential",
+    ]);
+    expect(diagnosis.category).toBe("not-logged-in");
   });
 });
 
@@ -114,5 +201,35 @@ describe("a summary", () => {
       return [diagnosis.summary, ...diagnosis.attempts.map((a) => a.summary)].filter((s) => awkward.test(s));
     });
     expect(bad).toEqual([]);
+  });
+});
+
+describe("how sure a diagnosis is", () => {
+  it("is high when an AADSTS code or an entry's own wording matched", () => {
+    expect(diagnose("AADSTS7000215: Invalid client secret provided.").confidence).toBe("high");
+    expect(diagnose("Please run 'az login' to set up an account.").confidence).toBe("high");
+  });
+
+  it("is medium when only a family, an unlisted code's range or the status line points at the cause", () => {
+    expect(
+      diagnose("ManagedIdentityCredential: no default identity is assigned to this resource").confidence,
+    ).toBe("medium");
+    expect(diagnose("AADSTS53099: blocked by a policy").confidence).toBe("medium");
+  });
+
+  it("is low when nothing was recognised", () => {
+    expect(diagnose("Something odd happened while starting up").confidence).toBe("low");
+  });
+
+  it("makes the rendering say 'most likely' unless it is high", () => {
+    const hedged = renderDiagnosis(
+      diagnose("ManagedIdentityCredential: no default identity is assigned to this resource"),
+    );
+    expect(hedged).toContain("Most likely: ");
+    expect(hedged).toContain("medium confidence");
+    expect(renderDiagnosis(diagnose("Something odd happened while starting up"))).toMatch(/most likely/i);
+    expect(renderDiagnosis(diagnose("AADSTS7000215: Invalid client secret provided."))).not.toMatch(
+      /most likely/i,
+    );
   });
 });

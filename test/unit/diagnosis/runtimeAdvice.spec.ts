@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { diagnose } from "../../../src/diagnosis/diagnose.js";
 import { adaptMatchToRuntime } from "../../../src/diagnosis/runtimeAdvice.js";
 import type { KnowledgeMatch } from "../../../src/index.js";
 
@@ -54,5 +55,34 @@ describe("adaptMatchToRuntime", () => {
   it("leaves JavaScript and unknown runtimes as they are", () => {
     expect(adaptMatchToRuntime(jsMatch, "javascript")).toBe(jsMatch);
     expect(adaptMatchToRuntime(jsMatch, "unknown")).toBe(jsMatch);
+  });
+});
+
+describe("a diagnosis of another runtime's paste", () => {
+  const pythonChain = [
+    "azure.core.exceptions.ClientAuthenticationError: DefaultAzureCredential failed to retrieve a token from the included credentials.",
+    "Attempted credentials:",
+    "\tEnvironmentCredential: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.",
+    "\tManagedIdentityCredential: ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint.",
+  ].join("\n");
+
+  it("gives its matches and its members' matches that runtime's logging switch and guide, never JavaScript's", () => {
+    const diagnosis = diagnose(pythonChain);
+    expect(diagnosis.runtime).toBe("python");
+    const matches = [...diagnosis.matches, ...diagnosis.attempts.flatMap((a) => (a.match ? [a.match] : []))];
+    expect(matches.length).toBeGreaterThan(1);
+    const advice = matches.flatMap((m) => [...m.mitigations, ...m.docs]).join("\n");
+    expect(advice).not.toMatch(/setLogLevel|@azure\/logger|aka\.ms\/azsdk\/js\/|azure-sdk-for-js/);
+    expect(advice).toContain("azure-sdk-for-python");
+  });
+
+  it("leaves a JavaScript paste's advice as written", () => {
+    const diagnosis = diagnose(
+      "AggregateAuthenticationError: ChainedTokenCredential authentication failed.\nCredentialUnavailableError: EnvironmentCredential is unavailable. No underlying credential could be used. To troubleshoot, visit https://aka.ms/azsdk/js/identity/environmentcredential/troubleshoot.",
+    );
+    expect(diagnosis.runtime).toBe("javascript");
+    expect(diagnosis.matches.flatMap((m) => m.docs).join("\n")).toMatch(
+      /aka\.ms\/azsdk\/js\/|azure-sdk-for-js/,
+    );
   });
 });
