@@ -107,6 +107,10 @@ const coreExercises: Exercises<typeof core> = {
   DIAGNOSIS_CATEGORIES: () => {
     expect(core.DIAGNOSIS_CATEGORIES).toContain(core.explainAuthError(SECRET_REFUSAL).category);
   },
+  DIAGNOSIS_CONFIDENCES: () => {
+    expect(core.DIAGNOSIS_CONFIDENCES).toContain(core.explainAuthError(SECRET_REFUSAL).confidence);
+    expect(core.explainAuthError(SECRET_REFUSAL).confidence).toBe("high");
+  },
   ERROR_RUNTIMES: () => {
     expect(core.ERROR_RUNTIMES).toContain(core.explainAuthError(SECRET_REFUSAL).runtime);
   },

@@ -19,6 +19,7 @@ import {
   RestError,
   type HttpMethods,
   type PipelineResponse,
+  type ProxySettings,
 } from "@azure/core-rest-pipeline";
 import { serverTlsOptions, testCaPem } from "./tls.js";
 import { LAB } from "./tokens.js";
@@ -412,6 +413,8 @@ export interface CallResourceOptions {
   path?: string;
   scopes: string | string[];
   method?: HttpMethods;
+  /** A proxy for the call to the resource only (the credential's token requests do not go through it). */
+  proxyOptions?: ProxySettings;
 }
 
 /** Code and message the way SDK clients take them from an error body: ARM/Key Vault JSON or Storage XML. */
@@ -452,7 +455,9 @@ export async function callResource(
   options: CallResourceOptions,
 ): Promise<PipelineResponse> {
   const base = typeof resource === "string" ? resource : resource.url;
-  const pipeline = createPipelineFromOptions({});
+  const pipeline = createPipelineFromOptions(
+    options.proxyOptions === undefined ? {} : { proxyOptions: options.proxyOptions },
+  );
   pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential, scopes: options.scopes }));
   const request = createPipelineRequest({
     url: new URL(options.path ?? "/", base).toString(),

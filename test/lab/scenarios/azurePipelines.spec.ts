@@ -4,6 +4,7 @@
  */
 import { describe, expect } from "vitest";
 import { AzurePipelinesCredential } from "@azure/identity";
+import { closedPort } from "../harness/fakeManagedIdentity.js";
 import { PIPELINES, type PipelinesReply } from "../harness/fakePipelines.js";
 import { stsError, type StsReply } from "../harness/fakeSts.js";
 import { LAB } from "../harness/tokens.js";
@@ -123,6 +124,50 @@ describe.skipIf(!identityAtLeast("4.13"))("AzurePipelinesCredential", () => {
         credentials: ["AzurePipelinesCredential"],
         bareErrorNamesCredential: false,
         quotesTokenService: true,
+      },
+    },
+    {
+      name: "the OIDC endpoint's certificate is not trusted by this machine",
+      arrange: (lab) => {
+        lab.env.set({ SYSTEM_OIDCREQUESTURI: lab.pipelines.oidcRequestUri });
+        // No trust in the lab CA: as behind a TLS-inspecting proxy whose root Node does not know.
+        return () =>
+          new AzurePipelinesCredential(
+            LAB.tenantId,
+            LAB.clientId,
+            PIPELINES.serviceConnectionId,
+            SECRETS.systemAccessToken,
+            { authorityHost: lab.sts.authorityHost, disableInstanceDiscovery: true },
+          );
+      },
+      expect: {
+        errorName: "AuthenticationRequiredError",
+        topEntry: "tls-certificate-untrusted",
+        category: "network",
+        credentials: ["AzurePipelinesCredential"],
+        bareErrorNamesCredential: false,
+      },
+    },
+    {
+      name: "nothing listens at the OIDC endpoint: connection refused",
+      arrange: async (lab) => {
+        const closed = (await closedPort()).replace("http:", "https:");
+        lab.env.set({ SYSTEM_OIDCREQUESTURI: `${closed}/lab-org/_apis/oidctoken` });
+        return () =>
+          new AzurePipelinesCredential(
+            LAB.tenantId,
+            LAB.clientId,
+            PIPELINES.serviceConnectionId,
+            SECRETS.systemAccessToken,
+            { ...lab.credentialOptions(), retryOptions: { maxRetries: 0 } },
+          );
+      },
+      expect: {
+        errorName: "AuthenticationRequiredError",
+        topEntry: "connection-refused-or-dropped",
+        category: "network",
+        credentials: ["AzurePipelinesCredential"],
+        bareErrorNamesCredential: false,
       },
     },
   ]);

@@ -4,7 +4,7 @@
  */
 import { describe } from "vitest";
 import { AzureCliCredential, AzureDeveloperCliCredential, AzurePowerShellCredential } from "@azure/identity";
-import { azBehaviour, azdBehaviour, pwshBehaviour } from "../harness/fakeTools.js";
+import { azBehaviour, azdBehaviour, pwshBehaviour, rawBehaviour } from "../harness/fakeTools.js";
 import { skipBefore } from "../harness/identityVersion.js";
 import { useLab, useLabTools } from "./lab.js";
 import { defineScenarios } from "./scenario.js";
@@ -129,6 +129,29 @@ describe("AzurePowerShellCredential", () => {
         topEntry: "powershell-not-logged-in",
         category: "not-logged-in",
         credentials: ["AzurePowerShellCredential"],
+      },
+    },
+    {
+      // Windows PowerShell 5.1's ConvertFrom-SecureString has no -AsPlainText (added in PowerShell 7).
+      name: "PowerShell too old for the token script's -AsPlainText",
+      arrange: () => {
+        tools.pwsh(
+          rawBehaviour({
+            stderr:
+              "ConvertFrom-SecureString : A parameter cannot be found that matches parameter name 'AsPlainText'.\n" +
+              "At line:1 char:95\n" +
+              "+ CategoryInfo          : InvalidArgument: (:) [ConvertFrom-SecureString], ParameterBindingException\n",
+            exitCode: 1,
+          }),
+        );
+        return () => new AzurePowerShellCredential();
+      },
+      expect: {
+        errorName: "CredentialUnavailableError",
+        topEntry: "powershell-too-old",
+        category: "tool-missing",
+        credentials: ["AzurePowerShellCredential"],
+        bareErrorNamesCredential: false,
       },
     },
     {
