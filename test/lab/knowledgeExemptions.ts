@@ -32,8 +32,6 @@ export const LAB_EXEMPTIONS: Readonly<Record<string, string>> = {
     "The wording is a pair of verbose log lines (identity's IMDS probe and core-rest-pipeline's status), pasted from AZURE_LOG_LEVEL output; no error the credential throws carries it.",
   "developer-tool-not-on-path":
     "identity catches the spawn ENOENT of a missing tool and throws its own 'could not be found' message (azure-cli-not-installed and the like); the raw ENOENT comes from scripts and other tools.",
-  "powershell-too-old":
-    "Needs Windows PowerShell 5.1's ConvertFrom-SecureString behaviour; the lab's fake pwsh is not Windows PowerShell, and faking the old cmdlet's error would not be the real tool.",
   "linux-secret-service-missing":
     "Comes from a keyring library (libsecret over D-Bus) used by developer tools' token caches, not from @azure/identity, which the lab drives without a D-Bus session.",
   "node-runtime-too-old":

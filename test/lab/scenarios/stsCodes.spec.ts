@@ -342,6 +342,14 @@ const REFUSALS: Refusal[] = [
     category: "app-not-found",
   },
   {
+    code: 900144,
+    error: "invalid_request",
+    text: "The request body must contain the following parameter: 'scope'.",
+    flow: "clientSecret",
+    topEntry: "token-request-scope-missing",
+    category: "other",
+  },
+  {
     code: 90014,
     error: "invalid_request",
     text: "The required field 'client_id' is missing from the credential.",
