@@ -23,6 +23,7 @@ const BENCHMARKS = [
   { file: "importCost.ts", id: "import-cost", flags: [], needsDist: true },
   { file: "browserBundle.ts", id: "browser-bundle", flags: [] },
   { file: "hostileInput.ts", id: "hostile-input", flags: [] },
+  { file: "inputShapes.ts", id: "input-shapes", flags: [] },
   { file: "soak.ts", id: "soak", flags: [] },
   // --- CLI `scan` (kept apart from the library's benchmarks above) ---
   { file: "scanThroughput.ts", id: "scan-throughput", flags: [] },

@@ -186,6 +186,15 @@ export class DiagnosticCredential implements TokenCredential {
   #fail(error: unknown, call: ObservedCall | null): unknown {
     const timedOut = error === TIMED_OUT;
     const thrown = timedOut ? this.#timeoutError(call) : error;
+    try {
+      this.#explain(thrown, timedOut, call);
+    } catch {
+      // Explaining never changes what is thrown: the caller gets the very value the inner credential rejected with.
+    }
+    return thrown;
+  }
+
+  #explain(thrown: unknown, timedOut: boolean, call: ObservedCall | null): void {
     const record = call?.record ?? null;
     const attempts = record?.observed(timedOut ? "timeout" : "error", timedOut ? thrown : undefined);
     // Read before closing the record, which ends the member still running.
@@ -202,7 +211,6 @@ export class DiagnosticCredential implements TokenCredential {
       if (timedOut) events.warning("timeout", diagnosis.summary, hung, diagnosis);
       events.failure(readName(thrown), diagnosis);
     }
-    return thrown;
   }
 
   #timeoutError(call: ObservedCall | null): Error {

@@ -3,6 +3,7 @@
  * registry symbol, so `JSON.stringify(err)`, `Object.keys(err)` and the chain's `err.name` checks see no
  * change, and the ESM and CJS builds of this package read each other's diagnoses.
  */
+import { MAX_TEXT_LENGTH } from "./normalise.js";
 import { redactSecrets } from "./redact.js";
 import type { Diagnosis } from "./types.js";
 
@@ -63,12 +64,44 @@ function readField(record: Record<string, unknown>, key: string): unknown {
   }
 }
 
-function redactFields(record: Record<string, unknown>, keys: readonly string[]): void {
-  for (const key of keys) {
+/** The longest text kept on a rethrown error: it is cut here before it is redacted, so redaction stays bounded. */
+const MAX_ERROR_TEXT = MAX_TEXT_LENGTH;
+/** Errors redacted per rethrown error (causes and aggregate members, at any depth). */
+const MAX_ERRORS = 256;
+/** Fields of an error, and of its `errorResponse`, that hold text copied from a service or a credential. */
+const TEXT_FIELDS = ["message", "stack", "name", "errorMessage", "description"];
+
+/** Text redacted per rethrown error, all fields and members together; past it, text is replaced unread. */
+const MAX_REDACTED_TEXT = 2 * 1024 * 1024;
+const NOT_CHECKED = "[REDACTED: over the length this package checks for secrets]";
+
+/** What is left of {@link MAX_REDACTED_TEXT} for one rethrown error. */
+interface Budget {
+  remaining: number;
+}
+
+/** The text cut to its limit and to what is left of the budget, then redacted. */
+function redactText(text: string, budget: Budget): string {
+  if (text === "") return text;
+  if (budget.remaining <= 0) return NOT_CHECKED;
+  const cut = text.slice(0, Math.min(MAX_ERROR_TEXT, budget.remaining));
+  budget.remaining -= cut.length;
+  return redactSecrets(cut);
+}
+
+/** Redacts `keys` and every own enumerable string field of `record` in place. */
+function redactFields(record: Record<string, unknown>, keys: readonly string[], budget: Budget): void {
+  let own: string[] = [];
+  try {
+    own = Object.keys(record).slice(0, 64);
+  } catch {
+    // A proxy that refuses to list its keys: the named fields are still tried.
+  }
+  for (const key of new Set([...keys, ...own])) {
     try {
       const text = record[key];
       if (typeof text !== "string") continue;
-      const redacted = redactSecrets(text);
+      const redacted = redactText(text, budget);
       if (redacted !== text) record[key] = redacted;
     } catch {
       // Frozen or exotic errors keep their text; diagnoses and events are redacted on their own.
@@ -76,24 +109,76 @@ function redactFields(record: Record<string, unknown>, keys: readonly string[]):
   }
 }
 
-/**
- * Redacts secret-shaped text in `error.message`, `error.stack` and `error.errorResponse` in place. Some credentials quote secrets in
- * their own messages (identity 4.13's AzurePipelinesCredential prints the `System.AccessToken` bearer header),
- * and the message and stack are what every logger and crash report prints.
- */
-export function redactErrorText(error: unknown, depth = 0): void {
-  if (!isObject(error) || depth > 8) return;
-  const record = error as Record<string, unknown>;
-  redactFields(record, ["message", "stack"]);
-  // AuthenticationError keeps the service's answer in `errorResponse`, where identity quotes the request too.
-  const response = readField(record, "errorResponse");
-  if (isObject(response)) redactFields(response as Record<string, unknown>, ["error", "errorDescription"]);
-  // An aggregate's members and a cause chain print too (`util.inspect`, `console.error`).
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (!isObject(value) || Array.isArray(value)) return false;
   try {
-    const members = record.errors;
-    if (Array.isArray(members)) for (const member of members.slice(0, 50)) redactErrorText(member, depth + 1);
-    if (record.cause !== error) redactErrorText(record.cause, depth + 1);
+    const proto: unknown = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
   } catch {
-    // Unreadable fields are left alone.
+    return false;
+  }
+}
+
+/**
+ * Redacts the text of `error` in place: message, stack, name and every string field, its `errorResponse`, the
+ * members of an aggregate and the whole `cause` chain, at any depth. Some credentials quote secrets in their own
+ * messages (identity 4.13's AzurePipelinesCredential prints the `System.AccessToken` bearer header), and all of this
+ * is what `util.inspect` and crash reports print. Text is cut to its limit before it is redacted; past
+ * {@link MAX_REDACTED_TEXT} in all, or {@link MAX_ERRORS} errors, what is left is replaced rather than left unread.
+ * Never throws.
+ */
+export function redactErrorText(error: unknown): void {
+  const budget: Budget = { remaining: MAX_REDACTED_TEXT };
+  const seen = new Set<object>();
+  const queue: unknown[] = [error];
+  for (let i = 0; i < queue.length; i++) {
+    const current = queue[i];
+    if (!isObject(current) || seen.has(current)) continue;
+    seen.add(current);
+    const record = current as Record<string, unknown>;
+    redactFields(record, TEXT_FIELDS, budget);
+    // AuthenticationError keeps the service's answer in `errorResponse`, where identity quotes the request too.
+    const response = readField(record, "errorResponse");
+    if (isPlainRecord(response)) redactFields(response, ["error", "errorDescription"], budget);
+    // A RestError's request and response (plain objects) hold the URL, the body and headers, which inspect prints.
+    for (const key of ["request", "response"]) {
+      const exchange = readField(record, key);
+      if (!isPlainRecord(exchange)) continue;
+      redactFields(exchange, ["url", "bodyAsText"], budget);
+      const headers = readField(exchange, "headers");
+      if (isPlainRecord(headers)) redactFields(headers, [], budget);
+    }
+    const members = readField(record, "errors");
+    let isList = false;
+    try {
+      isList = Array.isArray(members);
+    } catch {
+      // A revoked proxy.
+    }
+    if (isList) {
+      const list = members as Record<string, unknown>;
+      for (let m = 0; m < (members as unknown[]).length; m++) {
+        const member = readField(list, String(m));
+        if (typeof member === "string") redactFields(list, [String(m)], budget);
+        else if (queue.length < MAX_ERRORS) queue.push(member);
+        else if (!seen.has(member as object)) replaceUnread(list, String(m));
+      }
+    }
+    const cause = readField(record, "cause");
+    if (!isObject(cause)) {
+      if (typeof cause === "string") redactFields(record, ["cause"], budget);
+      continue;
+    }
+    if (queue.length < MAX_ERRORS) queue.push(cause);
+    else if (!seen.has(cause)) replaceUnread(record, "cause");
+  }
+}
+
+/** An error past {@link MAX_ERRORS} (a cause too deep, a member too many) is replaced by a note, never left unread. */
+function replaceUnread(record: Record<string, unknown>, key: string): void {
+  try {
+    record[key] = "[REDACTED: too many nested errors to check for secrets]";
+  } catch {
+    // A frozen error keeps its chain.
   }
 }

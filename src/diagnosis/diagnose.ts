@@ -11,7 +11,7 @@ import { extractFacts, type ExtractedFacts } from "./extract.js";
 import { familyEntryOf } from "./families.js";
 import { adaptMatchToRuntime } from "./runtimeAdvice.js";
 import { normaliseError, type NormalisedError } from "./normalise.js";
-import { redactSecrets } from "./redact.js";
+import { redactStructure } from "./redact.js";
 import { findCredentialInStack, findCredentialNames, isCredentialContainer } from "./credentialNames.js";
 import type {
   AttemptDiagnosis,
@@ -158,8 +158,8 @@ interface SingleDiagnosis {
 function diagnoseSingle(error: NormalisedError, credential: string | null): SingleDiagnosis {
   const facts = extractFacts(error, credential);
   const matches = findMatches(facts);
-  const message = redactSecrets(error.message);
-  return { facts, matches, category: categoryOf(facts, matches), message };
+  // Redacted with everything else the diagnosis copies from the error, once, by redactStructure in diagnose().
+  return { facts, matches, category: categoryOf(facts, matches), message: error.message };
 }
 
 function outcomeOf(error: NormalisedError, category: DiagnosisCategory): AttemptOutcome {
@@ -397,7 +397,8 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
   const stsCode = root?.stsCode ?? facts.stsCodes[0] ?? null;
   const top = matches[0];
 
-  return {
+  // Every field copied from the error (name, IDs, codes, attempts…) goes through the same redaction as the message.
+  return redactStructure({
     summary: attempts.length > 0 ? chainSummary(root, attempts) : singleSummary(whole, hint),
     category,
     confidence: confidenceOf(top, category),
@@ -422,5 +423,5 @@ export function diagnose(value: unknown, context: DiagnoseContext = {}): Diagnos
     retryable: top?.retryable ?? category === "network",
     lookupUrl: stsCode ? stsLookupUrl(stsCode) : null,
     message: whole.message,
-  };
+  });
 }

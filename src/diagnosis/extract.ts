@@ -86,8 +86,19 @@ function present(value: string | null): string | null {
   return value === null || NOT_AVAILABLE.has(value.trim().toLowerCase()) ? null : value.trim();
 }
 
-function pushUnique<T>(list: T[], value: T): void {
-  if (!list.includes(value)) list.push(value);
+/** Most distinct codes or names a fact list keeps: a text of thousands of distinct codes stays cheap. */
+const MAX_DISTINCT = 64;
+
+/** An ordered list without repeats, capped; a Set keeps adding linear however many values come. */
+class UniqueList {
+  readonly #seen = new Set<string>();
+  readonly values: string[] = [];
+
+  add(value: string): void {
+    if (this.values.length >= MAX_DISTINCT || this.#seen.has(value)) return;
+    this.#seen.add(value);
+    this.values.push(value);
+  }
 }
 
 /** The error and its causes, outermost first (aggregate members excluded: they are attempts). */
@@ -120,10 +131,10 @@ export function collectText(error: NormalisedError): string {
 }
 
 function findStsCodes(chain: NormalisedError[], text: string): string[] {
-  const codes: string[] = [];
+  const codes = new UniqueList();
   for (const e of chain) {
-    for (const n of e.errorResponse?.errorCodes ?? []) pushUnique(codes, `AADSTS${n}`);
-    if (e.errorNo && /^\d{4,9}$/.test(e.errorNo)) pushUnique(codes, `AADSTS${e.errorNo}`);
+    for (const n of e.errorResponse?.errorCodes ?? []) codes.add(`AADSTS${n}`);
+    if (e.errorNo && /^\d{4,9}$/.test(e.errorNo)) codes.add(`AADSTS${e.errorNo}`);
   }
   const found: { at: number; code: string }[] = [];
   for (const m of text.matchAll(EXTRACTION_PATTERNS.stsCode))
@@ -136,8 +147,8 @@ function findStsCodes(chain: NormalisedError[], text: string): string[] {
     }
   }
   found.sort((a, b) => a.at - b.at);
-  for (const { code } of found) pushUnique(codes, code);
-  return codes;
+  for (const { code } of found) codes.add(code);
+  return codes.values;
 }
 
 function firstStructured(
@@ -213,27 +224,27 @@ function findTimestamp(text: string): string | null {
 const NOT_SERVICE_CODES = /^(?:E[A-Z]{3,}|ERR_[A-Z_]+|REQUEST_SEND_ERROR|PARSE_ERROR|invalid_\w+|\d+)$/;
 
 function findServiceCodes(error: NormalisedError, chain: NormalisedError[], text: string): string[] {
-  const codes: string[] = [];
+  const codes = new UniqueList();
   for (const e of chain) {
     const header = e.headers["x-ms-error-code"];
-    if (header) pushUnique(codes, header);
-    if (e.statusCode !== null && e.code && !NOT_SERVICE_CODES.test(e.code)) pushUnique(codes, e.code);
+    if (header) codes.add(header);
+    if (e.statusCode !== null && e.code && !NOT_SERVICE_CODES.test(e.code)) codes.add(e.code);
   }
   // A claims challenge is the service saying exactly what it wants; it goes last so the body's code stays the headline.
   for (const e of chain) {
     const challenge = EXTRACTION_PATTERNS.challengeError.exec(e.headers["www-authenticate"] ?? "")?.[1];
-    if (challenge) pushUnique(codes, challenge);
+    if (challenge) codes.add(challenge);
   }
   const looksLikeServiceReply = error.statusCode !== null || EXTRACTION_PATTERNS.serviceReply.test(text);
-  if (!looksLikeServiceReply) return codes;
+  if (!looksLikeServiceReply) return codes.values;
   const p = EXTRACTION_PATTERNS;
   for (const pattern of [p.jsonCode, p.xmlCode, p.labelledCode, p.parenthesisedCode]) {
     for (const m of text.matchAll(pattern)) {
       const code = m[1] ?? "";
-      if (!NOT_SERVICE_CODES.test(code)) pushUnique(codes, code);
+      if (!NOT_SERVICE_CODES.test(code)) codes.add(code);
     }
   }
-  return codes;
+  return codes.values;
 }
 
 /** Key Vault nests the precise reason (`ForbiddenByRbac`) inside a generic one (`Forbidden`). */
@@ -302,18 +313,17 @@ function findCredentials(
   text: string,
   hint: string | null,
 ): { credentials: string[]; memberNames: string[][] } {
-  const credentials: string[] = [];
-  if (hint && !isCredentialContainer(hint)) credentials.push(hint);
+  const credentials = new UniqueList();
+  if (hint && !isCredentialContainer(hint)) credentials.add(hint);
   // A pasted JavaScript error often carries its stack in the text itself.
   const fromStack = findCredentialInStack(error.stack ?? text);
-  if (fromStack) pushUnique(credentials, fromStack);
+  if (fromStack) credentials.add(fromStack);
   const memberNames = error.children.map((child) => findCredentialNames(child.message));
   for (const names of memberNames) {
-    for (const name of names) if (!isCredentialContainer(name)) pushUnique(credentials, name);
+    for (const name of names) if (!isCredentialContainer(name)) credentials.add(name);
   }
-  for (const name of findCredentialNames(text))
-    if (!isCredentialContainer(name)) pushUnique(credentials, name);
-  return { credentials, memberNames };
+  for (const name of findCredentialNames(text)) if (!isCredentialContainer(name)) credentials.add(name);
+  return { credentials: credentials.values, memberNames };
 }
 
 /** Reads every fact of `error`. `credentialHint` is the credential known to have thrown it, if any. */

@@ -4,6 +4,7 @@
  * is reported on the logger and otherwise ignored.
  */
 import { createClientLogger, type AzureLogger } from "@azure/logger";
+import { redactSecrets, redactStructure } from "../diagnosis/redact.js";
 import { hasChannelSubscribers, publishDiagnosticEvent } from "./channels.js";
 import type { DiagnosticEvent, DiagnosticEventHandler } from "./types.js";
 
@@ -62,7 +63,14 @@ export class EventDispatcher {
     );
   }
 
-  emit(event: DiagnosticEvent): void {
+  emit(unredacted: DiagnosticEvent): void {
+    // Every receiver gets the event through the one redaction step; an event that cannot be redacted is dropped.
+    let event: DiagnosticEvent;
+    try {
+      event = redactStructure(unredacted);
+    } catch {
+      return;
+    }
     const logger = this.#logger;
     if (logger) {
       const log = logger[levelOf(event)];
@@ -95,7 +103,9 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 function describe(error: unknown): string {
   try {
-    return error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : typeof error;
+    return error instanceof Error
+      ? redactSecrets(`${error.name}: ${error.message.slice(0, 200)}`)
+      : typeof error;
   } catch {
     return "unreadable error";
   }

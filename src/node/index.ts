@@ -4,6 +4,7 @@
  * - {@link scanPipelineTasks}: which Azure Pipelines tasks in a YAML file cannot use workload identity federation
  *   (what `azure-identity-diagnostics check-pipeline` prints), and the task table it reads
  *   ({@link azurePipelinesTasks}, {@link lookupPipelineTask}).
+ * - {@link describeSecretShape}: what kind of thing a value is (a PEM private key, a JWT, a path…), without it.
  */
 export {
   isPipelineProblem,
@@ -51,6 +52,9 @@ export {
   type VariableKind,
   type VariableReport,
 } from "./doctor/index.js";
+
+// What a configuration value looks like (a PEM key, a JWT…), said without printing it: for reports like the doctor's.
+export { describeSecretShape, type SecretShape, type SecretShapeDescription } from "../diagnosis/redact.js";
 
 // Types from the core entry (Diagnosis, DiagnosticEvent…) are imported from "azure-identity-diagnostics" itself.
 // The command line's terminal styling (colour choice, Unicode marks) is not part of this entry.

@@ -129,6 +129,10 @@ const knowledgeExercises: Exercises<typeof knowledge> = {
 const PIPELINE = "steps:\n  - task: AzureFileCopy@4\n  - task: AzureCLI@2\n";
 
 const nodeExercises: Exercises<typeof node> = {
+  describeSecretShape: () => {
+    const pasted = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
+    expect(node.describeSecretShape(pasted)).toMatchObject({ shape: "pem-private-key", printable: false });
+  },
   scanPipelineTasks: () => {
     expect(node.scanPipelineTasks(PIPELINE).tasks.map((t) => t.status)).toEqual(["upgrade", "supported"]);
   },

@@ -99,6 +99,11 @@ export function needles(sample: Pick<SecretSample, "secret" | "pieces">): { what
       result.push({ what: `a third of the secret`, value: secret.slice(i * third, (i + 1) * third) });
     }
   }
+  // The probe's own cut: the first and the last 12 characters, each a leak on its own.
+  if (secret.length >= 2 * MIN_PART) {
+    result.push({ what: "the first 12 characters", value: secret.slice(0, MIN_PART) });
+    result.push({ what: "the last 12 characters", value: secret.slice(-MIN_PART) });
+  }
   for (const piece of sample.pieces ?? []) result.push({ what: "a secret piece", value: piece });
   return result;
 }

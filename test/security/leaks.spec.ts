@@ -8,29 +8,31 @@
  * classes keep text: message, stack, `errorResponse`, `errors[]` and `cause`, recursively. The `request` and
  * `response` objects a RestError carries belong to the HTTP pipeline and are left as they are.
  */
-import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import { inspect } from "node:util";
-import type { AccessToken, TokenCredential } from "@azure/core-auth";
-import { AzureLogger, getLogLevel, setLogLevel } from "@azure/logger";
-import { AzurePipelinesCredential, ChainedTokenCredential, ClientSecretCredential } from "@azure/identity";
+import type { TokenCredential } from "@azure/core-auth";
+import { AzurePipelinesCredential, ClientSecretCredential } from "@azure/identity";
 import { describe, expect, it } from "vitest";
 import {
   createJsonLinesSink,
-  DIAGNOSTIC_CHANNELS,
   DiagnosticCredential,
-  explainAuthError,
   getDiagnosis,
   redactSecrets,
-  renderDiagnosis,
 } from "azure-identity-diagnostics";
-import { run } from "../../src/cli/run.js";
-import { fakeIo } from "../cli/fakeIo.js";
 import { startCapture } from "../lab/harness/capture.js";
 import { PIPELINES } from "../lab/harness/fakePipelines.js";
 import { stsError, stsErrorFor } from "../lab/harness/fakeSts.js";
 import { LAB } from "../lab/harness/tokens.js";
 import { useLab } from "../lab/scenarios/lab.js";
 import { ARM_SCOPE } from "../lab/scenarios/scenario.js";
+import {
+  asText,
+  cliOutputs,
+  diagnosticCredentialOutputs,
+  errorText,
+  ISSUED_TOKEN,
+  libraryOutputs,
+  paste,
+  WRAPPINGS,
+} from "./outputs.js";
 import { findSecret, leaksIn, readings, type Output } from "./detectLeaks.js";
 import {
   ENTRA_CLIENT_SECRET,
@@ -50,173 +52,6 @@ async function everyLeak(
   const leaks: string[] = [];
   for (const { sample, place } of COMBINATIONS) leaks.push(...(await check(sample, place)));
   return leaks;
-}
-
-function asText(value: unknown): string {
-  if (typeof value === "string") return value;
-  try {
-    // JSON.stringify returns undefined for undefined and functions, whatever its declared type says.
-    const json = JSON.stringify(value) as string | undefined;
-    return json ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-/** The text of an error wherever identity's error classes keep it (see the file comment). */
-function errorText(error: unknown, depth = 0): string {
-  if (error === null || typeof error !== "object" || depth > 8) return "";
-  const record = error as Record<string, unknown>;
-  const parts = [String(record.message), String(record.stack), asText(record.errorResponse ?? null)];
-  if (Array.isArray(record.errors))
-    for (const member of record.errors) parts.push(errorText(member, depth + 1));
-  parts.push(errorText(record.cause, depth + 1));
-  return parts.join("\n");
-}
-
-/** What a user pastes into `explain`: the error as `console.error` prints it. */
-const paste = (error: unknown): string => inspect(error, { depth: 10, breakLength: 120 });
-
-/** Every `@azure/logger` line written while `action` runs, at verbose level; the logger is restored after. */
-async function loggerLines(action: () => Promise<void>): Promise<string[]> {
-  const lines: string[] = [];
-  const previousLog = AzureLogger.log;
-  const previousLevel = getLogLevel();
-  setLogLevel("verbose");
-  AzureLogger.log = (...args: unknown[]) => {
-    lines.push(args.map(asText).join(" "));
-  };
-  try {
-    await action();
-  } finally {
-    AzureLogger.log = previousLog;
-    setLogLevel(previousLevel);
-  }
-  return lines;
-}
-
-/** Every message published on the package's diagnostics channels while `action` runs. */
-async function channelMessages(action: () => Promise<void>): Promise<string[]> {
-  const messages: string[] = [];
-  const listener = (message: unknown): void => {
-    messages.push(asText(message));
-  };
-  const names = Object.values(DIAGNOSTIC_CHANNELS);
-  for (const name of names) subscribe(name, listener);
-  try {
-    await action();
-  } finally {
-    for (const name of names) unsubscribe(name, listener);
-  }
-  return messages;
-}
-
-class RejectingCredential implements TokenCredential {
-  constructor(private readonly error: Error) {}
-  getToken(): Promise<AccessToken | null> {
-    return Promise.reject(this.error);
-  }
-}
-
-/** The token a chain's second member hands out: a secret too, which no success event may repeat. */
-const ISSUED_TOKEN =
-  "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiIxMTExMTExMS0yMjIyLTMzMzMtNDQ0NC01NTU1NTU1NTU1NTUiLCJmYWtlIjoiaXNzdWVkIn0.RkFLRS1pc3N1ZWQtdG9rZW4tc2lnbmF0dXJlLW5vdC1yZWFs";
-
-class IssuingCredential implements TokenCredential {
-  getToken(): Promise<AccessToken> {
-    return Promise.resolve({ token: ISSUED_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 });
-  }
-}
-
-/** How DiagnosticCredential meets the error: thrown by a lone credential, or by a chain member. */
-const WRAPPINGS: { name: string; credential(error: Error): TokenCredential }[] = [
-  { name: "lone credential", credential: (error) => new RejectingCredential(error) },
-  {
-    // The member's refusal is swallowed by the chain; only its diagnosis (warning event) reaches output.
-    name: "chain member that falls through to a token",
-    credential: (error) =>
-      new ChainedTokenCredential(
-        new RejectingCredential(renamed(error, "AuthenticationRequiredError")),
-        new IssuingCredential(),
-      ),
-  },
-  {
-    name: "chain member of an aggregate failure",
-    credential: (error) =>
-      new ChainedTokenCredential(new RejectingCredential(renamed(error, "AuthenticationRequiredError"))),
-  },
-];
-
-function renamed(error: Error, name: string): Error {
-  error.name = name;
-  return error;
-}
-
-/** Every output of one DiagnosticCredential call that fails (or falls through) with `error`. */
-async function diagnosticCredentialOutputs(credential: TokenCredential): Promise<Output[]> {
-  const events: string[] = [];
-  const jsonLines: string[] = [];
-  const sink = createJsonLinesSink({ write: (line: string) => jsonLines.push(line) });
-  let thrown: unknown = undefined;
-  let channel: string[] = [];
-  const logLines = await loggerLines(async () => {
-    channel = await channelMessages(async () => {
-      const wrapped = new DiagnosticCredential(credential, {
-        onEvent: (event) => {
-          events.push(JSON.stringify(event));
-          sink(event);
-        },
-      });
-      try {
-        await wrapped.getToken(ARM_SCOPE);
-      } catch (error) {
-        thrown = error;
-      }
-    });
-  });
-  const diagnosis = getDiagnosis(thrown);
-  return [
-    { name: "rethrown error", text: errorText(thrown) },
-    { name: "getDiagnosis(err)", text: asText(diagnosis ?? null) },
-    {
-      name: "renderDiagnosis(getDiagnosis(err))",
-      text: diagnosis ? renderDiagnosis(diagnosis, { includeMessage: true }) : "",
-    },
-    { name: "onEvent events", text: events.join("\n") },
-    { name: "JSON-lines sink", text: jsonLines.join("") },
-    { name: "diagnostics_channel messages", text: channel.join("\n") },
-    // identity's own lines (a chain logs its members' errors) are not ours to change; the lab tests pin them.
-    {
-      name: "@azure/logger lines",
-      text: logLines.filter((line) => line.startsWith("azure:identity-diagnostics:")).join("\n"),
-    },
-  ];
-}
-
-async function cliOutputs(text: string): Promise<Output[]> {
-  const plain = fakeIo({ stdin: text });
-  await run(["explain", "--message"], plain);
-  const coloured = fakeIo({ stdin: text });
-  await run(["explain", "--message", "--color"], coloured);
-  const json = fakeIo({ stdin: text });
-  await run(["explain", "--json"], json);
-  return [
-    { name: "CLI explain --message", text: plain.out() + plain.err() },
-    { name: "CLI explain --message --color", text: coloured.out() + coloured.err() },
-    { name: "CLI explain --json", text: json.out() + json.err() },
-  ];
-}
-
-function libraryOutputs(error: unknown): Output[] {
-  const diagnosis = explainAuthError(error);
-  return [
-    { name: "explainAuthError JSON", text: JSON.stringify(diagnosis) },
-    { name: "renderDiagnosis", text: renderDiagnosis(diagnosis, { includeMessage: true }) },
-    {
-      name: "renderDiagnosis with color",
-      text: renderDiagnosis(diagnosis, { color: true, includeMessage: true }),
-    },
-  ];
 }
 
 describe("the secrets corpus", () => {

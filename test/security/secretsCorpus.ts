@@ -106,9 +106,9 @@ const SYSTEM_ACCESS_TOKEN = jwt({
   exp: NOW + 3600,
 });
 
-const pemLines = (seed: string, count: number): string[] =>
+const pemLines = (seed: string, count: number, filler = "FAKE0NOT0REAL0KEY0MATERIAL"): string[] =>
   Array.from({ length: count }, (_v, i) =>
-    `${seed}${"FAKE0NOT0REAL0KEY0MATERIAL".repeat(3)}${String(i).padStart(4, "0")}`.slice(0, 64),
+    `${seed}${filler.repeat(3)}${String(i).padStart(4, "0")}`.slice(0, 64),
   );
 
 function pem(label: string, body: readonly string[], headers: readonly string[] = []): string {
@@ -122,7 +122,11 @@ const ENCRYPTED_KEY_BODY = pemLines("MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiGencrypt
 const LEGACY_ENCRYPTED_BODY = pemLines("Y2lwaGVydGV4dGxlZ2FjeWVuY3J5cHRlZA", 3);
 
 /** A certificate is public: it may appear in output (decision above). */
-export const PUBLIC_PEM_CERTIFICATE = pem("CERTIFICATE", pemLines("MIIDazCCAlOgAwIBAgIUcert", 3));
+export const PUBLIC_PEM_CERTIFICATE = pem(
+  "CERTIFICATE",
+  // Its own filler: a certificate sharing text with a key would count as that key's leak.
+  pemLines("MIIDazCCAlOgAwIBAgIUcert", 3, "PUBLIC0CERT0BODY0SHOWN0OK"),
+);
 
 // --- the carriers ------------------------------------------------------------------------------------------------
 
@@ -337,10 +341,10 @@ export const ALL_SECRETS: readonly string[] = [...new Set(SECRET_SAMPLES.map((s)
 
 // --- the places --------------------------------------------------------------------------------------------------
 
-const REFUSAL =
+export const REFUSAL =
   "AADSTS7000215: Invalid client secret provided. Trace ID: 0f4c7a35-1c7e-4bb8-9c8e-7d1b6a2f3e00 Correlation ID: 3c1f2a9b-8d7e-4f6a-9b5c-2e1d0c9b8a7f Timestamp: 2024-05-01 10:00:00Z";
 
-function named(name: string, message: string, fields: Record<string, unknown> = {}): Error {
+export function named(name: string, message: string, fields: Record<string, unknown> = {}): Error {
   const error = new Error(message);
   error.name = name;
   // Give the stack the name too, as a subclass's constructor would.
@@ -349,7 +353,7 @@ function named(name: string, message: string, fields: Record<string, unknown> = 
 }
 
 /** Headers as core-rest-pipeline hands them over: readable with `get`, printed and serialised as plain values. */
-function httpHeaders(values: Record<string, string>): Record<string, string> {
+export function httpHeaders(values: Record<string, string>): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(values)) headers[name.toLowerCase()] = value;
   Object.defineProperty(headers, "get", {
