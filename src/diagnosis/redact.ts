@@ -1197,6 +1197,8 @@ export type SecretShape =
   | "jwt"
   | "base64-blob"
   | "client-secret"
+  | "access-token"
+  | "connection-string"
   | "secret-like"
   | "path"
   | "text";
@@ -1234,7 +1236,7 @@ function describeShape(value: string): SecretShapeDescription {
   const lines = trimmed === "" ? 0 : trimmed.split("\n", 10_000).length;
   const size = `${lines} line${lines === 1 ? "" : "s"}, ${trimmed.length} characters`;
   if (trimmed === "") return { shape: "empty", printable: true, description: "an empty value" };
-  if (/-----BEGIN[ A-Z]{0,40}PRIVATE KEY/.test(trimmed.slice(0, 4096))) {
+  if (/-----BEGIN[ A-Z]{0,40}PRIVATE KEY/.test(trimmed)) {
     return {
       shape: "pem-private-key",
       printable: false,
@@ -1252,7 +1254,20 @@ function describeShape(value: string): SecretShapeDescription {
   if (/^e[w-z0-9_-][\w-]{8,}\.[\w-]{4,}\.[\w-]*(?:\.[\w-]*){0,2}$/.test(compact.slice(0, 64 * 1024))) {
     return { shape: "jwt", printable: false, description: `a JWT (a token itself), not a path (${size})` };
   }
-  if (/^[\w.-]{3}\dQ~[\w.~-]{30,40}$/.test(compact)) {
+  if (/^(?:Bearer|Basic)\s|^(?:ghp|gho|ghs|ghu|github_pat|glpat|xox[bpas])[_-][\w-]{16,}$/.test(trimmed)) {
+    return { shape: "access-token", printable: false, description: "an access token, not a path" };
+  }
+  if (
+    /(?:AccountKey|SharedAccessKey|SharedAccessSignature|Password|sig)\s*=/i.test(trimmed) &&
+    trimmed.includes(";")
+  ) {
+    return {
+      shape: "connection-string",
+      printable: false,
+      description: "a connection string with a key, not a path",
+    };
+  }
+  if (/^[\w.-]{3}\dQ~[\w.~-]{30,60}$/.test(compact)) {
     return {
       shape: "client-secret",
       printable: false,
