@@ -3,22 +3,14 @@
  * JSON-serialisable data built from an allow-list, so no token, secret or assertion can be in one, and one
  * event written as a JSON line stays under 8 KB. Durations are in milliseconds, rounded to 0.1 ms.
  */
-import type { AttemptOutcome, Diagnosis } from "../diagnosis/types.js";
+import type { AttemptDiagnosis, AttemptOutcome, Diagnosis } from "../diagnosis/types.js";
 import type { TokenIdentity } from "../diagnosis/tokenIdentity.js";
-import type { DiagnosisCategory } from "../knowledge/diagnosisCategories.js";
 
 /** One chain member's attempt as events report it: the facts, without the member's message. */
-export interface EventAttempt {
-  /** Credential type, e.g. `"AzureCliCredential"`; `null` when unknown. */
-  credential: string | null;
-  outcome: AttemptOutcome;
-  errorName: string | null;
-  /** One line: what happened to this member. */
-  summary: string;
-  category: DiagnosisCategory;
-  stsCode: string | null;
-  correlationId: string | null;
-  traceId: string | null;
+export interface EventAttempt extends Pick<
+  AttemptDiagnosis,
+  "credential" | "outcome" | "errorName" | "summary" | "category" | "stsCode" | "correlationId" | "traceId"
+> {
   /** Id of the knowledge entry that best explains this member's failure. */
   knowledgeId: string | null;
   /** Whether that entry says trying again later, unchanged, can succeed; `null` without an entry. */

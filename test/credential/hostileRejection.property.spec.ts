@@ -8,31 +8,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AccessToken, TokenCredential } from "@azure/core-auth";
 import { DiagnosticCredential, getDiagnosis } from "../../src/index.js";
+import { PROXY_TRAPS } from "../reliability/hostileValues.js";
 
 const SCOPE = "https://management.azure.com/.default";
-
-const TRAPS = [
-  "get",
-  "set",
-  "has",
-  "deleteProperty",
-  "ownKeys",
-  "getOwnPropertyDescriptor",
-  "defineProperty",
-  "getPrototypeOf",
-  "setPrototypeOf",
-  "isExtensible",
-  "preventExtensions",
-  "apply",
-  "construct",
-] as const;
 
 type Target = "error" | "plain" | "array" | "function" | "null-prototype" | "frozen error";
 type Thrown = "error" | "string" | "itself" | "undefined";
 
 interface HostileRecipe {
   target: Target;
-  traps: readonly (typeof TRAPS)[number][];
+  traps: readonly (typeof PROXY_TRAPS)[number][];
   thrown: Thrown;
   revoked: boolean;
   /** A `get` trap that answers, with values that lie: a name of a credential error, a message with a secret. */
@@ -41,7 +26,7 @@ interface HostileRecipe {
 
 const recipe: fc.Arbitrary<HostileRecipe> = fc.record({
   target: fc.constantFrom<Target>("error", "plain", "array", "function", "null-prototype", "frozen error"),
-  traps: fc.subarray([...TRAPS]),
+  traps: fc.subarray([...PROXY_TRAPS]),
   thrown: fc.constantFrom<Thrown>("error", "string", "itself", "undefined"),
   revoked: fc.boolean(),
   lyingGet: fc.boolean(),
@@ -167,7 +152,7 @@ describe("DiagnosticCredential and hostile rejected values", () => {
   it("rethrows a synchronous throw synchronously, still the same proxy", () => {
     const proxy = hostileProxy({
       target: "error",
-      traps: [...TRAPS],
+      traps: [...PROXY_TRAPS],
       thrown: "itself",
       revoked: false,
       lyingGet: false,

@@ -31,7 +31,8 @@ export const ERROR_FIELDS = [
   "constructor",
 ] as const;
 
-const PROXY_TRAPS = [
+/** Every trap a Proxy handler can define. */
+export const PROXY_TRAPS = [
   "get",
   "set",
   "has",
