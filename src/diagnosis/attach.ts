@@ -120,6 +120,28 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * Redacts a core-rest-pipeline `HttpHeaders` object (newer identity versions attach the failed request, bearer
+ * header included, to the error): each header whose `name: value` line holds a secret gets a placeholder value.
+ */
+function redactHeaderObject(headers: unknown): void {
+  try {
+    const target = headers as { toJSON?: unknown; set?: unknown };
+    if (typeof target.toJSON !== "function" || typeof target.set !== "function") return;
+    const entries = Object.entries((target.toJSON as () => Record<string, unknown>).call(headers)).slice(
+      0,
+      64,
+    );
+    for (const [name, value] of entries) {
+      const line = `${name}: ${String(value).slice(0, MAX_TEXT_LENGTH)}`;
+      if (redactSecrets(line) !== line)
+        (target.set as (n: string, v: string) => void).call(headers, name, "[REDACTED]");
+    }
+  } catch {
+    // A header object that cannot be read or written is left as identity made it.
+  }
+}
+
+/**
  * Redacts the text of `error` in place: message, stack, name and every string field, its `errorResponse`, the
  * members of an aggregate and the whole `cause` chain, at any depth. Some credentials quote secrets in their own
  * messages (identity 4.13's AzurePipelinesCredential prints the `System.AccessToken` bearer header), and all of this
@@ -143,10 +165,11 @@ export function redactErrorText(error: unknown): void {
     // A RestError's request and response (plain objects) hold the URL, the body and headers, which inspect prints.
     for (const key of ["request", "response"]) {
       const exchange = readField(record, key);
-      if (!isPlainRecord(exchange)) continue;
-      redactFields(exchange, ["url", "bodyAsText"], budget);
-      const headers = readField(exchange, "headers");
+      if (!isObject(exchange)) continue;
+      redactFields(exchange as Record<string, unknown>, ["url", "bodyAsText"], budget);
+      const headers = readField(exchange as Record<string, unknown>, "headers");
       if (isPlainRecord(headers)) redactFields(headers, [], budget);
+      else redactHeaderObject(headers);
     }
     const members = readField(record, "errors");
     let isList = false;

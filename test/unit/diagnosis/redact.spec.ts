@@ -1,6 +1,7 @@
 import { Buffer } from "node:buffer";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { createHttpHeaders, createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
 import { explainAuthError, redactSecrets, renderDiagnosis } from "../../../src/index.js";
 import { redactErrorText } from "../../../src/diagnosis/attach.js";
 import { MAX_TEXT_LENGTH } from "../../../src/diagnosis/normalise.js";
@@ -196,6 +197,21 @@ describe("redactSecrets fails closed and stays bounded", () => {
 });
 
 describe("redactErrorText (what DiagnosticCredential rethrows)", () => {
+  it("redacts the bearer header of a failed request that identity attached as a pipeline request", () => {
+    // identity 4.14 attaches the failed request, HttpHeaders and all, to the error it throws.
+    const request = createPipelineRequest({
+      url: "https://127.0.0.1:1/org/_apis/oidctoken",
+      headers: createHttpHeaders({
+        authorization: `Bearer ${SYSTEM_ACCESS_TOKEN}`,
+        "content-type": "application/json",
+      }),
+    });
+    const error = new RestError("connect ECONNREFUSED 127.0.0.1:1", { code: "ECONNREFUSED", request });
+    redactErrorText(error);
+    expect(JSON.stringify(request.headers.toJSON())).not.toContain(SYSTEM_ACCESS_TOKEN);
+    expect(request.headers.get("content-type")).toBe("application/json");
+  });
+
   it("cuts a 10 MB message before redacting it, and leaves no secret in it", () => {
     const secret = "Abc8Q~fake-secret-value-0123456789abcdefghij";
     const error = new Error(`client_secret=${secret} `.repeat(200_000));
