@@ -8,6 +8,7 @@ import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { describe, expect, it } from "vitest";
 import { DiagnosticCredential, getDiagnosis } from "azure-identity-diagnostics";
 import { stsHang } from "../lab/harness/fakeSts.js";
+import { identityAtLeast } from "../lab/harness/identityVersion.js";
 import { LAB } from "../lab/harness/tokens.js";
 import { SECRETS, useLab } from "../lab/scenarios/lab.js";
 import { ARM_SCOPE } from "../lab/scenarios/scenario.js";
@@ -92,29 +93,33 @@ describe("timeoutMs", () => {
     expect(inner.calls[0]?.abortSignal).toBe(caller.signal);
   });
 
-  it("identity keeps the token request's socket open after the abort; a per-request timeout closes it", async () => {
-    lab.sts.respond(stsHang());
-    const options = lab.credentialOptions();
-    const credential = new DiagnosticCredential(
-      new ClientSecretCredential(LAB.tenantId, LAB.clientId, SECRETS.clientSecret, {
-        ...options,
-        additionalPolicies: [...options.additionalPolicies, requestTimeout(2_500)],
-      }),
-      { timeoutMs: 300 },
-    );
+  // identity 4.0 (older MSAL) leaves no socket open to the hung endpoint after the timeout: nothing to show there.
+  it.skipIf(!identityAtLeast("4.13"))(
+    "identity keeps the token request's socket open after the abort; a per-request timeout closes it",
+    async () => {
+      lab.sts.respond(stsHang());
+      const options = lab.credentialOptions();
+      const credential = new DiagnosticCredential(
+        new ClientSecretCredential(LAB.tenantId, LAB.clientId, SECRETS.clientSecret, {
+          ...options,
+          additionalPolicies: [...options.additionalPolicies, requestTimeout(2_500)],
+        }),
+        { timeoutMs: 300 },
+      );
 
-    const error = await rejection(credential.getToken(ARM_SCOPE));
-    expect((error as Error).message).toContain("did not return a token within 300 ms");
+      const error = await rejection(credential.getToken(ARM_SCOPE));
+      expect((error as Error).message).toContain("did not return a token within 300 ms");
 
-    // identity's confidential-client requests go through MSAL, which does not take the caller's abort signal:
-    // the request goes on (on a cold start it may only now reach the endpoint) and waits on its socket, and that
-    // socket keeps the event loop, and so the process, alive.
-    await expect.poll(() => lab.sts.requests.length, { timeout: 5_000, interval: 50 }).toBe(1);
-    await expect.poll(() => openSocketsTo(lab.sts.port), { timeout: 5_000, interval: 50 }).toBe(1);
-    await wait(500);
-    expect(openSocketsTo(lab.sts.port)).toBe(1);
+      // identity's confidential-client requests go through MSAL, which does not take the caller's abort signal:
+      // the request goes on (on a cold start it may only now reach the endpoint) and waits on its socket, and that
+      // socket keeps the event loop, and so the process, alive.
+      await expect.poll(() => lab.sts.requests.length, { timeout: 5_000, interval: 50 }).toBe(1);
+      await expect.poll(() => openSocketsTo(lab.sts.port), { timeout: 5_000, interval: 50 }).toBe(1);
+      await wait(500);
+      expect(openSocketsTo(lab.sts.port)).toBe(1);
 
-    // core-rest-pipeline's per-request timeout (set by the policy above) ends it.
-    await expect.poll(() => openSocketsTo(lab.sts.port), { timeout: 5_000, interval: 100 }).toBe(0);
-  });
+      // core-rest-pipeline's per-request timeout (set by the policy above) ends it.
+      await expect.poll(() => openSocketsTo(lab.sts.port), { timeout: 5_000, interval: 100 }).toBe(0);
+    },
+  );
 });

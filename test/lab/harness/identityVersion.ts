@@ -6,7 +6,9 @@
  * Scenarios whose expectation depends on the version ask `identityVersion()` / `identityAtLeast()` here, and say
  * in a comment what differs; docs/compat.md lists every difference.
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 /** The installed package `@azure/identity` imports resolve to in this run. */
 export const IDENTITY_PACKAGE =
@@ -43,4 +45,14 @@ export function identityAtLeast(minimum: string): boolean {
  */
 export function skipBefore(minimum: string, lacking: string): string | undefined {
   return identityAtLeast(minimum) ? undefined : `identity ${version} ${lacking}`;
+}
+
+/**
+ * Whether the loaded identity ships one module per credential. Then a bare error's stack names its credential's
+ * file (`credentials/azureCliCredential.js`); identity 4.0 is one bundled file whose frames name no credential, so
+ * `explainAuthError` on such an error alone can only list what its text names.
+ */
+export function identityStacksNameCredentials(): boolean {
+  const entry = createRequire(import.meta.url).resolve(IDENTITY_PACKAGE);
+  return existsSync(join(dirname(entry), "credentials"));
 }

@@ -17,6 +17,7 @@ import {
   type DiagnosticEvent,
 } from "azure-identity-diagnostics";
 import { startCapture, type Capture } from "../harness/capture.js";
+import { identityStacksNameCredentials } from "../harness/identityVersion.js";
 import { expectLeadingEntry } from "../harness/producedEntries.js";
 import type { SentStsError } from "../harness/stsErrors.js";
 import type { Lab } from "./lab.js";
@@ -189,7 +190,9 @@ export async function runScenario(lab: Lab, scenario: FailureScenario): Promise<
   // The catch-block path: the bare error explained on its own.
   if (bare !== undefined) {
     const explained = explainAuthError(bare);
-    const credentials = scenario.expect.bareErrorNamesCredential === false ? [] : scenario.expect.credentials;
+    const namesCredential =
+      scenario.expect.bareErrorNamesCredential !== false && identityStacksNameCredentials();
+    const credentials = namesCredential ? scenario.expect.credentials : [];
     const bareTop = scenario.expect.bareTopEntry;
     if (bareTop === undefined) {
       expectDiagnosis(explained, { ...scenario.expect, credentials }, sentToBare);
