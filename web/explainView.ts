@@ -4,6 +4,7 @@
  * inserted as text. The message shown is `diagnosis.message`, which the library has already redacted.
  */
 import type { AttemptOutcome, Diagnosis } from "../src/index.js";
+import { supportRows, tokenIdentityRows } from "../src/diagnosis/render.js";
 import { el, type Child } from "./dom.js";
 
 const OUTCOME_LABEL: Record<AttemptOutcome, string> = {
@@ -49,33 +50,6 @@ function facts(d: Diagnosis): HTMLElement {
   );
 }
 
-function quoteRows(d: Diagnosis): [string, string][] {
-  const rows: [string, string | null][] = [
-    ["Correlation ID", d.correlationId],
-    ["Trace ID", d.traceId],
-    ["Timestamp", d.timestamp],
-    ["Code lookup", d.lookupUrl],
-  ];
-  return rows.filter((row): row is [string, string] => row[1] !== null);
-}
-
-function identityRows(d: Diagnosis): [string, string][] {
-  const identity = d.tokenIdentity;
-  if (!identity) return [];
-  const rows: [string, string | null][] = [
-    ["Tenant", identity.tenantId],
-    ["Object ID", identity.objectId],
-    ["App ID", identity.appId],
-    ["Identity type", identity.identityType],
-    ["Audience", identity.audience],
-    ["Expires", identity.expiresOn],
-    ["Managed identity", identity.managedIdentityResourceId],
-    ["Roles", identity.roles.length > 0 ? identity.roles.join(", ") : null],
-    ["Scopes", identity.scopes.length > 0 ? identity.scopes.join(" ") : null],
-  ];
-  return rows.filter((row): row is [string, string] => row[1] !== null);
-}
-
 function definitionList(
   rows: readonly [string, string][],
   name: string,
@@ -102,8 +76,8 @@ function docLink(href: string): HTMLElement {
 export function renderResult(d: Diagnosis): HTMLElement[] {
   const top = d.matches[0];
   const verdict = d.category === "permission-denied" ? "Access denied" : "Authentication failed";
-  const quote = quoteRows(d);
-  const identity = identityRows(d);
+  const quote = supportRows(d);
+  const identity = tokenIdentityRows(d.tokenIdentity);
   const others = d.matches.slice(1, 3);
   const header = el(
     "header",

@@ -58,12 +58,7 @@ function renderReadable(diagnosis: Renderable, options: Required<RenderOptions>)
     diagnosis.retryable ? "may succeed if retried" : "retrying will not help",
   ].filter((f): f is string => typeof f === "string" && f !== "");
 
-  const support = [
-    diagnosis.correlationId && `  Correlation ID: ${diagnosis.correlationId}`,
-    diagnosis.traceId && `  Trace ID:       ${diagnosis.traceId}`,
-    diagnosis.timestamp && `  Timestamp:      ${diagnosis.timestamp}`,
-    diagnosis.lookupUrl && `  Code lookup:    ${diagnosis.lookupUrl}`,
-  ].filter((line): line is string => typeof line === "string");
+  const support = supportRows(diagnosis).map(([label, value]) => `  ${`${label}:`.padEnd(16)}${value}`);
 
   // Anything short of a specific match is a likely explanation, and says so.
   const hedge = diagnosis.confidence === "medium" || diagnosis.confidence === "low" ? "Most likely: " : "";
@@ -186,9 +181,22 @@ function renderable(d: unknown): Renderable {
   };
 }
 
-function identityLines(identity: Diagnosis["tokenIdentity"]): string[] {
+/** The IDs to quote to support, labelled as the rendering and the explain page show them; absent ones left out. */
+export function supportRows(
+  d: Pick<Diagnosis, "correlationId" | "traceId" | "timestamp" | "lookupUrl">,
+): [string, string][] {
+  return presentRows([
+    ["Correlation ID", d.correlationId],
+    ["Trace ID", d.traceId],
+    ["Timestamp", d.timestamp],
+    ["Code lookup", d.lookupUrl],
+  ]);
+}
+
+/** Who a refused token was issued to, labelled as the rendering and the explain page show it. */
+export function tokenIdentityRows(identity: Diagnosis["tokenIdentity"]): [string, string][] {
   if (!identity) return [];
-  const rows: [string, string | null][] = [
+  return presentRows([
     ["Tenant", identity.tenantId],
     ["Object ID", identity.objectId],
     ["App ID", identity.appId],
@@ -198,10 +206,15 @@ function identityLines(identity: Diagnosis["tokenIdentity"]): string[] {
     ["Managed identity", identity.managedIdentityResourceId],
     ["Roles", identity.roles.length > 0 ? identity.roles.join(", ") : null],
     ["Scopes", identity.scopes.length > 0 ? identity.scopes.join(" ") : null],
-  ];
-  return rows
-    .filter((row): row is [string, string] => row[1] !== null)
-    .map(([label, value]) => `  ${`${label}:`.padEnd(18)}${value}`);
+  ]);
+}
+
+function presentRows(rows: [string, string | null][]): [string, string][] {
+  return rows.filter((row): row is [string, string] => row[1] !== null && row[1] !== "");
+}
+
+function identityLines(identity: Diagnosis["tokenIdentity"]): string[] {
+  return tokenIdentityRows(identity).map(([label, value]) => `  ${`${label}:`.padEnd(18)}${value}`);
 }
 
 function indent(text: string): string {
