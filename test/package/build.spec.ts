@@ -3,10 +3,11 @@
  * through the exports map. Also proves the "never instanceof" rule: the CJS build explains and wraps errors
  * thrown by the ESM build of @azure/identity, which are different classes.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledgeEntries } from "../../src/knowledge/entries/index.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const run = (args: string[]): string =>
@@ -16,9 +17,28 @@ const run = (args: string[]): string =>
     env: { ...process.env, AZURE_LOG_LEVEL: "" },
   });
 
+/** A copy of the built files without the knowledge file, as a bundler that does not copy it would leave them. */
+const withoutKnowledge = `${root}node_modules/.cache/test-dist-without-knowledge/`;
+
 beforeAll(() => {
   execFileSync(process.execPath, ["node_modules/tsup/dist/cli-default.js"], { cwd: root, stdio: "pipe" });
 }, 120_000);
+
+afterAll(() => {
+  rmSync(withoutKnowledge, { recursive: true, force: true });
+});
+
+/** The files `import` of a built ESM file loads, itself included, following its relative static imports. */
+function staticImportClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const [, relative] of readFileSync(`${root}dist/${file}`, "utf8").matchAll(
+    /from\s*['"]\.\/([^'"]+)['"]/g,
+  )) {
+    staticImportClosure(relative ?? "", seen);
+  }
+  return seen;
+}
 
 describe("built package", () => {
   it("emits ESM, CJS and a declaration file for each", () => {
@@ -104,5 +124,56 @@ describe("built package", () => {
       attached: "not-configured",
       explained: ["ChainedTokenCredential", "EnvironmentCredential"],
     });
+  });
+
+  it("ships the knowledge entries as a JSON file that importing the package does not read", () => {
+    const shipped = JSON.parse(readFileSync(`${root}dist/knowledge-entries.json`, "utf8")) as unknown;
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(loadKnowledgeEntries())));
+    // The cause text of an entry is knowledge; no file loaded by `import` may carry it.
+    const cause = loadKnowledgeEntries().find((e) => e.id === "client-secret-invalid")?.cause ?? "";
+    expect(cause.length).toBeGreaterThan(40);
+    const loaded = staticImportClosure("index.js");
+    expect(loaded.size).toBeGreaterThan(1);
+    for (const file of loaded) {
+      expect(readFileSync(`${root}dist/${file}`, "utf8"), file).not.toContain(cause.slice(0, 40));
+    }
+  });
+
+  it("reads the knowledge file on first use from ESM and from CJS", () => {
+    const print =
+      "console.log(m.explainAuthError('AADSTS7000215: Invalid client secret provided.').matches[0]?.id, m.lookupKnowledge('700016').length)";
+    const esm = run([
+      "--input-type=module",
+      "-e",
+      `const m = await import('azure-identity-diagnostics'); ${print}`,
+    ]);
+    const cjs = run(["-e", `const m = require('azure-identity-diagnostics'); ${print}`]);
+    expect(esm.trim()).toBe("client-secret-invalid 5");
+    expect(cjs.trim()).toBe(esm.trim());
+  });
+
+  it("without the knowledge file, diagnoses by family and warns once, from ESM and from CJS", () => {
+    rmSync(withoutKnowledge, { recursive: true, force: true });
+    mkdirSync(withoutKnowledge, { recursive: true });
+    for (const file of readdirSync(`${root}dist`).filter((f) => /\.(?:c?js)$/.test(f))) {
+      cpSync(`${root}dist/${file}`, `${withoutKnowledge}${file}`);
+    }
+    const explain =
+      "const a = m.explainAuthError('AADSTS7000215: Invalid client secret provided.'); m.explainAuthError('AADSTS700016');" +
+      "console.log(JSON.stringify({ category: a.category, confidence: a.confidence, lookup: a.lookupUrl }))";
+    for (const loader of [
+      ["--input-type=module", "-e", `const m = await import('${withoutKnowledge}index.js'); ${explain}`],
+      ["-e", `const m = require('${withoutKnowledge}index.cjs'); ${explain}`],
+    ]) {
+      const outcome = spawnSync(process.execPath, loader, { cwd: root, encoding: "utf8" });
+      expect(outcome.status, outcome.stderr).toBe(0);
+      expect(JSON.parse(outcome.stdout)).toEqual({
+        category: "credential-invalid",
+        confidence: "medium",
+        lookup: "https://login.microsoftonline.com/error?code=7000215",
+      });
+      expect(outcome.stderr.match(/could not load its knowledge base/g)).toHaveLength(1);
+      expect(outcome.stderr).toContain("keep azure-identity-diagnostics external");
+    }
   });
 });
