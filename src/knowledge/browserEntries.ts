@@ -46,6 +46,7 @@ export const BROWSER_ENTRY_GROUPS = {
     "app-permissions-misconfigured",
     "service-not-subscribed-in-tenant",
   ],
+  // Not Key Vault: it does not answer browsers' cross-origin requests, so a browser app never meets its errors.
   "A service's 401 or 403": [
     "service-unauthorized-generic",
     "service-forbidden-generic",
@@ -55,11 +56,6 @@ export const BROWSER_ENTRY_GROUPS = {
     "arm-token-wrong-audience",
     "arm-token-invalid",
     "arm-token-expired",
-    "key-vault-access-policy-denied",
-    "key-vault-rbac-denied",
-    "key-vault-firewall-denied",
-    "key-vault-forbidden",
-    "key-vault-token-wrong-tenant",
     "storage-permission-mismatch",
     "storage-authorization-failure",
     "storage-invalid-authentication-info",
