@@ -166,6 +166,7 @@ describe.runIf(enabled)("the packed tarball installed into an empty project (PAC
       "dist/index.cjs",
       "dist/node.js",
       "dist/node.d.cts",
+      "dist/knowledge-entries.json",
     ]) {
       expect(packedFiles).toContain(file);
     }
