@@ -44,6 +44,12 @@ export const REDACTION_PATTERNS = {
   invisible: /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g,
   /** Credentials that take a secret as a positional argument: `new ClientSecretCredential(tenant, client, "…")`. */
   secretCredentialCall: /\b(?:ClientSecret|UsernamePassword)Credential[ \t]{0,4}\(/g,
+  /** The end of a name field whose value names a secret: `- name: `, `"name": "`, `--name `, `Name = "`, `key="`. */
+  nameField: /(?:^|[^\w])(?:-{0,2}name|key|Name|Key|NAME|KEY)["']?[ \t]{0,4}[:=]?[ \t]{0,4}["']?$/,
+  /** Value fields (`value:`, `"value":`, `Value =`, `--value x`, `--body x`, `-b x`) next to a name field. */
+  valueField: /^(?:value|--value|--body|-b)(?=["']?[ \t]{0,4}[:=]|[ \t])/i,
+  /** A host or domain name (`contoso.onmicrosoft.com`), which a credential takes as a tenant: not a secret. */
+  domainName: /^[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$/,
   /** CI commands whose argument is a secret by definition: GitHub's `::add-mask::`, Azure Pipelines' secrets. */
   maskCommand: /::add-mask::|##vso\[task\.setsecret\]|issecret=true\]/gi,
   /** A GUID: correlation, trace, tenant and client IDs stay readable. */
@@ -683,11 +689,8 @@ function redactAfterName(
 /** Whether the name at `start` is the value of a `name` or `key` field (`name: X`, `"name": "X"`, `--name X`, `Name = "X"`). */
 function isNamedByField(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
-  return /(?:^|[^\w])(?:-{0,2}name|key|Name|Key|NAME|KEY)["']?[ \t]{0,4}[:=]?[ \t]{0,4}["']?$/.test(before);
+  return REDACTION_PATTERNS.nameField.test(before);
 }
-
-/** Value fields (`value:`, `"value":`, `Value =`, `--value x`, `--body x`, `-b x`) next to a name field. */
-const VALUE_FIELD = /^(?:value|--value|--body|-b)(?=["']?[ \t]{0,4}[:=]|[ \t])/i;
 
 /**
  * The name of the value field next to a name field, looking at most a few fields ahead in the same object
@@ -701,7 +704,7 @@ function findValueField(text: string, from: number): { start: number; end: numbe
     if (c === "{" || c === "}" || c === "]" || /^[\s,"'-]name\b/i.test(text.slice(i, i + 6))) return null;
     if (c !== "v" && c !== "V" && c !== "-") continue;
     if (!/[\s,{;"'(]/.test(text[i - 1] ?? " ")) continue;
-    const field = VALUE_FIELD.exec(text.slice(i, i + 16));
+    const field = REDACTION_PATTERNS.valueField.exec(text.slice(i, i + 16));
     if (field) return { start: i, end: i + field[0].length };
   }
   return null;
@@ -856,7 +859,7 @@ function isPublicArgument(value: string): boolean {
     isKeptFact(value) ||
     value.includes("@") ||
     value.includes("://") ||
-    /^[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$/.test(value)
+    REDACTION_PATTERNS.domainName.test(value)
   );
 }
 
