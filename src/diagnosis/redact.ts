@@ -921,7 +921,8 @@ function findSchemelessUserInfo(text: string, spans: Span[]): void {
     const before = text[start - 1] ?? "";
     // After `/` or `:` this is a URL's userinfo (read by findUrlUserInfo) or a path.
     if (before === "/" || before === ":" || !isAlnum(text.charCodeAt(at + 1))) continue;
-    const colon = text.indexOf(":", start);
+    const within = text.slice(start, at).indexOf(":");
+    const colon = within === -1 ? -1 : start + within;
     if (colon === -1 || colon >= at - 1 || colon === start) continue;
     if (/^(?:mailto|sip|sips|tel|xmpp)$/i.test(text.slice(start, colon))) continue;
     spans.push({ start: colon + 1, end: at, label: REDACTED });

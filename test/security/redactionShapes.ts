@@ -42,6 +42,21 @@ export const HARD_SHAPES: Record<string, string> = {
   "escapes before names": "\\nAZURE_CLIENT_SECRET",
   dots: ".",
   "brackets after =": "password=[[[[",
+  "name fields without a value field": "- name: AZURE_CLIENT_SECRET\n  other: x\n",
+  "name fields then flags": "--name password -x ",
+  "at signs without a colon": "a@b",
+  "at signs after a user and colon": "user:pw@",
+  "mask commands": "::add-mask::",
+  "credential constructors never closed": 'ClientSecretCredential("a", ',
+  "lists after a secret's name": 'password: ["',
+  "quoted values wrapped over lines": 'password="abc\n',
+  "connection-string values": ";Password=a b ",
+  "form fields": "code=a&",
+  "named entities": "&equals;",
+  "escaped colour codes": "\\u001b[1m",
+  "invisible characters": "\u200b",
+  "lower-case base32 runs": "abcdefghijklmnopqrstuvwxyz234567",
+  "calls with secret names": 'setPassword("',
 };
 
 /** `bytes` of the shape, repeated. */
