@@ -50,6 +50,16 @@ export const REDACTION_PATTERNS = {
   valueField: /^(?:value|--value|--body|-b)(?=["']?[ \t]{0,4}[:=]|[ \t])/i,
   /** A host or domain name (`contoso.onmicrosoft.com`), which a credential takes as a tenant: not a secret. */
   domainName: /^[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$/,
+  /** A type between a name and its value: `param clientSecret string = '…'`, `password: str = "…"`. */
+  typeAnnotation: /^[A-Za-z][\w.<>[\]?]{0,40}[ \t]{0,4}=(?!=)/,
+  /** A here-document's or here-string's start: `<<EOT`, `<<-EOT`, `<<~EOT`, `<<<`. */
+  hereDocument: /^<<(?:<|[-~]?["']?([A-Za-z_]\w{0,31})["']?)/,
+  /** `curl -u user:password`, `--user`, `--proxy-user`. */
+  userFlag: /(?<![^\s])(?:-u|--user|--proxy-user|-U)[ \t=]/g,
+  /** `echo value | …`: a value piped into a command that reads its secret from standard input. */
+  echoPipe: /(?<![\w-])(?:echo|printf)[ \t]{1,4}(?:-[a-zA-Z]{1,3}[ \t]{1,4})?/g,
+  /** Where util.inspect splits a long string into pieces joined by `+`, one per line: `'a\\n' +\n    'b'`. */
+  inspectPieces: /' \+\r?\n[ \t]{0,64}'|" \+\r?\n[ \t]{0,64}"/g,
   /** CI commands whose argument is a secret by definition: GitHub's `::add-mask::`, Azure Pipelines' secrets. */
   maskCommand: /::add-mask::|##vso\[task\.setsecret\]|issecret=true\]/gi,
   /** A GUID: correlation, trace, tenant and client IDs stay readable. */
@@ -344,10 +354,12 @@ export function isSecretName(name: string, inQuery = false): boolean {
   if (inQuery && words.length === 1 && last === "code") return true;
   const compact = words.join("");
   // Application Insights' instrumentation key identifies a resource and is meant to be shared: not a secret.
-  if (compact.includes("instrumentationkey")) return false;
+  if (compact.includes("instrumentationkey") || compact === "oauth") return false;
   if (SECRET_SUBSTRINGS.some((word) => compact.includes(word))) return true;
   // `keytool -storepass`, `-srcstorepass`, `-keypass`: a name ending in "pass" holds a password.
   if (last.endsWith("pass") && !/(?:by|com)pass$/.test(last)) return true;
+  // `.ASPXAUTH`, `ESTSAUTH`, `FedAuth`: session cookies named for what they prove.
+  if (last.endsWith("auth") && last !== "oauth") return true;
   // `accountKey`, `primaryMasterKey`, `SharedAccessKey`, `accountkey`: a name ending in "key" holds a key.
   return words.some((w) => SECRET_SEGMENTS.has(w)) || last.endsWith("key") || last.endsWith("keys");
 }
@@ -615,8 +627,11 @@ function redactAfterName(
   // `- name: AZURE_CLIENT_SECRET` then `value: …`, `{"name": "client_secret", …, "value": "…"}`, `--name x --value`:
   // the secret's name is the value of a name field, and its own value sits in the value field next to it.
   if (!paired && isNamedByField(text, start)) {
-    const field = findValueField(text, at);
-    if (field) return redactAfterName(text, field.start, field.end, "value", true, spans, true);
+    const field = findValueField(text, at) ?? findValueFieldBefore(text, start);
+    if (field) {
+      const end = redactAfterName(text, field.start, field.end, "value", true, spans, true);
+      return Math.max(end, at);
+    }
   }
   const spaced = skipSpaces(text, at);
   const c = text[spaced];
@@ -640,6 +655,21 @@ function redactAfterName(
   if (separator === "weak" && !alwaysRedact && text[start - 1] === "=") return nameEnd;
   // `name: "value"` and `name = value` may put spaces (and, for a flag, a line break) before the value.
   at = skipSpaces(text, at);
+  if (separator === "colon" || separator === "weak") {
+    const typed = REDACTION_PATTERNS.typeAnnotation.exec(text.slice(at, at + 48));
+    if (typed && !/^\w+:\/\//.test(text.slice(at, at + 12))) {
+      separator = "strong";
+      at = skipSpaces(text, at + typed[0].length);
+    }
+  }
+  if (text.startsWith("<<", at)) return redactHereDocument(text, at, spans);
+  // `passwords:` then an indented list or block (`- …`, `|`): YAML puts the value on the lines below.
+  if (
+    separator === "colon" &&
+    (isLineEnd(text, at) || /^[|>][-+]?[ \t]*(?:\r?\n|$)/.test(text.slice(at, at + 8)))
+  ) {
+    return redactIndentedBlock(text, start, at, spans);
+  }
   if (separator === "strong" && text.startsWith("-String", at)) at = skipSpaces(text, at + 7);
   if (separator === "colon" && WHOLE_LINE_HEADERS.has(name.toLowerCase().replace(/^[-$.]+/, ""))) {
     let end = at;
@@ -658,6 +688,11 @@ function redactAfterName(
   // `;Password=correct horse battery;`: in a connection string only `;` ends a value, spaces included.
   if (separator === "strong" && !value.quoted && text[start - 1] === ";")
     value.end = connectionValueEnd(text, value);
+  // `client_secret: Secret("…")`: a wrapper type around the value; the value inside goes too.
+  if (!value.quoted && text[value.end - 1] === "(") {
+    const inner = readValue(text, value.end);
+    if (inner?.quoted) value.end = inner.end;
+  }
   const raw = text.slice(value.start, value.end);
   // `<add key="ClientSecret" value="…"/>`: the key's value is the secret's name; its own value follows.
   if (
@@ -708,6 +743,89 @@ function findValueField(text: string, from: number): { start: number; end: numbe
     if (field) return { start: i, end: i + field[0].length };
   }
   return null;
+}
+
+/** `{"value": "…", "name": "client_secret"}`: the value field before the name field, in the same object. */
+function findValueFieldBefore(text: string, start: number): { start: number; end: number } | null {
+  const from = Math.max(0, start - 256);
+  const within = text.slice(from, start).lastIndexOf("{");
+  if (within === -1) return null;
+  const open = from + within;
+  if (text.slice(open, start).includes("}")) return null;
+  const field = findValueField(text, open + 1);
+  return field && field.end < start ? field : null;
+}
+
+/** Whether only spaces lie between `at` and the end of its line. */
+function isLineEnd(text: string, at: number): boolean {
+  const i = skipSpaces(text, at, 64);
+  return i >= text.length || isLineBreak(text.charCodeAt(i));
+}
+
+/** The most lines of a YAML block or here-document read as one value. */
+const MAX_BLOCK_LINES = 64;
+
+/** The lines below a YAML name that are indented deeper than it (a list, a mapping, a block scalar): its value. */
+function redactIndentedBlock(text: string, nameStart: number, at: number, spans: Span[]): number {
+  let lineStart = nameStart;
+  while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1)) && nameStart - lineStart < 256)
+    lineStart--;
+  const indent = skipSpaces(text, lineStart, 256) - lineStart;
+  let i = text.indexOf("\n", at);
+  let end = at;
+  for (let line = 0; i !== -1 && line < MAX_BLOCK_LINES; line++) {
+    const from = i + 1;
+    const content = skipSpaces(text, from, 256);
+    if (content >= text.length || isLineBreak(text.charCodeAt(content))) break;
+    // A list may sit at the name's own indentation (`key:` then `- item`); anything else must be deeper.
+    if (content - from < indent || (content - from === indent && text[content] !== "-")) break;
+    const next = text.indexOf("\n", content);
+    const lineEnd = next === -1 ? text.length : next;
+    let valueFrom = content;
+    if (text.startsWith("- ", valueFrom)) valueFrom = skipSpaces(text, valueFrom + 2);
+    if (lineEnd > valueFrom) spans.push({ start: valueFrom, end: lineEnd, label: REDACTED });
+    end = lineEnd;
+    i = next;
+  }
+  return end;
+}
+
+/** `<<EOT` … `EOT` and `<<< value`: the document (or the word) is the value. */
+function redactHereDocument(text: string, at: number, spans: Span[]): number {
+  const start = REDACTION_PATTERNS.hereDocument.exec(text.slice(at, at + 40));
+  if (!start) return at;
+  const marker = start[1];
+  if (marker === undefined) {
+    const value = readValue(text, skipSpaces(text, at + 3));
+    if (!value) return at + 3;
+    spans.push({ start: value.start, end: value.end, label: REDACTED });
+    return value.end;
+  }
+  const after = at + start[0].length;
+  // Flattened onto one line (a header, a log shipper): the document ends at its marker on the same line.
+  if (!isLineEnd(text, after)) {
+    const from = skipSpaces(text, after);
+    const line = text.slice(from, from + 4096);
+    const lineEnd = line.search(/[\r\n]/);
+    const close = (lineEnd === -1 ? line : line.slice(0, lineEnd)).indexOf(marker);
+    const value = close > 0 ? { start: from, end: from + close } : readValue(text, from);
+    if (!value) return after;
+    spans.push({ start: value.start, end: value.end, label: REDACTED });
+    return value.end;
+  }
+  const bodyStart = text.indexOf("\n", at);
+  if (bodyStart === -1) return after;
+  const limit = Math.min(text.length, bodyStart + 64 * 1024);
+  let end = limit;
+  for (let i = bodyStart; i !== -1 && i < limit; i = text.indexOf("\n", i + 1)) {
+    const lineStart = skipSpaces(text, i + 1, 256);
+    if (text.startsWith(marker, lineStart) && isLineEnd(text, lineStart + marker.length)) {
+      end = i;
+      break;
+    }
+  }
+  if (end > bodyStart + 1) spans.push({ start: bodyStart + 1, end, label: REDACTED });
+  return end;
 }
 
 /** Whether the bracket at `at` opens JSON-like text (a quote or a bracket comes next), not a bare value. */
@@ -833,6 +951,102 @@ function findPasswordFlags(text: string, spans: Span[]): void {
       spans.push({ start: value.start, end: value.end, label: REDACTED });
       pattern.lastIndex = value.end;
     }
+  }
+}
+
+/** `curl -u user:password`: the part after the first colon. */
+function findUserFlags(text: string, spans: Span[]): void {
+  const pattern = new RegExp(REDACTION_PATTERNS.userFlag.source, "g");
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const value = readValue(text, skipSpaces(text, m.index + m[0].length));
+    if (!value) continue;
+    const colon = text.slice(value.start, value.end).indexOf(":");
+    if (colon !== -1 && value.start + colon + 1 < value.end) {
+      spans.push({ start: value.start + colon + 1, end: value.end, label: REDACTED });
+    }
+    pattern.lastIndex = Math.max(value.end, pattern.lastIndex);
+  }
+}
+
+/** `echo value | docker login --password-stdin`, `echo value | az devops login`: the echoed value is the secret. */
+function findEchoPipes(text: string, spans: Span[]): void {
+  if (!text.includes("|")) return;
+  const pattern = new RegExp(REDACTION_PATTERNS.echoPipe.source, "g");
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const value = readValue(text, m.index + m[0].length);
+    if (!value) continue;
+    const after = skipSpaces(text, value.end + (value.quoted ? 1 : 0));
+    if (text[after] !== "|") continue;
+    const rest = text.slice(after, after + 256);
+    const lineEnd = rest.search(/[\r\n]/);
+    if (/stdin|\blogin\b/i.test(lineEnd === -1 ? rest : rest.slice(0, lineEnd))) {
+      spans.push({ start: value.start, end: value.end, label: REDACTED });
+    }
+    pattern.lastIndex = Math.max(value.end, pattern.lastIndex);
+  }
+}
+
+/** The dash runs of a table's rule line (`-----  ---`), or `null` when the line is not one. */
+function ruleColumns(text: string, from: number, to: number): [number, number][] | null {
+  const columns: [number, number][] = [];
+  let run = -1;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 32;
+    if (c === 45) {
+      if (run === -1) run = i;
+    } else if (isSpace(c) || c === 13) {
+      if (run !== -1) columns.push([run - from, i - from]);
+      run = -1;
+    } else return null;
+  }
+  return columns.length >= 2 ? columns : null;
+}
+
+/** The most rows of one table read below its header. */
+const MAX_TABLE_ROWS = 256;
+
+/**
+ * Tables as `az … -o table` prints them: a header, a rule of dashes, then rows. The cells of a column whose header
+ * names a secret (`Password`, `AccessToken`) are secret, whatever they look like.
+ */
+function findTableColumns(text: string, spans: Span[]): void {
+  if (!text.includes("--")) return;
+  let previousStart = -1;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const next = text.indexOf("\n", lineStart);
+    const lineEnd = next === -1 ? text.length : next;
+    const columns =
+      text.charCodeAt(lineStart) === 45 && previousStart !== -1
+        ? ruleColumns(text, lineStart, lineEnd)
+        : null;
+    if (columns && previousStart !== -1) {
+      const secret = columns.filter(([a, b]) => {
+        const cell = text.slice(previousStart + a, Math.min(previousStart + b, lineStart - 1)).trim();
+        return cell !== "" && isSecretName(cell);
+      });
+      let row = next === -1 ? text.length : next + 1;
+      for (let count = 0; secret.length > 0 && row < text.length && count < MAX_TABLE_ROWS; count++) {
+        const rowNext = text.indexOf("\n", row);
+        const rowEnd = rowNext === -1 ? text.length : rowNext;
+        if (skipSpaces(text, row, 256) >= rowEnd) break;
+        for (const [a, b] of secret) {
+          const start = Math.min(row + a, rowEnd);
+          const end = Math.min(row + b, rowEnd);
+          const cell = text.slice(start, end).trim();
+          if (cell !== "" && !isKeptFact(cell)) spans.push({ start, end, label: REDACTED });
+        }
+        row = rowEnd + 1;
+      }
+      // The rows are read: go on after the table, so no line is read twice.
+      if (secret.length > 0 && row > lineEnd + 1) {
+        previousStart = -1;
+        lineStart = row;
+        continue;
+      }
+    }
+    previousStart = lineStart;
+    lineStart = lineEnd + 1;
   }
 }
 
@@ -1294,6 +1508,9 @@ function redactCore(text: string, depth: number): string {
   findPrivateKeys(text, spans);
   findNamedValues(text, spans);
   findPasswordFlags(text, spans);
+  findUserFlags(text, spans);
+  findTableColumns(text, spans);
+  findEchoPipes(text, spans);
   findSecureStrings(text, spans);
   findSecretCredentialCalls(text, spans);
   findMaskCommands(text, spans);
@@ -1418,7 +1635,13 @@ function htmlDecode(text: string): string {
   });
 }
 
-const DECODERS = [jsonUnescape, percentDecode, htmlDecode] as const;
+/** A string util.inspect printed in pieces (`console.error(err)` does this to long messages), joined and unescaped. */
+function inspectDecode(text: string): string {
+  if (!text.includes("' +") && !text.includes('" +')) return text;
+  return jsonUnescape(text.replace(new RegExp(REDACTION_PATTERNS.inspectPieces.source, "g"), ""));
+}
+
+const DECODERS = [jsonUnescape, percentDecode, htmlDecode, inspectDecode] as const;
 
 /**
  * Reads the text as it is, then decoded each way (twice over, for text encoded inside encoded text). Where a decoded

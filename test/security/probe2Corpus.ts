@@ -459,6 +459,91 @@ function add(family: string, carrier: string, secret: string, text: string, piec
   add("escapes", "\\u escaped name, raw value", fullwidth, `\\u0063lient\\u005fsecret\\u003d${fullwidth}`);
 }
 
+// --- values on the lines below their name, behind a type, a wrapper or a pipe ------------------------------------
+
+{
+  const list = memorable();
+  add(
+    "YAML block value",
+    "list under a secret's name",
+    list,
+    `app:\n  passwords:\n    - ${list}\n    - second\n  retries: 3`,
+  );
+  const scalar = memorable();
+  add(
+    "YAML block value",
+    "block scalar |",
+    scalar,
+    `stringData:\n  client-secret: |\n    ${scalar}\nkind: Secret`,
+  );
+  const heredoc = memorable();
+  add(
+    "here-document",
+    "Terraform <<EOT",
+    heredoc,
+    `client_secret = <<EOT\n${heredoc}\nEOT\ntenant_id = "${TENANT}"`,
+  );
+  const hereString = memorable();
+  add(
+    "here-string",
+    "docker login --password-stdin <<<",
+    hereString,
+    `docker login fake.azurecr.io --username ${CLIENT} --password-stdin <<< ${hereString}`,
+  );
+  const echoed = memorable();
+  add(
+    "echo piped to a login",
+    "echo … | docker login --password-stdin",
+    echoed,
+    `echo "${echoed}" | docker login fake.azurecr.io -u ${CLIENT} --password-stdin`,
+  );
+  const bicep = memorable();
+  add("typed declaration", "Bicep param", bicep, `@secure()\nparam clientSecret string = '${bicep}'`);
+  const ts = memorable();
+  add("typed declaration", "TypeScript field", ts, `private readonly password: string = "${ts}";`);
+  const rust = memorable();
+  add(
+    "wrapper type",
+    "Rust Debug Secret(…)",
+    rust,
+    `ClientSecretCredential { client_secret: Secret("${rust}"), tenant_id: "t" }`,
+  );
+  const reverse = memorable();
+  add(
+    "name/value pair",
+    "value before name",
+    reverse,
+    `{"value": "${reverse}", "name": "AZURE_CLIENT_SECRET", "slotSetting": false}`,
+  );
+  const curl = memorable();
+  add(
+    "curl user:password",
+    "--user",
+    curl,
+    `curl --user admin:${curl} https://fake.scm.azurewebsites.net/api/zipdeploy`,
+  );
+  const aspx = memorable();
+  add("session cookie", ".ASPXAUTH", aspx, `set .ASPXAUTH=${aspx}; path=/; HttpOnly`);
+  const table = memorable();
+  add(
+    "table column",
+    "az ad sp create-for-rbac -o table",
+    table,
+    [
+      "AppId                                 DisplayName    Password                  Tenant",
+      "------------------------------------  -------------  ------------------------  ------------------------------------",
+      `${CLIENT}  fake-app       ${table.padEnd(24)}  ${TENANT}`,
+    ].join("\n"),
+  );
+  const nuget = memorable();
+  add(
+    "name/value pair",
+    "NuGet ClearTextPassword",
+    nuget,
+    `<packageSourceCredentials><feed><add key="Username" value="az" /><add key="ClearTextPassword" value="${nuget}" /></feed></packageSourceCredentials>`,
+  );
+}
+
 export const PROBE2_SAMPLES: readonly SecretSample[] = samples;
 
 /** Facts support needs: each must survive redaction unchanged, next to the words that carry it. */
@@ -513,6 +598,16 @@ export const KEPT_FACTS: readonly { name: string; text: string; facts: readonly 
     name: "key ids and thumbprints",
     text: `keyName=key1 SharedAccessKeyName=RootManageSharedAccessKey thumbprint=3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C2D kid=${CLIENT}`,
     facts: ["RootManageSharedAccessKey", "3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C2D", CLIENT, "key1"],
+  },
+  {
+    name: "a table without a secret column",
+    text: `Name        TenantId                              State\n----------  ------------------------------------  -------\nfake-sub    ${TENANT}  Enabled`,
+    facts: ["fake-sub", TENANT, "Enabled"],
+  },
+  {
+    name: "OAuth in prose and a YAML list of scopes",
+    text: "OAuth: enabled\nscopes:\n  - https://graph.microsoft.com/.default",
+    facts: ["enabled", "https://graph.microsoft.com/.default"],
   },
   {
     name: "email address",

@@ -138,6 +138,23 @@ const OBJECT_PLACES: readonly HidingPlace[] = [
       }),
   },
   {
+    name: "request body as URLSearchParams",
+    build: (text) =>
+      named("RestError", "Bad Request", {
+        statusCode: 400,
+        request: { url: "https://login.microsoftonline.com/", body: new URLSearchParams({ detail: text }) },
+      }),
+  },
+  {
+    name: "an axios-style config and response",
+    build: (text) =>
+      named("AxiosError", "Request failed with status code 401", {
+        code: "ERR_BAD_REQUEST",
+        config: { url: "/token", headers: { "X-Debug": oneLine(text) }, data: `grant_type=x&detail=${text}` },
+        response: { status: 401, data: { error_description: text } },
+      }),
+  },
+  {
     name: "message computed by a getter",
     build: (text) => new ComputedMessageError(text),
   },

@@ -57,6 +57,14 @@ export const HARD_SHAPES: Record<string, string> = {
   "invisible characters": "\u200b",
   "lower-case base32 runs": "abcdefghijklmnopqrstuvwxyz234567",
   "calls with secret names": 'setPassword("',
+  "here-documents never closed": "password = <<EOT\n",
+  "here-strings": "password <<< a ",
+  "tables with a secret column": "Password  x\n--------  -\n",
+  "echo pipes": "echo a | ",
+  "typed declarations": "password: string = ",
+  "YAML blocks": "password:\n  - a\n",
+  "user flags": "-u a:b ",
+  "value fields before names": '{"value": "a", "name": "password"',
 };
 
 /** `bytes` of the shape, repeated. */
