@@ -60,6 +60,8 @@ export const REDACTION_PATTERNS = {
   echoPipe: /(?<![\w-])(?:echo|printf)[ \t]{1,4}(?:-[a-zA-Z]{1,3}[ \t]{1,4})?/g,
   /** Where util.inspect splits a long string into pieces joined by `+`, one per line: `'a\\n' +\n    'b'`. */
   inspectPieces: /' \+\r?\n[ \t]{0,64}'|" \+\r?\n[ \t]{0,64}"/g,
+  /** The gap between two cells of a table's header. */
+  tableGap: / {2,}|\t/,
   /** CI commands whose argument is a secret by definition: GitHub's `::add-mask::`, Azure Pipelines' secrets. */
   maskCommand: /::add-mask::|##vso\[task\.setsecret\]|issecret=true\]/gi,
   /** A GUID: correlation, trace, tenant and client IDs stay readable. */
@@ -1021,10 +1023,17 @@ function findTableColumns(text: string, spans: Span[]): void {
         ? ruleColumns(text, lineStart, lineEnd)
         : null;
     if (columns && previousStart !== -1) {
-      const secret = columns.filter(([a, b]) => {
-        const cell = text.slice(previousStart + a, Math.min(previousStart + b, lineStart - 1)).trim();
-        return cell !== "" && isSecretName(cell);
-      });
+      // Header cells are read by order, last first: text before the header (a log prefix, a field name) shifts
+      // it but not the rows.
+      const cells = text
+        .slice(previousStart, lineStart - 1)
+        .split(REDACTION_PATTERNS.tableGap)
+        .map((cell) => cell.trim())
+        .filter((cell) => cell !== "");
+      const secret =
+        cells.length >= columns.length
+          ? columns.filter((_column, i) => isSecretName(cells[cells.length - columns.length + i] ?? ""))
+          : [];
       let row = next === -1 ? text.length : next + 1;
       for (let count = 0; secret.length > 0 && row < text.length && count < MAX_TABLE_ROWS; count++) {
         const rowNext = text.indexOf("\n", row);
