@@ -424,9 +424,9 @@ function add(family: string, carrier: string, secret: string, text: string, piec
     `password: \u001b[1m${colourBare}\u001b[22m`,
   );
   const zw = memorable();
-  add("invisible characters", "zero-width space in the name", zw, `client\u200b_secret=${zw}&scope=x`);
+  add("invisible characters", "zero-width space in the name", zw, `client_sec\u200bret=${zw}&scope=x`);
   const bom = memorable();
-  add("invisible characters", "soft hyphen in Bearer", bom, `Authorization: Bear\u00ader ${bom}x`);
+  add("invisible characters", "soft hyphen in Bearer", bom, `sent Bear\u00ader ${bom} to the API`);
   const entities = memorable();
   add(
     "HTML named entities",
