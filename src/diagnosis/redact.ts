@@ -4,10 +4,13 @@
  *
  * Redaction reads what a secret is, not a list of spellings: a value next to a name that says "secret" (in any
  * case, prefix, separator or quoting), a token with a known shape (JWT, `Bearer`, `Basic`, prefixed API keys,
- * base64 key material, PEM private keys) and credentials inside a URL. Every detector marks spans of the same text;
- * the spans are merged and replaced once. The text is then decoded (JSON escapes, `%XX`, HTML entities) and read
- * again, so an escaped secret is found too. Everything is a single forward scan: no pattern has an unbounded
- * quantifier, so nothing backtracks or recurses on long input, and any failure replaces the text (fail closed).
+ * base64 key material, PEM private keys) and credentials inside a URL, wherever tools write the value: after the
+ * name, in the value field next to a name field, on the lines below it (YAML, here-documents), in a call, a command
+ * line or a table's column. Every detector marks spans of the same text; the spans are merged and replaced once.
+ * Colour codes and invisible characters are dropped first; the text is then decoded (JSON escapes, `%XX`, HTML
+ * entities, util.inspect's split strings) and read again, so an escaped secret is found too. Everything is a
+ * single forward scan: no pattern has an unbounded quantifier, so nothing backtracks or recurses on long input,
+ * and any failure replaces the text (fail closed).
  */
 
 const REDACTED = "[REDACTED]";
