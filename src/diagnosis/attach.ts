@@ -89,6 +89,30 @@ function redactText(text: string, budget: Budget): string {
   return redactSecrets(cut);
 }
 
+/**
+ * Writes `text` to `record[key]`; a field that ignores the write (a getter on the class computes `message`) is
+ * shadowed by a plain field of the instance. Frozen objects keep their text.
+ */
+function writeText(record: Record<PropertyKey, unknown>, key: PropertyKey, text: string): void {
+  try {
+    record[key] = text;
+  } catch {
+    // A getter without a setter refuses the write in strict mode: shadowed below.
+  }
+  try {
+    if (record[key] === text) return;
+    const own = Object.getOwnPropertyDescriptor(record, key);
+    Object.defineProperty(record, key, {
+      value: text,
+      writable: true,
+      configurable: true,
+      enumerable: own?.enumerable ?? false,
+    });
+  } catch {
+    // Frozen or exotic errors keep their text; diagnoses and events are redacted on their own.
+  }
+}
+
 /** Redacts `keys` and every own enumerable string field of `record` in place. */
 function redactFields(record: Record<string, unknown>, keys: readonly string[], budget: Budget): void {
   let own: string[] = [];
@@ -102,10 +126,125 @@ function redactFields(record: Record<string, unknown>, keys: readonly string[], 
       const text = record[key];
       if (typeof text !== "string") continue;
       const redacted = redactText(text, budget);
-      if (redacted !== text) record[key] = redacted;
+      if (redacted !== text) writeText(record, key, redacted);
     } catch {
       // Frozen or exotic errors keep their text; diagnoses and events are redacted on their own.
     }
+  }
+}
+
+/** Objects read below one error's fields: nested details, lists, Maps and header objects (util.inspect prints them). */
+const MAX_NESTED_OBJECTS = 512;
+const MAX_NESTED_DEPTH = 8;
+
+/** What the nested walk may still read, shared by every error of one rethrown error. */
+interface Walk {
+  budget: Budget;
+  objects: number;
+  seen: Set<object>;
+  /** Errors met inside the data (a cause held in a list): redacted as errors are. */
+  errors: unknown[];
+}
+
+function isErrorLike(value: object): boolean {
+  try {
+    // instanceof fails across realms; a message and a name make an error too.
+    return (
+      value instanceof Error ||
+      (typeof (value as Record<string, unknown>).message === "string" && "name" in value)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The own enumerable keys of `value`, symbols included (util.inspect prints them). */
+function enumerableKeys(value: object): PropertyKey[] {
+  try {
+    const symbols = Object.getOwnPropertySymbols(value).filter((key) =>
+      Object.prototype.propertyIsEnumerable.call(value, key),
+    );
+    return [...Object.keys(value), ...symbols].slice(0, 64);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Redacts the text held below `value` in place: strings in plain objects and lists, Map values, header objects
+ * (`Headers`, `Map`) and symbol-keyed fields. Errors found inside are handed back to be redacted as errors.
+ */
+function redactNested(value: unknown, walk: Walk, depth: number): void {
+  if (!isObject(value) || walk.seen.has(value) || depth > MAX_NESTED_DEPTH) return;
+  if (walk.objects++ >= MAX_NESTED_OBJECTS) return;
+  walk.seen.add(value);
+  if (value instanceof Map) {
+    for (const [key, entry] of [...value.entries()].slice(0, 64)) {
+      if (typeof entry === "string") {
+        const redacted = redactText(entry, walk.budget);
+        if (redacted !== entry) value.set(key, redacted);
+      } else redactNested(entry, walk, depth + 1);
+    }
+    return;
+  }
+  if (isHeaderObject(value)) {
+    redactHeaderEntries(value);
+    return;
+  }
+  if (ArrayBuffer.isView(value)) return;
+  const record = value as Record<PropertyKey, unknown>;
+  for (const key of enumerableKeys(value)) {
+    let field: unknown;
+    try {
+      field = record[key];
+    } catch {
+      continue;
+    }
+    if (typeof field === "string") {
+      const redacted = redactText(field, walk.budget);
+      if (redacted !== field) writeText(record, key, redacted);
+    } else if (isObject(field)) {
+      if (isErrorLike(field)) walk.errors.push(field);
+      else if (isPlainData(field)) redactNested(field, walk, depth + 1);
+    }
+  }
+}
+
+/** Plain objects, lists, Maps and header objects: data an error carries, not live objects (sockets, agents). */
+function isPlainData(value: object): boolean {
+  return Array.isArray(value) || value instanceof Map || isHeaderObject(value) || isPlainRecord(value);
+}
+
+/** A fetch `Headers` or core-rest-pipeline `HttpHeaders`: iterable name/value pairs with a `set`. */
+function isHeaderObject(
+  value: object,
+): value is { set(name: string, value: string): void } & Iterable<unknown> {
+  try {
+    const target = value as { set?: unknown; [Symbol.iterator]?: unknown; entries?: unknown };
+    return (
+      !(value instanceof Map) &&
+      typeof target.set === "function" &&
+      typeof target[Symbol.iterator] === "function"
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Each header whose `name: value` line holds a secret gets a placeholder value. */
+function redactHeaderEntries(headers: { set(name: string, value: string): void } & Iterable<unknown>): void {
+  try {
+    const entries: [string, string][] = [];
+    for (const entry of headers) {
+      if (entries.length >= 64) break;
+      if (Array.isArray(entry) && entry.length >= 2) entries.push([String(entry[0]), String(entry[1])]);
+    }
+    for (const [name, value] of entries) {
+      const line = `${name}: ${value.slice(0, MAX_TEXT_LENGTH)}`;
+      if (redactSecrets(line) !== line) headers.set(name, "[REDACTED]");
+    }
+  } catch {
+    // A header object that cannot be read or written is left as it is.
   }
 }
 
@@ -153,12 +292,32 @@ export function redactErrorText(error: unknown): void {
   const budget: Budget = { remaining: MAX_REDACTED_TEXT };
   const seen = new Set<object>();
   const queue: unknown[] = [error];
+  const walk: Walk = { budget, objects: 0, seen: new Set(), errors: [] };
   for (let i = 0; i < queue.length; i++) {
     const current = queue[i];
     if (!isObject(current) || seen.has(current)) continue;
     seen.add(current);
     const record = current as Record<string, unknown>;
     redactFields(record, TEXT_FIELDS, budget);
+    // Everything else the error holds (details, parsed bodies, Maps, symbol-keyed fields, lists of causes).
+    walk.errors = [];
+    walk.seen.add(current);
+    for (const key of enumerableKeys(current)) {
+      let field: unknown;
+      try {
+        field = (current as Record<PropertyKey, unknown>)[key];
+      } catch {
+        continue;
+      }
+      if (typeof field === "string" && typeof key === "symbol") {
+        const redacted = redactText(field, budget);
+        if (redacted !== field) writeText(current as Record<PropertyKey, unknown>, key, redacted);
+      } else if (isObject(field)) {
+        if (isErrorLike(field)) walk.errors.push(field);
+        else if (isPlainData(field)) redactNested(field, walk, 1);
+      }
+    }
+    for (const found of walk.errors) if (queue.length < MAX_ERRORS) queue.push(found);
     // AuthenticationError keeps the service's answer in `errorResponse`, where identity quotes the request too.
     const response = readField(record, "errorResponse");
     if (isPlainRecord(response)) redactFields(response, ["error", "errorDescription"], budget);

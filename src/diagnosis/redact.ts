@@ -4,10 +4,13 @@
  *
  * Redaction reads what a secret is, not a list of spellings: a value next to a name that says "secret" (in any
  * case, prefix, separator or quoting), a token with a known shape (JWT, `Bearer`, `Basic`, prefixed API keys,
- * base64 key material, PEM private keys) and credentials inside a URL. Every detector marks spans of the same text;
- * the spans are merged and replaced once. The text is then decoded (JSON escapes, `%XX`, HTML entities) and read
- * again, so an escaped secret is found too. Everything is a single forward scan: no pattern has an unbounded
- * quantifier, so nothing backtracks or recurses on long input, and any failure replaces the text (fail closed).
+ * base64 key material, PEM private keys) and credentials inside a URL, wherever tools write the value: after the
+ * name, in the value field next to a name field, on the lines below it (YAML, here-documents), in a call, a command
+ * line or a table's column. Every detector marks spans of the same text; the spans are merged and replaced once.
+ * Colour codes and invisible characters are dropped first; the text is then decoded (JSON escapes, `%XX`, HTML
+ * entities, util.inspect's split strings) and read again, so an escaped secret is found too. Everything is a
+ * single forward scan: no pattern has an unbounded quantifier, so nothing backtracks or recurses on long input,
+ * and any failure replaces the text (fail closed).
  */
 
 const REDACTED = "[REDACTED]";
@@ -19,9 +22,9 @@ export const REDACTION_FAILED = "[REDACTED: this text could not be checked for s
 export const REDACTION_PATTERNS = {
   /** A word some secret's name holds; the whole name around it is then read (see `isSecretName`). */
   secretWord:
-    /secret|passw|passphrase|pwd|token|key|sig|credential|assertion|cookie|authoriz|identity.?header|securestring|code|pat|auth|sas|jwt|pass/gi,
-  /** `-p value`, as `az login -p` takes a password. */
-  passwordFlag: /(?<![^\s])-p[ \t]/g,
+    /secret|passw|passphrase|pwd|token|key|sig|credential|assertion|cookie|authoriz|identity.?header|securestring|code|pat|auth|sas|jwt|pass|sess|saml/gi,
+  /** `-p value` and `-p=value`, as `az login -p` takes a password; `-P value`, as `sqlcmd -P` does. */
+  passwordFlag: /(?<![^\s])-[pP][ \t=]/g,
   /** The start of a JWT or JWE: base64url of a JSON object (`{"`, `{ "`, `{\n`…) after no base64url character. */
   jwtStart: /(?<![\w-])e[w-z0-9_-][\w-]{8}/g,
   bearer: /\bbearer(?=[\s+]|%20)/gi,
@@ -34,7 +37,36 @@ export const REDACTION_PATTERNS = {
   /** An AADSTS code with something glued to it. */
   stsCode: /AADSTS\d{4,9}/g,
   convertToSecureString: /convertto-securestring\b/gi,
-  htmlEntity: /&(?:quot|amp|apos|lt|gt|#\d{1,6}|#x[0-9a-fA-F]{1,6});/g,
+  htmlEntity:
+    /&(?:quot|amp|apos|lt|gt|equals|colon|sol|bsol|plus|lowbar|period|comma|semi|quest|num|percnt|lsqb|rsqb|lcub|rcub|nbsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/g,
+  /** Colour codes: `util.inspect` and CI logs paint values, and a code between a name and its value hides it. */
+  // Colour codes begin with ESC, a control character by definition.
+  // eslint-disable-next-line no-control-regex
+  ansiColour: /(?:\u001b|\\{1,3}(?:u001b|u001B|x1b|x1B|033))\[[0-9;]{0,32}m/g,
+  /** Characters that print as nothing: inside a name or a token they hide it from every reader but a person. */
+  invisible: /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g,
+  /** Credentials that take a secret as a positional argument: `new ClientSecretCredential(tenant, client, "…")`. */
+  secretCredentialCall: /\b(?:ClientSecret|UsernamePassword)Credential[ \t]{0,4}\(/g,
+  /** The end of a name field whose value names a secret: `- name: `, `"name": "`, `--name `, `Name = "`, `key="`. */
+  nameField: /(?:^|[^\w])(?:-{0,2}name|key|Name|Key|NAME|KEY)["']?[ \t]{0,4}[:=]?[ \t]{0,4}["']?$/,
+  /** Value fields (`value:`, `"value":`, `Value =`, `--value x`, `--body x`, `-b x`) next to a name field. */
+  valueField: /^(?:value|--value|--body|-b)(?=["']?[ \t]{0,4}[:=]|[ \t])/i,
+  /** A host or domain name (`contoso.onmicrosoft.com`), which a credential takes as a tenant: not a secret. */
+  domainName: /^[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$/,
+  /** A type between a name and its value: `param clientSecret string = '…'`, `password: str = "…"`. */
+  typeAnnotation: /^[A-Za-z][\w.<>[\]?]{0,40}[ \t]{0,4}=(?!=)/,
+  /** A here-document's or here-string's start: `<<EOT`, `<<-EOT`, `<<~EOT`, `<<<`. */
+  hereDocument: /^<<(?:<|[-~]?["']?([A-Za-z_]\w{0,31})["']?)/,
+  /** `curl -u user:password`, `--user`, `--proxy-user`. */
+  userFlag: /(?<![^\s])(?:-u|--user|--proxy-user|-U)[ \t=]/g,
+  /** `echo value | …`: a value piped into a command that reads its secret from standard input. */
+  echoPipe: /(?<![\w-])(?:echo|printf)[ \t]{1,4}(?:-[a-zA-Z]{1,3}[ \t]{1,4})?/g,
+  /** Where util.inspect splits a long string into pieces joined by `+`, one per line: `'a\\n' +\n    'b'`. */
+  inspectPieces: /' \+\r?\n[ \t]{0,64}'|" \+\r?\n[ \t]{0,64}"/g,
+  /** The gap between two cells of a table's header. */
+  tableGap: / {2,}|\t/,
+  /** CI commands whose argument is a secret by definition: GitHub's `::add-mask::`, Azure Pipelines' secrets. */
+  maskCommand: /::add-mask::|##vso\[task\.setsecret\]|issecret=true\]/gi,
   /** A GUID: correlation, trace, tenant and client IDs stay readable. */
   guid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
   /** Claims of a JOSE header or a token's payload, in decoded base64url. */
@@ -182,6 +214,13 @@ const SECRET_SUBSTRINGS = [
   "signature",
   "apikey",
   "privatekey",
+  // OAuth grants that redeem a token, and the session cookies a browser signs in with.
+  "devicecode",
+  "codeverifier",
+  "samlresponse",
+  "estsauth",
+  "sessionid",
+  "sessid",
 ];
 
 /** Whole segments of a name that make it a secret's name (`api-key`, `sas`, `x-ms-encryption-key`, `AZDO_PAT`). */
@@ -319,7 +358,13 @@ export function isSecretName(name: string, inQuery = false): boolean {
   if (NOT_SECRET_LAST.has(last)) return false;
   if (inQuery && words.length === 1 && last === "code") return true;
   const compact = words.join("");
+  // Application Insights' instrumentation key identifies a resource and is meant to be shared: not a secret.
+  if (compact.includes("instrumentationkey") || compact === "oauth") return false;
   if (SECRET_SUBSTRINGS.some((word) => compact.includes(word))) return true;
+  // `keytool -storepass`, `-srcstorepass`, `-keypass`: a name ending in "pass" holds a password.
+  if (last.endsWith("pass") && !/(?:by|com)pass$/.test(last)) return true;
+  // `.ASPXAUTH`, `ESTSAUTH`, `FedAuth`: session cookies named for what they prove.
+  if (last.endsWith("auth") && last !== "oauth") return true;
   // `accountKey`, `primaryMasterKey`, `SharedAccessKey`, `accountkey`: a name ending in "key" holds a key.
   return words.some((w) => SECRET_SEGMENTS.has(w)) || last.endsWith("key") || last.endsWith("keys");
 }
@@ -379,6 +424,24 @@ function closingQuote(text: string, from: number, quote: string): { end: number;
   return { end: text.length, closed: false };
 }
 
+/** The longest piece of a quoted value a terminal may have wrapped onto the next line. */
+const MAX_WRAPPED = 1024;
+
+/**
+ * A quoted value broken at the line's end (a terminal or a log viewer wraps long lines): when the next line holds
+ * nothing but more of the value and then its closing quote, the value ends there.
+ */
+function wrappedClose(text: string, end: number, quote: string): { end: number; closed: boolean } {
+  if (!isLineBreak(text.charCodeAt(end))) return { end, closed: false };
+  const next = end + (text.startsWith("\r\n", end) ? 2 : 1);
+  const limit = Math.min(text.length, next + MAX_WRAPPED);
+  for (let i = next; i < limit; i++) {
+    if (text.startsWith(quote, i)) return i > next ? { end: i, closed: true } : { end, closed: false };
+    if (isWhite(text.charCodeAt(i)) || text.charCodeAt(i) === 92) break;
+  }
+  return { end, closed: false };
+}
+
 /** Characters that glue more text to a closing quote: `"abc"def` is one word to a shell, and hides one secret. */
 const GLUED = codesOf("_-+/=~!@#$%^*");
 
@@ -388,6 +451,7 @@ const GLUED = codesOf("_-+/=~!@#$%^*");
  */
 function quotedEnd(text: string, start: number, quote: string): number {
   let { end, closed } = closingQuote(text, start, quote);
+  if (!closed) ({ end, closed } = wrappedClose(text, end, quote));
   for (let round = 0; round < 4 && closed; round++) {
     const next = end + quote.length;
     const c = text.charCodeAt(next);
@@ -455,8 +519,8 @@ function isKeptFact(value: string): boolean {
 function looksLikeSecretValue(value: string): boolean {
   if (value.length < 6 || isKeptFact(value)) return false;
   const trimmed = value.replace(/[.,;:!?)]{1,3}$/, "");
-  // A word or a class name, a path or URL (`/var/run/...`, `(file:///x.js:1:2)` in a stack frame): not a value.
-  if (/^[A-Za-z]{1,200}$/.test(trimmed) || trimmed.startsWith("(")) return false;
+  // A word or a class name, a path or URL (`/var/run/...`, `(file:///x.js:1:2)` in a stack frame), a flag: not a value.
+  if (/^[A-Za-z]{1,200}$/.test(trimmed) || trimmed.startsWith("(") || trimmed.startsWith("-")) return false;
   return !/[/\\]/.test(trimmed);
 }
 
@@ -477,9 +541,13 @@ function readValue(text: string, at: number, braces = false): ValueSpan | null {
     return end > at + 1 ? { start: at + 1, end, quoted: true } : null;
   }
   let from = at;
-  // Python prints bytes and raw strings as b'…' and r'…'.
+  // Python prints bytes, raw and format strings as b'…', r'…' and f'…'; C# writes @"…" and $"…", bash $'…'.
   const c = text.charCodeAt(from);
-  if ((c === 98 || c === 114 || c === 117) && (text[from + 1] === "'" || text[from + 1] === '"')) from++;
+  if (
+    (c === 98 || c === 114 || c === 117 || c === 102 || c === 64 || c === 36) &&
+    (text[from + 1] === "'" || text[from + 1] === '"')
+  )
+    from++;
   const quote = quoteAt(text, from);
   if (quote) {
     const start = from + quote.length;
@@ -509,13 +577,25 @@ function findNamedValues(text: string, spans: Span[]): void {
     const name = text.slice(start, nameEnd);
     const before = start > 0 ? text[start - 1] : "";
     const inQuery =
-      before === "?" || before === "&" || before === ";" || text.slice(start - 6, start) === "\\u0026";
+      before === "?" ||
+      before === "&" ||
+      before === ";" ||
+      before === "#" ||
+      text.slice(start - 6, start) === "\\u0026" ||
+      isFormField(text, start, nameEnd);
     if (name === "" || !isSecretName(name, inQuery)) continue;
     const isFlag = /^-{1,2}[A-Za-z]/.test(name) && (start === 0 || isWhite(text.charCodeAt(start - 1)));
     const alwaysWeak = isFlag || name.toLowerCase().endsWith("securestring");
     const valueAt = redactAfterName(text, start, nameEnd, name, alwaysWeak, spans);
     if (valueAt > pattern.lastIndex) pattern.lastIndex = valueAt;
   }
+}
+
+/** A form body's first field, `code=…&grant_type=…`: at the start of a word, then `=`, a value and `&`. */
+function isFormField(text: string, start: number, nameEnd: number): boolean {
+  const before = text[start - 1] ?? " ";
+  if (before === "/" || before === "=" || text[nameEnd] !== "=") return false;
+  return text[bareEnd(text, nameEnd + 1)] === "&";
 }
 
 /**
@@ -529,6 +609,7 @@ function redactAfterName(
   name: string,
   alwaysRedact: boolean,
   spans: Span[],
+  paired = false,
 ): number {
   let at = nameEnd;
   let separator: Separator = "none";
@@ -545,19 +626,16 @@ function redactAfterName(
     }
     return at;
   }
-  // A quoted name: skip its closing quote, then `key="ClientSecret" value="…"` and `"name": "X", "value": "…"`.
+  // A quoted name: skip its closing quote.
   const nameQuote = quoteAt(text, at);
-  if (nameQuote) {
-    at += nameQuote.length;
-    let look = skipSpaces(text, at);
-    if (text[look] === ",") look = skipSpaces(text, look + 1);
-    const valueQuote = quoteAt(text, look);
-    const afterQuote = look + (valueQuote?.length ?? 0);
-    if (/^value/i.test(text.slice(afterQuote, afterQuote + 5))) {
-      const afterWord =
-        afterQuote + 5 + (valueQuote && text.startsWith(valueQuote, afterQuote + 5) ? valueQuote.length : 0);
-      const sepAt = skipSpaces(text, afterWord);
-      if (text[sepAt] === "=" || text[sepAt] === ":") at = sepAt;
+  if (nameQuote) at += nameQuote.length;
+  // `- name: AZURE_CLIENT_SECRET` then `value: …`, `{"name": "client_secret", …, "value": "…"}`, `--name x --value`:
+  // the secret's name is the value of a name field, and its own value sits in the value field next to it.
+  if (!paired && isNamedByField(text, start)) {
+    const field = findValueField(text, at) ?? findValueFieldBefore(text, start);
+    if (field) {
+      const end = redactAfterName(text, field.start, field.end, "value", true, spans, true);
+      return Math.max(end, at);
     }
   }
   const spaced = skipSpaces(text, at);
@@ -571,13 +649,32 @@ function redactAfterName(
   } else if ((c === ":" && text[spaced + 1] !== ":") || c === "|") {
     separator = "colon";
     at = spaced + 1;
+  } else if (c === "(" && spaced === nameEnd) {
+    return redactCallArgument(text, name, spaced + 1, spans);
   } else if (spaced > at || alwaysRedact) {
     separator = "weak";
     at = spaced;
   }
   if (separator === "none") return nameEnd;
+  // `SharedAccessKeyName=RootManageSharedAccessKey thumbprint=…`: a name written as another name's value, not a name.
+  if (separator === "weak" && !alwaysRedact && text[start - 1] === "=") return nameEnd;
   // `name: "value"` and `name = value` may put spaces (and, for a flag, a line break) before the value.
   at = skipSpaces(text, at);
+  if (separator === "colon" || separator === "weak") {
+    const typed = REDACTION_PATTERNS.typeAnnotation.exec(text.slice(at, at + 48));
+    if (typed && !/^\w+:\/\//.test(text.slice(at, at + 12))) {
+      separator = "strong";
+      at = skipSpaces(text, at + typed[0].length);
+    }
+  }
+  if (text.startsWith("<<", at)) return redactHereDocument(text, at, spans);
+  // `passwords:` then an indented list or block (`- …`, `|`): YAML puts the value on the lines below.
+  if (
+    separator === "colon" &&
+    (isLineEnd(text, at) || /^[|>][-+]?[ \t]*(?:\r?\n|$)/.test(text.slice(at, at + 8)))
+  ) {
+    return redactIndentedBlock(text, start, at, spans);
+  }
   if (separator === "strong" && text.startsWith("-String", at)) at = skipSpaces(text, at + 7);
   if (separator === "colon" && WHOLE_LINE_HEADERS.has(name.toLowerCase().replace(/^[-$.]+/, ""))) {
     let end = at;
@@ -586,9 +683,21 @@ function redactAfterName(
     if (end > at) spans.push({ start: at, end, label: REDACTED });
     return end;
   }
+  // `"clientSecret": { "value": "…" }`, `"passwords": ["…"]`, `'set-cookie': [ '…' ]`: every text inside is the value.
+  if (separator !== "weak" && (text[at] === "{" || text[at] === "[") && opensLiterals(text, at)) {
+    return redactLiteralsWithin(text, at, spans);
+  }
   if (alwaysRedact && text.startsWith("-String", at)) at = skipSpaces(text, at + 7);
   const value = readValue(text, at, separator === "strong");
   if (!value) return at;
+  // `;Password=correct horse battery;`: in a connection string only `;` ends a value, spaces included.
+  if (separator === "strong" && !value.quoted && text[start - 1] === ";")
+    value.end = connectionValueEnd(text, value);
+  // `client_secret: Secret("…")`: a wrapper type around the value; the value inside goes too.
+  if (!value.quoted && text[value.end - 1] === "(") {
+    const inner = readValue(text, value.end);
+    if (inner?.quoted) value.end = inner.end;
+  }
   const raw = text.slice(value.start, value.end);
   // `<add key="ClientSecret" value="…"/>`: the key's value is the secret's name; its own value follows.
   if (
@@ -605,9 +714,229 @@ function redactAfterName(
     redact = !raw.startsWith("[REDACTED") && !(name === "code" && /^\d{1,9}$/.test(raw));
   else if (separator === "colon") redact = value.quoted ? !isKeptFact(raw) : !isKeptProse(text, value, raw);
   else redact = looksLikeSecretValue(raw);
-  if (!redact) return separator === "weak" ? nameEnd : value.end;
+  if (!redact) {
+    // `gh secret set NAME --body value`, `--name x-password --value …`: a flag, then the value.
+    if (separator === "weak" && raw.startsWith("-") && !paired) {
+      const field = findValueField(text, nameEnd);
+      if (field) return redactAfterName(text, field.start, field.end, "value", true, spans, true);
+    }
+    return separator === "weak" ? nameEnd : value.end;
+  }
   spans.push({ start: value.start, end: value.end, label: REDACTED });
   return value.end;
+}
+
+/** Whether the name at `start` is the value of a `name` or `key` field (`name: X`, `"name": "X"`, `--name X`, `Name = "X"`). */
+function isNamedByField(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  return REDACTION_PATTERNS.nameField.test(before);
+}
+
+/**
+ * The name of the value field next to a name field, looking at most a few fields ahead in the same object
+ * (`{"name": "X", "slotSetting": false, "value": "…"}`), or `null` if there is none.
+ */
+function findValueField(text: string, from: number): { start: number; end: number } | null {
+  const limit = Math.min(text.length, from + 256);
+  for (let i = from; i < limit; i++) {
+    const c = text[i];
+    // Another object, or the next name field: the pair is over.
+    if (c === "{" || c === "}" || c === "]" || /^[\s,"'-]name\b/i.test(text.slice(i, i + 6))) return null;
+    if (c !== "v" && c !== "V" && c !== "-") continue;
+    if (!/[\s,{;"'(]/.test(text[i - 1] ?? " ")) continue;
+    const field = REDACTION_PATTERNS.valueField.exec(text.slice(i, i + 16));
+    if (field) return { start: i, end: i + field[0].length };
+  }
+  return null;
+}
+
+/** `{"value": "…", "name": "client_secret"}`: the value field before the name field, in the same object. */
+function findValueFieldBefore(text: string, start: number): { start: number; end: number } | null {
+  const from = Math.max(0, start - 256);
+  const within = text.slice(from, start).lastIndexOf("{");
+  if (within === -1) return null;
+  const open = from + within;
+  if (text.slice(open, start).includes("}")) return null;
+  const field = findValueField(text, open + 1);
+  return field && field.end < start ? field : null;
+}
+
+/** Whether only spaces lie between `at` and the end of its line. */
+function isLineEnd(text: string, at: number): boolean {
+  const i = skipSpaces(text, at, 64);
+  return i >= text.length || isLineBreak(text.charCodeAt(i));
+}
+
+/** The most lines of a YAML block or here-document read as one value. */
+const MAX_BLOCK_LINES = 64;
+
+/** The lines below a YAML name that are indented deeper than it (a list, a mapping, a block scalar): its value. */
+function redactIndentedBlock(text: string, nameStart: number, at: number, spans: Span[]): number {
+  let lineStart = nameStart;
+  while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1)) && nameStart - lineStart < 256)
+    lineStart--;
+  const indent = skipSpaces(text, lineStart, 256) - lineStart;
+  let i = text.indexOf("\n", at);
+  let end = at;
+  for (let line = 0; i !== -1 && line < MAX_BLOCK_LINES; line++) {
+    const from = i + 1;
+    const content = skipSpaces(text, from, 256);
+    if (content >= text.length || isLineBreak(text.charCodeAt(content))) break;
+    // A list may sit at the name's own indentation (`key:` then `- item`); anything else must be deeper.
+    if (content - from < indent || (content - from === indent && text[content] !== "-")) break;
+    const next = text.indexOf("\n", content);
+    const lineEnd = next === -1 ? text.length : next;
+    let valueFrom = content;
+    if (text.startsWith("- ", valueFrom)) valueFrom = skipSpaces(text, valueFrom + 2);
+    if (lineEnd > valueFrom) spans.push({ start: valueFrom, end: lineEnd, label: REDACTED });
+    end = lineEnd;
+    i = next;
+  }
+  return end;
+}
+
+/** `<<EOT` … `EOT` and `<<< value`: the document (or the word) is the value. */
+function redactHereDocument(text: string, at: number, spans: Span[]): number {
+  const start = REDACTION_PATTERNS.hereDocument.exec(text.slice(at, at + 40));
+  if (!start) return at;
+  const marker = start[1];
+  if (marker === undefined) {
+    const value = readValue(text, skipSpaces(text, at + 3));
+    if (!value) return at + 3;
+    spans.push({ start: value.start, end: value.end, label: REDACTED });
+    return value.end;
+  }
+  const after = at + start[0].length;
+  // Flattened onto one line (a header, a log shipper): the document ends at its marker on the same line.
+  if (!isLineEnd(text, after)) {
+    const from = skipSpaces(text, after);
+    const line = text.slice(from, from + 4096);
+    const lineEnd = line.search(/[\r\n]/);
+    const close = (lineEnd === -1 ? line : line.slice(0, lineEnd)).indexOf(marker);
+    const value = close > 0 ? { start: from, end: from + close } : readValue(text, from);
+    if (!value) return after;
+    spans.push({ start: value.start, end: value.end, label: REDACTED });
+    return value.end;
+  }
+  const bodyStart = text.indexOf("\n", at);
+  if (bodyStart === -1) return after;
+  const limit = Math.min(text.length, bodyStart + 64 * 1024);
+  let end = limit;
+  for (let i = bodyStart; i !== -1 && i < limit; i = text.indexOf("\n", i + 1)) {
+    const lineStart = skipSpaces(text, i + 1, 256);
+    if (text.startsWith(marker, lineStart) && isLineEnd(text, lineStart + marker.length)) {
+      end = i;
+      break;
+    }
+  }
+  if (end > bodyStart + 1) spans.push({ start: bodyStart + 1, end, label: REDACTED });
+  return end;
+}
+
+/** Whether the bracket at `at` opens JSON-like text (a quote or a bracket comes next), not a bare value. */
+function opensLiterals(text: string, at: number): boolean {
+  let i = at + 1;
+  while (i < text.length && i - at < 64 && isWhite(text.charCodeAt(i))) i++;
+  const c = text[i];
+  return c === "[" || c === "{" || (c !== undefined && quoteAt(text, i) !== null);
+}
+
+/** First words of calls that read or act on a secret rather than take one: `getToken("scope")`, `isSecret(x)`. */
+const VERBS = new Set([
+  "get",
+  "has",
+  "is",
+  "read",
+  "load",
+  "fetch",
+  "acquire",
+  "request",
+  "refresh",
+  "validate",
+  "verify",
+  "parse",
+  "decode",
+  "handle",
+  "on",
+  "to",
+  "from",
+  "clear",
+  "remove",
+  "delete",
+  "reset",
+  "rotate",
+  "check",
+  "ensure",
+  "find",
+  "list",
+  "revoke",
+  "mask",
+  "redact",
+  "describe",
+  "log",
+  "print",
+  "format",
+]);
+
+/** `.clientSecret("…")`, `setPassword('…')`: a secret passed to a call as a literal. */
+function redactCallArgument(text: string, name: string, at: number, spans: Span[]): number {
+  const first = segmentsOf(name.replace(/^[-$.]{1,3}/, ""))[0] ?? "";
+  if (VERBS.has(first)) return at;
+  const value = readValue(text, skipSpaces(text, at));
+  if (!value?.quoted || isKeptFact(text.slice(value.start, value.end))) return at;
+  spans.push({ start: value.start, end: value.end, label: REDACTED });
+  return value.end;
+}
+
+/** The end of a bare connection-string value: the next `;`, a quote or the line's end. */
+function connectionValueEnd(text: string, value: ValueSpan): number {
+  let i = value.start;
+  const limit = Math.min(text.length, value.start + 1024);
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 59 || c === 34 || c === 39 || isLineBreak(c)) break;
+    i++;
+  }
+  // Spaces before the end separate the next word of prose, not a value that ends in spaces.
+  while (i > value.end && isSpace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Brackets an object or list value may nest: past this depth or length it is read no further. */
+const MAX_NESTED_VALUE = 4096;
+
+/**
+ * Marks every quoted text inside the object or list that opens at `open` (keys excepted, facts kept); returns its
+ * end. Quotes are skipped whole, so a bracket inside a value does not end it.
+ */
+function redactLiteralsWithin(text: string, open: number, spans: Span[]): number {
+  let depth = 0;
+  const limit = Math.min(text.length, open + MAX_NESTED_VALUE);
+  let i = open;
+  while (i < limit) {
+    const c = text[i];
+    if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    } else {
+      const quote = quoteAt(text, i);
+      if (quote) {
+        const start = i + quote.length;
+        const { end } = closingQuote(text, start, quote);
+        const after = skipSpaces(text, end + quote.length);
+        const isKey = text[after] === ":" || text[after] === "=";
+        const literal = text.slice(start, end);
+        if (!isKey && end > start && !isKeptFact(literal) && !REDACTION_PATTERNS.className.test(literal)) {
+          spans.push({ start, end, label: REDACTED });
+        }
+        i = Math.max(end + quote.length, i + 1);
+        continue;
+      }
+    }
+    i++;
+  }
+  return i;
 }
 
 /** After `name:`, a word followed by more words is prose ("Invalid client secret: The provided…"), kept. */
@@ -621,7 +950,7 @@ function isKeptProse(text: string, value: ValueSpan, raw: string): boolean {
 function findPasswordFlags(text: string, spans: Span[]): void {
   const pattern = new RegExp(REDACTION_PATTERNS.passwordFlag.source, "g");
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    const at = skipSpaces(text, m.index + 2);
+    const at = skipSpaces(text, m.index + m[0].length);
     const value = readValue(text, at);
     if (value && text[value.start] !== "-") {
       spans.push({ start: value.start, end: value.end, label: REDACTED });
@@ -630,16 +959,199 @@ function findPasswordFlags(text: string, spans: Span[]): void {
   }
 }
 
+/** `curl -u user:password`: the part after the first colon. */
+function findUserFlags(text: string, spans: Span[]): void {
+  const pattern = new RegExp(REDACTION_PATTERNS.userFlag.source, "g");
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const value = readValue(text, skipSpaces(text, m.index + m[0].length));
+    if (!value) continue;
+    const colon = text.slice(value.start, value.end).indexOf(":");
+    if (colon !== -1 && value.start + colon + 1 < value.end) {
+      spans.push({ start: value.start + colon + 1, end: value.end, label: REDACTED });
+    }
+    pattern.lastIndex = Math.max(value.end, pattern.lastIndex);
+  }
+}
+
+/** `echo value | docker login --password-stdin`, `echo value | az devops login`: the echoed value is the secret. */
+function findEchoPipes(text: string, spans: Span[]): void {
+  if (!text.includes("|")) return;
+  const pattern = new RegExp(REDACTION_PATTERNS.echoPipe.source, "g");
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const value = readValue(text, m.index + m[0].length);
+    if (!value) continue;
+    const after = skipSpaces(text, value.end + (value.quoted ? 1 : 0));
+    if (text[after] !== "|") continue;
+    const rest = text.slice(after, after + 256);
+    const lineEnd = rest.search(/[\r\n]/);
+    if (/stdin|\blogin\b/i.test(lineEnd === -1 ? rest : rest.slice(0, lineEnd))) {
+      spans.push({ start: value.start, end: value.end, label: REDACTED });
+    }
+    pattern.lastIndex = Math.max(value.end, pattern.lastIndex);
+  }
+}
+
+/** The dash runs of a table's rule line (`-----  ---`), or `null` when the line is not one. */
+function ruleColumns(text: string, from: number, to: number): [number, number][] | null {
+  const columns: [number, number][] = [];
+  let run = -1;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 32;
+    if (c === 45) {
+      if (run === -1) run = i;
+    } else if (isSpace(c) || c === 13) {
+      if (run !== -1) columns.push([run - from, i - from]);
+      run = -1;
+    } else return null;
+  }
+  return columns.length >= 2 ? columns : null;
+}
+
+/** The most rows of one table read below its header. */
+const MAX_TABLE_ROWS = 256;
+
+/**
+ * Tables as `az … -o table` prints them: a header, a rule of dashes, then rows. The cells of a column whose header
+ * names a secret (`Password`, `AccessToken`) are secret, whatever they look like.
+ */
+function findTableColumns(text: string, spans: Span[]): void {
+  if (!text.includes("--")) return;
+  let previousStart = -1;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const next = text.indexOf("\n", lineStart);
+    const lineEnd = next === -1 ? text.length : next;
+    const columns =
+      text.charCodeAt(lineStart) === 45 && previousStart !== -1
+        ? ruleColumns(text, lineStart, lineEnd)
+        : null;
+    if (columns && previousStart !== -1) {
+      // Header cells are read by order, last first: text before the header (a log prefix, a field name) shifts
+      // it but not the rows.
+      const cells = text
+        .slice(previousStart, lineStart - 1)
+        .split(REDACTION_PATTERNS.tableGap)
+        .map((cell) => cell.trim())
+        .filter((cell) => cell !== "");
+      const secret =
+        cells.length >= columns.length
+          ? columns.filter((_column, i) => isSecretName(cells[cells.length - columns.length + i] ?? ""))
+          : [];
+      let row = next === -1 ? text.length : next + 1;
+      for (let count = 0; secret.length > 0 && row < text.length && count < MAX_TABLE_ROWS; count++) {
+        const rowNext = text.indexOf("\n", row);
+        const rowEnd = rowNext === -1 ? text.length : rowNext;
+        if (skipSpaces(text, row, 256) >= rowEnd) break;
+        for (const [a, b] of secret) {
+          const start = Math.min(row + a, rowEnd);
+          const end = Math.min(row + b, rowEnd);
+          const cell = text.slice(start, end).trim();
+          if (cell !== "" && !isKeptFact(cell)) spans.push({ start, end, label: REDACTED });
+        }
+        row = rowEnd + 1;
+      }
+      // The rows are read: go on after the table, so no line is read twice.
+      if (secret.length > 0 && row > lineEnd + 1) {
+        previousStart = -1;
+        lineStart = row;
+        continue;
+      }
+    }
+    previousStart = lineStart;
+    lineStart = lineEnd + 1;
+  }
+}
+
 /** PowerShell's `ConvertTo-SecureString 'value'` and `ConvertTo-SecureString -String 'value'`. */
 function findSecureStrings(text: string, spans: Span[]): void {
   const pattern = new RegExp(REDACTION_PATTERNS.convertToSecureString.source, "gi");
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     let at = skipSpaces(text, m.index + m[0].length);
+    // `-AsPlainText -Force -String '…'`: switches may come first, in any order.
+    for (let flag = 0; flag < 4 && /^-(?:asplaintext|force)\b/i.test(text.slice(at, at + 13)); flag++) {
+      at = skipSpaces(text, bareEnd(text, at));
+    }
     if (/^-string\b/i.test(text.slice(at, at + 8))) at = skipSpaces(text, at + 7);
     const value = readValue(text, at);
     if (value && (value.quoted || text[value.start] !== "-")) {
       spans.push({ start: value.start, end: value.end, label: REDACTED });
     }
+  }
+}
+
+/** Arguments of a credential's constructor that are never secret: IDs, user names, domains, URLs. */
+function isPublicArgument(value: string): boolean {
+  return (
+    isKeptFact(value) ||
+    value.includes("@") ||
+    value.includes("://") ||
+    REDACTION_PATTERNS.domainName.test(value)
+  );
+}
+
+/** `new ClientSecretCredential("tenant", "client", "…")`: the literal arguments that are not IDs or names. */
+function findSecretCredentialCalls(text: string, spans: Span[]): void {
+  if (!text.includes("Credential")) return;
+  const pattern = new RegExp(REDACTION_PATTERNS.secretCredentialCall.source, "g");
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    let i = m.index + m[0].length;
+    const limit = Math.min(text.length, i + 1024);
+    let depth = 0;
+    while (i < limit) {
+      const c = text[i];
+      if (c === "(" || c === "{" || c === "[") depth++;
+      else if (c === ")" || c === "}" || c === "]") {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0) {
+        const value = c === "'" || c === '"' || c === "@" ? readValue(text, i) : null;
+        if (value?.quoted) {
+          if (!isPublicArgument(text.slice(value.start, value.end))) {
+            spans.push({ start: value.start, end: value.end, label: REDACTED });
+          }
+          i = value.end + 1;
+          continue;
+        }
+      }
+      i++;
+    }
+    pattern.lastIndex = Math.max(i, m.index + 1);
+  }
+}
+
+/** `::add-mask::value`, `##vso[task.setsecret]value`, `issecret=true]value`: the rest of the line is the secret. */
+function findMaskCommands(text: string, spans: Span[]): void {
+  const pattern = new RegExp(REDACTION_PATTERNS.maskCommand.source, "gi");
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const at = m.index + m[0].length;
+    let end = at;
+    while (end < text.length && !isLineBreak(text.charCodeAt(end)) && text[end] !== "'" && text[end] !== '"')
+      end++;
+    if (end > at) spans.push({ start: at, end, label: REDACTED });
+    pattern.lastIndex = Math.max(end, at);
+  }
+}
+
+/** Characters of a `user:password` written before `@` without a scheme (a proxy setting, `curl -x`). */
+function isUserInfoChar(c: number): boolean {
+  return isNameChar(c) || c === 58 || c === 37 || c === 126 || c === 33 || c === 42 || c === 43;
+}
+
+/** `HTTPS_PROXY=user:password@proxy:8080`: a password before an `@` with no scheme in front. */
+function findSchemelessUserInfo(text: string, spans: Span[]): void {
+  let readUntil = 0;
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    let start = at;
+    while (start > readUntil && at - start < 256 && isUserInfoChar(text.charCodeAt(start - 1))) start--;
+    readUntil = at + 1;
+    const before = text[start - 1] ?? "";
+    // After `/` or `:` this is a URL's userinfo (read by findUrlUserInfo) or a path.
+    if (before === "/" || before === ":" || !isAlnum(text.charCodeAt(at + 1))) continue;
+    const within = text.slice(start, at).indexOf(":");
+    const colon = within === -1 ? -1 : start + within;
+    if (colon === -1 || colon >= at - 1 || colon === start) continue;
+    if (/^(?:mailto|sip|sips|tel|xmpp)$/i.test(text.slice(start, colon))) continue;
+    spans.push({ start: colon + 1, end: at, label: REDACTED });
   }
 }
 
@@ -942,7 +1454,7 @@ function isSecretBlob(run: string, depth: number): boolean {
   const decoded = depth < MAX_DEPTH ? decodeBase64Text(body, 256 * 1024) : null;
   if (decoded !== null && body.length % 4 !== 1) {
     // Base64 of text: a secret only if the text holds one (a logged request body, `user:password`).
-    return redactCore(decoded, depth + 1) !== decoded;
+    return redactAllReadings(decoded, depth + 1) !== decoded;
   }
   // Key material: split where paths and GUIDs split, and look for one random piece.
   let pieceStart = 0;
@@ -957,6 +1469,17 @@ function isSecretBlob(run: string, depth: number): boolean {
 }
 
 const MAX_DEPTH = 2;
+
+/**
+ * Azure DevOps personal access tokens of the classic shape: 52 characters of lower-case base32. Words never run
+ * that long, and a hex digest has no letter past `f`.
+ */
+function isBase32Token(run: string): boolean {
+  if (run.length !== 52 || !/^[a-z2-7]{52}$/.test(run)) return false;
+  let digits = 0;
+  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) <= 57) digits++;
+  return digits >= 3;
+}
 
 /**
  * Base64 key material (storage account keys, PFX files, symmetric keys, wrapped private keys without armour) and
@@ -981,7 +1504,8 @@ function findBase64(text: string, spans: Span[], depth: number): void {
     if (inCertificate || end - start < 4) continue;
     // The rest of a blob wrapped over lines: the previous line was key material and only a line break lies between.
     const continues = previousBlobEnd >= 0 && /^[ \t]*\r?\n[ \t]*$/.test(text.slice(previousBlobEnd, start));
-    if (continues || (end - start >= 20 && isSecretBlob(text.slice(start, end), depth))) {
+    const run = end - start >= 20 ? text.slice(start, end) : "";
+    if (continues || (run !== "" && (isBase32Token(run) || isSecretBlob(run, depth)))) {
       spans.push({ start, end, label: REDACTED });
       previousBlobEnd = end;
     }
@@ -996,7 +1520,12 @@ function redactCore(text: string, depth: number): string {
   findPrivateKeys(text, spans);
   findNamedValues(text, spans);
   findPasswordFlags(text, spans);
+  findUserFlags(text, spans);
+  findTableColumns(text, spans);
+  findEchoPipes(text, spans);
   findSecureStrings(text, spans);
+  findSecretCredentialCalls(text, spans);
+  findMaskCommands(text, spans);
   findBearerTokens(text, spans);
   findBasicCredentials(text, spans);
   findJwts(text, spans);
@@ -1004,6 +1533,7 @@ function redactCore(text: string, depth: number): string {
   findClientSecretValues(text, spans);
   findGluedToCodes(text, spans);
   findUrlUserInfo(text, spans);
+  if (text.includes("@")) findSchemelessUserInfo(text, spans);
   findBase64(text, spans, depth);
   return applySpans(text, spans);
 }
@@ -1082,7 +1612,30 @@ function percentDecode(text: string): string {
   return out.join("");
 }
 
-const HTML_ENTITIES: Record<string, string> = { quot: '"', amp: "&", apos: "'", lt: "<", gt: ">" };
+const HTML_ENTITIES: Record<string, string> = {
+  quot: '"',
+  amp: "&",
+  apos: "'",
+  lt: "<",
+  gt: ">",
+  equals: "=",
+  colon: ":",
+  sol: "/",
+  bsol: "\\",
+  plus: "+",
+  lowbar: "_",
+  period: ".",
+  comma: ",",
+  semi: ";",
+  quest: "?",
+  num: "#",
+  percnt: "%",
+  lsqb: "[",
+  rsqb: "]",
+  lcub: "{",
+  rcub: "}",
+  nbsp: " ",
+};
 
 function htmlDecode(text: string): string {
   if (!text.includes("&")) return text;
@@ -1094,26 +1647,52 @@ function htmlDecode(text: string): string {
   });
 }
 
-const DECODERS = [jsonUnescape, percentDecode, htmlDecode] as const;
+/** A string util.inspect printed in pieces (`console.error(err)` does this to long messages), joined and unescaped. */
+function inspectDecode(text: string): string {
+  if (!text.includes("' +") && !text.includes('" +')) return text;
+  return jsonUnescape(text.replace(new RegExp(REDACTION_PATTERNS.inspectPieces.source, "g"), ""));
+}
+
+const DECODERS = [jsonUnescape, percentDecode, htmlDecode, inspectDecode] as const;
 
 /**
  * Reads the text as it is, then decoded each way (twice over, for text encoded inside encoded text). Where a decoded
  * reading holds a secret the plain one did not, the decoded reading, redacted, replaces the text.
  */
-function redactAllReadings(text: string): string {
-  let out = redactCore(text, 0);
+function redactAllReadings(text: string, depth = 0): string {
+  let out = redactCore(text, depth);
   for (let round = 0; round < 2; round++) {
     let changed = false;
     for (const decode of DECODERS) {
-      const decoded = decode(out);
-      if (decoded === out) continue;
-      const redacted = redactCore(decoded, 0);
-      if (redacted !== decoded) {
-        out = redacted;
-        changed = true;
+      // Decoded once, and once more when that reading is clean: text escaped twice (`\\u0063lient…`) shows its
+      // secret only on the second reading.
+      let reading = out;
+      for (let times = 0; times < 2; times++) {
+        const decoded = decode(reading);
+        if (decoded === reading) break;
+        const redacted = redactCore(decoded, depth);
+        if (redacted !== decoded) {
+          out = redacted;
+          changed = true;
+          break;
+        }
+        reading = decoded;
       }
     }
     if (!changed) break;
+  }
+  return out;
+}
+
+/** The text without colour codes and invisible characters, which only ever hide what is around them. */
+function withoutDisguises(text: string): string {
+  let out = text;
+  // The escape character itself, or written as an escape (`\u001b[32m` is how util.inspect quotes it).
+  if (out.includes("\u001b") || out.includes("1b[") || out.includes("1B[") || out.includes("033[")) {
+    out = out.replace(new RegExp(REDACTION_PATTERNS.ansiColour.source, "g"), "");
+  }
+  if (out.search(REDACTION_PATTERNS.invisible) !== -1) {
+    out = out.replace(new RegExp(REDACTION_PATTERNS.invisible.source, "g"), "");
   }
   return out;
 }
@@ -1135,7 +1714,7 @@ function redactAllReadings(text: string): string {
 export function redactSecrets(text: string): string {
   try {
     if (typeof text !== "string") return REDACTION_FAILED;
-    return redactAllReadings(text);
+    return redactAllReadings(withoutDisguises(text));
   } catch {
     return REDACTION_FAILED;
   }

@@ -39,28 +39,37 @@ export function asText(value: unknown): string {
   }
 }
 
+/** A field as a logger reads it: a getter that throws reads as nothing. */
+function field(record: object, key: PropertyKey): unknown {
+  try {
+    return (record as Record<PropertyKey, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
 /** The text of an error wherever identity's error classes keep it (see the file comment). */
 export function errorText(error: unknown, depth = 0): string {
   // Deeper than any limit of the package's own: a cause 70 levels down is still in the error a logger walks.
   if (error === null || typeof error !== "object" || depth > 100) return "";
-  const record = error as Record<string, unknown>;
-  const response = record.response as { bodyAsText?: unknown; headers?: unknown } | null | undefined;
+  const response = field(error, "response") as { bodyAsText?: unknown; headers?: unknown } | null | undefined;
   const parts = [
-    String(record.message),
-    String(record.stack),
-    String(record.name),
-    asText(record.errorResponse ?? null),
+    String(field(error, "message")),
+    String(field(error, "stack")),
+    String(field(error, "name")),
+    asText(field(error, "errorResponse") ?? null),
     // A RestError's response body and headers: what the service said, printed by util.inspect.
-    asText(response?.bodyAsText ?? null),
-    asText(response?.headers ?? null),
+    asText((response && field(response, "bodyAsText")) ?? null),
+    asText((response && field(response, "headers")) ?? null),
     // Every other field util.inspect prints: correlationId, subError, code…
-    ...Object.entries(record)
-      .filter(([key, value]) => typeof value === "string" && !["message", "stack", "name"].includes(key))
-      .map(([, value]) => String(value)),
+    ...Object.keys(error)
+      .filter((key) => !["message", "stack", "name"].includes(key))
+      .map((key) => field(error, key))
+      .filter((value): value is string => typeof value === "string"),
   ];
-  if (Array.isArray(record.errors))
-    for (const member of record.errors) parts.push(errorText(member, depth + 1));
-  parts.push(errorText(record.cause, depth + 1));
+  const errors = field(error, "errors");
+  if (Array.isArray(errors)) for (const member of errors) parts.push(errorText(member, depth + 1));
+  parts.push(errorText(field(error, "cause"), depth + 1));
   return parts.join("\n");
 }
 
