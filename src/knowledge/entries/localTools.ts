@@ -121,8 +121,8 @@ export const localToolEntries = (): readonly KnowledgeEntry[] => [
       "The tool stores its sign-in through a keychain module whose interface changed between versions; the installed " +
       "combination calls a function that no longer exists. No setting of yours causes it.",
     mitigations: [
-      "Upgrade the tool to a version with the fix, or go back to the last version that worked, and check its issue tracker for the keychain bug.",
-      "Meanwhile sign in another way the tool supports (for example a service principal or a deployment token), which does not use the keychain.",
+      "Upgrade the tool to a version with the fix, or go back to the last version that worked, and check its issue tracker for the keychain bug (for the Static Web Apps CLI: `npm install -g @azure/static-web-apps-cli@latest`, or pin the previous release).",
+      "Meanwhile sign in another way the tool supports that does not use its keychain: a service principal or a deployment token, or install the Azure CLI and run `az login` first so the tool can reuse that sign-in.",
     ],
     docs: ["https://github.com/Azure/static-web-apps-cli/issues"],
   },
