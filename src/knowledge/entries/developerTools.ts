@@ -389,6 +389,41 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     ],
   },
   {
+    id: "azure-cli-tenant-interaction-required",
+    title:
+      "The Azure CLI signed in, but one tenant's MFA or Conditional Access policy blocked a silent sign-in to it",
+    category: "conditional-access-mfa",
+    retryable: false,
+    match: {
+      // Conditional Access and MFA codes only: other codes in the same az output have their own entries.
+      stsCodes: [
+        "AADSTS50076",
+        "AADSTS50079",
+        "AADSTS50158",
+        "AADSTS50072",
+        "AADSTS53000",
+        "AADSTS53001",
+        "AADSTS53003",
+        "AADSTS530032",
+      ],
+      // az's advice after listing the tenants it could not sign in to.
+      context: ["az login --tenant"],
+    },
+    cause:
+      "az login signs in to the home tenant, then silently to every other tenant the account belongs to, to list their " +
+      "subscriptions. A tenant whose Conditional Access policy demands MFA, a compliant device or a location the " +
+      "silent request cannot satisfy refuses it, so its subscriptions are missing; the home tenant's sign-in is fine.",
+    mitigations: [
+      "If you need that tenant, sign in to it explicitly: `az login --tenant <tenant-id>` (the message lists the IDs) and complete the MFA or device prompt; with AADSTS53003 the tenant's Conditional Access policy may block this device or location entirely, so sign in from one it allows.",
+      "If you do not need that tenant's subscriptions, ignore the warning: the other tenants are signed in.",
+      "For automation, use a service principal or managed identity that the tenant's Conditional Access policies allow instead of a user account.",
+    ],
+    docs: [
+      CLI_AUTH,
+      "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access",
+    ],
+  },
+  {
     id: "powershell-assembly-conflict",
     title: "Azure PowerShell loaded a different version of an identity assembly than it needs",
     category: "other",
@@ -701,7 +736,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "powershell-credential-value-empty",
-    title: "A PowerShell script built its sign-in credential from an empty secret or user name",
+    title:
+      "A PowerShell script built its sign-in from an empty value (a secret, user name, tenant or application ID)",
     category: "not-configured",
     retryable: false,
     match: {
@@ -709,12 +745,14 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       patterns: [
         // ConvertTo-SecureString given an unset variable.
         "ConvertTo-SecureString\\s?: Cannot bind argument to parameter 'String' because it is (?:null|an empty string)",
+        // A sign-in cmdlet's own parameters (Connect-AzAccount, Set-AzContext) given an unset variable.
+        "Cannot bind argument to parameter '(?:Password|Credential|Tenant|TenantId|ApplicationId|CertificateThumbprint|CertificatePath|FederatedToken|AccessToken|Subscription|SubscriptionId)' because it is (?:null|an empty string)",
       ],
     },
     cause:
       "The script turns a secret into a PSCredential (New-Object PSCredential, ConvertTo-SecureString) for " +
-      "Connect-AzAccount -ServicePrincipal or another sign-in, and the variable holding the secret or the user name " +
-      "was empty: a pipeline secret variable that is not mapped into the step, a property that carries no secret " +
+      "Connect-AzAccount -ServicePrincipal or another sign-in, or passes a tenant, application or subscription ID to " +
+      "it, and the variable holding that value was empty: a pipeline secret variable that is not mapped into the step, a property that carries no secret " +
       "(a service principal read back with Get-AzADServicePrincipal has none), or a misspelt variable name.",
     mitigations: [
       "Print whether the variable is set (never its value) just before building the PSCredential, and trace where it should come from.",

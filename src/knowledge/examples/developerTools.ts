@@ -327,6 +327,16 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
       },
     ],
   },
+  "azure-cli-tenant-interaction-required": {
+    sources: ["azure-cli"],
+    examples: [
+      {
+        text: `Authentication failed against tenant ${IDS.tenant} 'Example Partner': SubError: basic_action V2Error: invalid_grant AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication. Trace ID: ${IDS.trace} Correlation ID: ${IDS.correlation} Timestamp: ${IDS.timestamp}.\nIf you need to access subscriptions in the following tenants, please use \`az login --tenant TENANT_ID\`.\n${IDS.tenant} 'Example Partner'`,
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
   "powershell-assembly-conflict": {
     sources: ["azure-powershell"],
     examples: [
@@ -372,6 +382,11 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
       },
       {
         text: "ConvertTo-SecureString : Cannot bind argument to parameter 'String' because it is an empty string.\nAt D:\\a\\_temp\\deploy.ps1:4 char:40",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+      {
+        text: "Connect-AzAccount : Cannot bind argument to parameter 'Tenant' because it is an empty string.\nAt D:\\a\\_temp\\login.ps1:7 char:58",
         runtime: "azure-powershell",
         source: "written",
       },
