@@ -166,7 +166,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     category: "permission-denied",
     retryable: false,
     match: {
-      text: ["No subscriptions found for"],
+      // az with an account but no subscription it may select.
+      text: ["No subscriptions found for", "No subscription found. Run 'az account set'"],
       credentials: ["AzureCliCredential"],
     },
     cause:
@@ -175,6 +176,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Create a role assignment for the identity (for example Reader or Contributor) on the subscription or resource group it works on; a service principal sees only subscriptions where it holds a role.",
       "For work that needs no subscription (Microsoft Graph, tenant-level calls), sign in with `az login --allow-no-subscriptions`.",
+      "If the identity does hold a role but no subscription is selected, list them with `az account list -o table` and pick one with `az account set --subscription <id>`.",
     ],
     docs: [CLI_AUTH],
   },
@@ -283,7 +285,11 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         "reauthentication required",
       ],
       // Any quoting; azd before 1.0 said `azd login`.
-      patterns: ["run [`'\"]azd (?:auth )?login[`'\"] to log ?in", "try running [`'\"]?azd (?:auth )?login"],
+      patterns: [
+        "run [`'\"]azd (?:auth )?login[`'\"] to log ?in",
+        "try running [`'\"]?azd (?:auth )?login",
+        "please run [`'\"]azd (?:auth )?login",
+      ],
       credentials: ["AzureDeveloperCliCredential"],
     },
     cause:
@@ -387,6 +393,31 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       PS_AUTH,
       "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access",
     ],
+  },
+  {
+    id: "interactive-browser-unavailable",
+    title: "An interactive sign-in could not open a web browser on this machine",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        // MSAL.NET (Azure PowerShell, .NET), MSAL Python (Azure CLI, Python), Node's browser launcher.
+        "Unable to open a web page using xdg-open",
+        "Found no browser in current environment",
+        "spawn xdg-open ENOENT",
+      ],
+      credentials: ["InteractiveBrowserCredential"],
+    },
+    cause:
+      "Browser sign-in starts the system browser and waits for it to return to a local port. On a server, a container, " +
+      "an SSH session or WSL without a browser launcher there is nothing to open, so the sign-in stops before it " +
+      "reaches Microsoft Entra ID.",
+    mitigations: [
+      "Use the device code sign-in, which shows a code to enter in a browser on any other device: `az login --use-device-code`, `Connect-AzAccount -UseDeviceAuthentication`, `azd auth login --use-device-code`, or DeviceCodeCredential in code.",
+      "For unattended work on that machine, sign in with a service principal or managed identity instead of a user.",
+      "If a desktop is available (WSL, a Linux desktop), install a browser launcher (xdg-utils, or wslu for wslview in WSL) so the browser can open.",
+    ],
+    docs: [CLI_AUTH, PS_AUTH],
   },
   {
     id: "azure-cli-tenant-interaction-required",
@@ -814,7 +845,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     match: {
       text: ["MSI: Failed to retrieve a token from"],
       // The endpoint answered with a 4xx status.
-      patterns: ["token request returned http error: 4\\d\\d"],
+      patterns: ["token request returned(?: http error: |: <Response \\[)4\\d\\d"],
     },
     cause:
       "The Azure CLI asked the host's managed identity endpoint for a token (az login --identity, or a CLI session " +

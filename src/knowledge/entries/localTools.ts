@@ -37,6 +37,8 @@ export const localToolEntries = (): readonly KnowledgeEntry[] => [
         "not found on PATH, make sure it is installed",
         "not found on PATH, please make sure it is installed",
       ],
+      // The Azure Pipelines task library's wording.
+      patterns: ["Unable to locate executable file: '(?:az|azd|pwsh|powershell)'"],
     },
     cause:
       "The process tried to run a command-line tool and the operating system found no such program: it is not " +

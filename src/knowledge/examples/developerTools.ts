@@ -327,6 +327,21 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
       },
     ],
   },
+  "interactive-browser-unavailable": {
+    sources: ["azure-powershell", "azure-cli"],
+    examples: [
+      {
+        text: "Connect-AzAccount: InteractiveBrowserCredential authentication failed: Unable to open a web page using xdg-open, gnome-open, kfmclient or wslview tools. See inner exception for details.",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: InteractiveBrowserCredential.get_token failed: Found no browser in current environment.",
+        runtime: "python",
+        source: "written",
+      },
+    ],
+  },
   "azure-cli-tenant-interaction-required": {
     sources: ["azure-cli"],
     examples: [
