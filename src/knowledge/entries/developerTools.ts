@@ -843,7 +843,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     category: "managed-identity-unavailable",
     retryable: false,
     match: {
-      text: ["MSI: Failed to retrieve a token from"],
+      // az's wording when no identity answers to the ID given with --identity.
+      text: ["MSI: Failed to retrieve a token from", "check your managed service identity id"],
       // The endpoint answered with a 4xx status.
       patterns: ["token request returned(?: http error: |: <Response \\[)4\\d\\d"],
     },

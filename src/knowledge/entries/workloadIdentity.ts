@@ -37,7 +37,7 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "the tenant (AZURE_TENANT_ID), the client (AZURE_CLIENT_ID) and the path of the token file (AZURE_FEDERATED_TOKEN_FILE), " +
       "plus AZURE_AUTHORITY_HOST. At least one is absent.",
     mitigations: [
-      'On AKS, label the pod with azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id.',
+      'On AKS, label the pod with azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id: the workload identity webhook then injects AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_FEDERATED_TOKEN_FILE into the pod when it starts (restart pods created before the label). Operators and add-ons that create their own pods (a configuration provider, a controller) need the same label and service account in their Helm values.',
       "Check that the workload identity webhook is installed and healthy (kubectl get pods -n kube-system | grep workload-identity, or the azure-workload-identity-system namespace).",
       "Outside AKS, pass clientId, tenantId and tokenFilePath to the credential or set the variables yourself.",
     ],
@@ -189,6 +189,27 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
     docs: [FIC_CONSIDERATIONS, "https://learn.microsoft.com/entra/identity-platform/certificate-credentials"],
   },
   {
+    id: "federated-token-lifetime-too-long",
+    title: "The external token presented for federation lives longer than Microsoft Entra ID accepts",
+    category: "assertion-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS70023"],
+      text: ["External OIDC Provider token must have a lifetime of less than or equal to"],
+    },
+    cause:
+      "Federated credentials accept only short-lived external tokens (about a day at most, as the message states). A " +
+      "long-lived token was presented instead: usually the pod's default or legacy (secret-based) service account " +
+      "token rather than the projected token the workload identity webhook mounts, or a custom issuer minting tokens " +
+      "with a long exp.",
+    mitigations: [
+      "On Kubernetes, present the projected service account token the workload identity webhook mounts (the file AZURE_FEDERATED_TOKEN_FILE points to, /var/run/secrets/azure/tokens/azure-identity-token, audience api://AzureADTokenExchange), not /var/run/secrets/kubernetes.io/serviceaccount/token or a token secret.",
+      "If you project the token yourself, set the projected volume's expirationSeconds to 3600 (an hour) and its audience to api://AzureADTokenExchange.",
+      "For another OIDC issuer, issue tokens whose lifetime (exp minus iat) stays under the limit in the message, ideally an hour.",
+    ],
+    docs: [AWI_TROUBLESHOOT, FIC_CONSIDERATIONS],
+  },
+  {
     id: "external-oidc-issuer-unreachable",
     title: "Microsoft Entra ID could not fetch the external issuer's OIDC metadata or signing keys",
     category: "network",
@@ -310,7 +331,7 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "Until then, remove the id-token permission and sign in with a secret-based login (azure/login with creds holding a service principal's client secret, or a certificate) instead of OIDC.",
     ],
     docs: [
-      "https://docs.github.com/enterprise-server@3.5/actions/deployment/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
+      "https://docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
       "https://github.com/Azure/login#readme",
     ],
   },

@@ -440,6 +440,11 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
         runtime: "azure-cli",
         source: "written",
       },
+      {
+        text: "ERROR: Failed to connect to MSI, check your managed service identity id.",
+        runtime: "azure-cli",
+        source: "written",
+      },
     ],
   },
   "azure-cli-managed-identity-session-unusable": {

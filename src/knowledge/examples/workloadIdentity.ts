@@ -163,6 +163,20 @@ export const workloadIdentityExamples: Readonly<Record<string, KnowledgeEvidence
       },
     ],
   },
+  "federated-token-lifetime-too-long": {
+    sources: ["entra-aadsts", "written"],
+    examples: [
+      {
+        text: jsSts(
+          "invalid_client",
+          "70023",
+          "External OIDC Provider token must have a lifetime of less than or equal to 1.01:00:00",
+        ),
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
   "kubelogin-settings-missing": {
     sources: ["written"],
     examples: [
