@@ -37,7 +37,7 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "the tenant (AZURE_TENANT_ID), the client (AZURE_CLIENT_ID) and the path of the token file (AZURE_FEDERATED_TOKEN_FILE), " +
       "plus AZURE_AUTHORITY_HOST. At least one is absent.",
     mitigations: [
-      'On AKS, label the pod with azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id: the workload identity webhook then injects AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_FEDERATED_TOKEN_FILE into the pod when it starts (restart pods created before the label). Operators and add-ons that create their own pods (a configuration provider, a controller) need the same label and service account in their Helm values.',
+      'On AKS, label the pod with azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id: the workload identity webhook then adds the token file path (AZURE_FEDERATED_TOKEN_FILE) and the client and tenant IDs of the identity to the environment of the pod when it starts (restart pods created before the label). Operators and add-ons that create their own pods (a configuration provider, a controller) need the same label and service account in their Helm values.',
       "Check that the workload identity webhook is installed and healthy (kubectl get pods -n kube-system | grep workload-identity, or the azure-workload-identity-system namespace).",
       "Outside AKS, pass clientId, tenantId and tokenFilePath to the credential or set the variables yourself.",
     ],
