@@ -167,12 +167,8 @@ export const workloadIdentityExamples: Readonly<Record<string, KnowledgeEvidence
     sources: ["entra-aadsts", "written"],
     examples: [
       {
-        text: jsSts(
-          "invalid_client",
-          "70023",
-          "External OIDC Provider token must have a lifetime of less than or equal to 1.01:00:00",
-        ),
-        runtime: "javascript",
+        text: `Azure.Identity.AuthenticationFailedException: WorkloadIdentityCredential authentication failed: AADSTS70023: External OIDC Provider token must have a lifetime of less than or equal to 1.01:00:00. Trace ID: ${IDS.trace} Correlation ID: ${IDS.correlation} Timestamp: ${IDS.timestamp}`,
+        runtime: "dotnet",
         source: "written",
       },
     ],
