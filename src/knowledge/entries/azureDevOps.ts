@@ -33,6 +33,11 @@ export const azureDevOpsEntries = (): readonly KnowledgeEntry[] => [
         "only supports service principal authorization",
         "Unsupported authentication scheme 'WorkloadIdentityFederation'",
       ],
+      // Any wording of "this scheme is not supported" that names the federation scheme, in either order.
+      patterns: [
+        "unsupported (?:auth(?:entication|orization)? )?scheme:? ['\"]?WorkloadIdentityFederation",
+        "WorkloadIdentityFederation['\"]? (?:is|was) not supported",
+      ],
     },
     cause:
       "Only tasks that read an Azure Resource Manager service connection through the federation-aware code path can " +
@@ -40,7 +45,7 @@ export const azureDevOpsEntries = (): readonly KnowledgeEntry[] => [
       "secret or certificate and fail in ways that do not mention federation.",
     mitigations: [
       "If this started when the service connection was switched to workload identity federation, the task version in use predates it: look the task up in the workload identity task table and move to the version it recommends (for example AzureFileCopy@5 → AzureFileCopy@6, Kubernetes@0 → Kubernetes@1), or a newer build of the same major version.",
-      "For a task no version of which supports federation (AzureNLBManagement@1, ServiceFabricDeploy@1…), keep a secret- or certificate-based connection for it or script the step with AzureCLI@2 / AzurePowerShell@5.",
+      "For a task no version of which supports federation (AzureNLBManagement@1, ServiceFabricDeploy@1…), or a Marketplace task that says the scheme is not supported, give that step a service principal connection with a secret or certificate (an app registration service connection, not workload identity federation) or script the step with AzureCLI@2 / AzurePowerShell@5.",
       "For Marketplace tasks, ask the publisher whether workload identity federation is supported.",
     ],
     docs: [ADO_TROUBLESHOOT],
@@ -65,6 +70,33 @@ export const azureDevOpsEntries = (): readonly KnowledgeEntry[] => [
       "Until then, run that step with a secret-based service connection, or script it with AzureCLI@2 / AzurePowerShell@5, which handle federation.",
     ],
     docs: [ADO_TROUBLESHOOT],
+  },
+  {
+    id: "ado-key-vault-task-denied",
+    title: "The Azure Key Vault task's service connection may not read the vault's secrets",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      text: [
+        "service connection needs to have Get, List secret management permissions",
+        "needs to have Get, List secret management permissions on the selected key vault",
+      ],
+      context: [...ADO_CONTEXT],
+    },
+    cause:
+      "The AzureKeyVault task signed in with the service connection's identity and Key Vault refused to list or read " +
+      "secrets for it. A vault using Azure RBAC finds no data role assigned to that identity (the reply shows " +
+      "'Assignment: (not found)'); a vault using access policies has no policy for it.",
+    mitigations: [
+      "Find the identity behind the service connection (its app or managed identity ID, shown in the connection's settings and in the reply's appid/oid).",
+      "For a Key Vault that uses Azure RBAC, create a role assignment on the vault for that identity with Key Vault Secrets User (read secrets); Owner or Contributor alone does not reach secrets. Allow a few minutes for it to propagate.",
+      "For a vault that uses access policies, add a policy for the service connection's identity with the Get and List secret permissions.",
+      "If the vault's firewall is on, also allow the agent's network (or trusted services) to reach it.",
+    ],
+    docs: [
+      "https://learn.microsoft.com/azure/devops/pipelines/release/azure-key-vault",
+      "https://learn.microsoft.com/azure/key-vault/general/rbac-guide",
+    ],
   },
   {
     id: "ado-task-identity-not-found",

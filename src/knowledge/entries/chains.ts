@@ -82,6 +82,25 @@ export const chainEntries = (): readonly KnowledgeEntry[] => [
     docs: [JS_GUIDE, "https://learn.microsoft.com/azure/role-based-access-control/troubleshooting"],
   },
   {
+    id: "credential-chain-empty",
+    title: "A credential chain was built with no credentials in it, because none was configured",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      // Go's azidentity, when a program hands NewChainedTokenCredential an empty list.
+      text: ["sources must contain at least one TokenCredential"],
+    },
+    cause:
+      "Programs that assemble their own chain (operators such as KEDA, tools with several authentication options) " +
+      "add a credential only when its settings are present. None were found in this environment, so the chain was " +
+      "created empty and refused before any sign-in was attempted.",
+    mitigations: [
+      "Give the program the settings of the credential you intend: for workload identity on AKS, label its pod for workload identity and use a service account annotated with the identity's client ID, so that AZURE_CLIENT_ID and AZURE_FEDERATED_TOKEN_FILE are set in the pod (check with kubectl exec … env); for a service principal, set AZURE_CLIENT_ID with its secret or certificate variables.",
+      "For an operator, check its authentication resource (for KEDA, the TriggerAuthentication's podIdentity provider, such as azure-workload) and that the operator's own pod, not only your workload's, carries the identity.",
+    ],
+    docs: [CHAINS, "https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster"],
+  },
+  {
     id: "managed-identity-timed-out-in-chain",
     title: "DefaultAzureCredential gave up on managed identity after its short first timeout",
     category: "managed-identity-unavailable",

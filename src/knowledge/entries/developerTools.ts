@@ -36,9 +36,9 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "Install the Azure CLI, then run `az login`.",
       "Make sure the folder holding az is on the PATH of the process that runs your code (restart the IDE or terminal after installing).",
       "macOS: an app started from the Dock or Finder does not get your shell's PATH; Homebrew puts az in /opt/homebrew/bin (Apple silicon) or /usr/local/bin, so start the app from a terminal or add that folder to its PATH.",
-      "WSL and containers: install the CLI inside the Linux environment itself; the Windows az.cmd is not on the Linux PATH.",
+      "WSL and containers: install the CLI inside the Linux environment itself; for a container, install it in the image (a RUN step of its Dockerfile), since mounting ~/.azure brings the sign-in but not the az program, and the Windows az.cmd is not on the Linux PATH.",
       "If you did not mean to use the CLI here, ignore this line and fix the credential you intended.",
-      "Code running in Azure (Functions, App Service, a VM) has no Azure CLI: use managed identity there (ManagedIdentityCredential, or DefaultAzureCredential, which tries it) and keep the CLI for local work.",
+      "Code running in Azure (a Function App, App Service, a VM) has no Azure CLI: use managed identity there (ManagedIdentityCredential, or DefaultAzureCredential, which tries it) and keep the CLI for local work.",
     ],
     docs: [CLI_INSTALL],
   },
@@ -60,7 +60,11 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         // az's wordings when its MSAL cache holds no usable account.
         "does not exist in MSAL token cache",
         "Can't find token from MSAL cache",
+        // Terraform's azurerm provider before 3.0, when az has no profile to read.
+        "Azure CLI Authorization Profile was not found",
       ],
+      // az's hint when listing accounts, in any quoting (the "to set up account" forms are listed above).
+      patterns: ["run [\"'`]?az login[\"'`]? to access your accounts"],
       credentials: ["AzureCliCredential"],
     },
     cause:
@@ -71,6 +75,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "Sign in to the Azure CLI: run `az login` (add `--tenant <tenant-id>` for a specific tenant), then retry; on a machine without a browser use `az login --use-device-code`. Scripts and automation must run an `az login` step (a service principal or `--identity`) before they ask az for a token.",
       "Check the signed-in account with `az account show` and that a token can be issued with `az account get-access-token --resource https://management.azure.com/` (the output is a secret).",
       "If `az login` works in your terminal but not for the app, the app reads another CLI profile: services, sudo, IDEs and containers run as another user or HOME. Point AZURE_CONFIG_DIR at the folder you signed in with, or mount ~/.azure into the container.",
+      "In Azure Pipelines, az is signed in only inside the AzureCLI@2 task, with that task's service connection; other tasks (the Terraform task, a Bash or PowerShell step, a Terraform local-exec) start az signed out. Run the commands that need az inside AzureCLI@2, or sign az in first in the same step (`az login --service-principal`, or `--federated-token` with workload identity federation).",
       "If the CLI itself prints an AADSTS code, follow that code's entry.",
     ],
     docs: [CLI_AUTH],
@@ -161,7 +166,8 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     category: "permission-denied",
     retryable: false,
     match: {
-      text: ["No subscriptions found for"],
+      // az with an account but no subscription it may select.
+      text: ["No subscriptions found for", "No subscription found. Run 'az account set'"],
       credentials: ["AzureCliCredential"],
     },
     cause:
@@ -170,6 +176,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Create a role assignment for the identity (for example Reader or Contributor) on the subscription or resource group it works on; a service principal sees only subscriptions where it holds a role.",
       "For work that needs no subscription (Microsoft Graph, tenant-level calls), sign in with `az login --allow-no-subscriptions`.",
+      "If the identity does hold a role but no subscription is selected, list them with `az account list -o table` and pick one with `az account set --subscription <id>`.",
     ],
     docs: [CLI_AUTH],
   },
@@ -272,15 +279,24 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         "Please run 'azd auth login'",
         'Please run "azd auth login"',
         "not logged in, run `azd auth login` to login",
+        // azd's first releases, which relied on the Azure CLI's sign-in.
+        "cli is not logged in",
+        // A stored sign-in azd can no longer use (its refresh token expired or was revoked).
+        "reauthentication required",
       ],
-      // Any quoting; azd before 1.0 said `azd login`; "reauthentication required" is a stored sign-in azd can no longer use.
-      patterns: ["run [`'\"]azd (?:auth )?login[`'\"] to login"],
+      // Any quoting; azd before 1.0 said `azd login`.
+      patterns: [
+        "run [`'\"]azd (?:auth )?login[`'\"] to log ?in",
+        "try running [`'\"]?azd (?:auth )?login",
+        "please run [`'\"]azd (?:auth )?login",
+      ],
       credentials: ["AzureDeveloperCliCredential"],
     },
     cause:
       "azd is installed but could not issue a token: nobody is signed in, or the stored sign-in is no longer valid.",
     mitigations: [
-      "Sign in with `azd auth login` (with `--tenant-id` when needed).",
+      "Sign in with `azd auth login` (with `--tenant-id` when needed); azd versions before 1.0 named the command `azd login`.",
+      "'Reauthentication required' means azd's stored refresh token can no longer be used (it expired after a period without use, or a password change or policy revoked it): run `azd auth login` again.",
       "If it keeps asking to re-authenticate after a sign-in, the stored token cache is stale (often after an azd upgrade): run `azd auth logout`, then `azd auth login`; as a last resort delete ~/.azd/auth.",
       "In CI, azd has its own sign-in: run `azd auth login --client-id <app-id> --tenant-id <tenant-id>` with `--federated-credential-provider github` (or a client secret or certificate) before `azd provision` / `azd deploy`.",
       "Check that `azd auth token --output json` returns a token (the output is a secret).",
@@ -342,12 +358,15 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
         "Your Azure credentials have not been set up or have expired, please run Connect-AzAccount",
         "Please login using Connect-AzAccount",
         "No account found in the context",
+        "Your Azure credentials have not been set up or have expired",
       ],
+      // The retired AzureRM module's wordings ("please run Connect-AzureRmAccount", "Run Login-AzureRmAccount to login").
+      patterns: ["run (?:connect|login|add)-azurermaccount"],
       credentials: ["AzurePowerShellCredential"],
     },
     cause: "The Az module is present but has no context to issue tokens from, or its sign-in expired.",
     mitigations: [
-      "Sign in with Connect-AzAccount (with -Tenant when needed); a script that runs unattended must sign in itself first.",
+      "Sign in with Connect-AzAccount (with -Tenant when needed); a script that runs unattended must sign in itself first. With the retired AzureRM module the command is Connect-AzureRmAccount (Login-AzureRmAccount); a context saved to a file (Save-AzContext, Import-AzContext) holds a sign-in that expires too, so sign in again rather than importing an old one.",
       "In Azure-hosted scripts (Automation runbooks, deployment scripts, Functions), sign in with the managed identity: `Connect-AzAccount -Identity` at the start of the script, and check it succeeded before calling other cmdlets.",
       "Check with Get-AzContext and Get-AzAccessToken -ResourceUrl https://management.azure.com/ (the token is a secret).",
     ],
@@ -372,6 +391,66 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
     ],
     docs: [
       PS_AUTH,
+      "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access",
+    ],
+  },
+  {
+    id: "interactive-browser-unavailable",
+    title: "An interactive sign-in could not open a web browser on this machine",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: [
+        // MSAL.NET (Azure PowerShell, .NET), MSAL Python (Azure CLI, Python), Node's browser launcher.
+        "Unable to open a web page using xdg-open",
+        "Found no browser in current environment",
+        "spawn xdg-open ENOENT",
+      ],
+      credentials: ["InteractiveBrowserCredential"],
+    },
+    cause:
+      "Browser sign-in starts the system browser and waits for it to return to a local port. On a server, a container, " +
+      "an SSH session or WSL without a browser launcher there is nothing to open, so the sign-in stops before it " +
+      "reaches Microsoft Entra ID.",
+    mitigations: [
+      "Use the device code sign-in, which shows a code to enter in a browser on any other device: `az login --use-device-code`, `Connect-AzAccount -UseDeviceAuthentication`, `azd auth login --use-device-code`, or DeviceCodeCredential in code.",
+      "For unattended work on that machine, sign in with a service principal or managed identity instead of a user.",
+      "If a desktop is available (WSL, a Linux desktop), install a browser launcher (xdg-utils, or wslu for wslview in WSL) so the browser can open.",
+    ],
+    docs: [CLI_AUTH, PS_AUTH],
+  },
+  {
+    id: "azure-cli-tenant-interaction-required",
+    title:
+      "The Azure CLI signed in, but one tenant's MFA or Conditional Access policy blocked a silent sign-in to it",
+    category: "conditional-access-mfa",
+    retryable: false,
+    match: {
+      // Conditional Access and MFA codes only: other codes in the same az output have their own entries.
+      stsCodes: [
+        "AADSTS50076",
+        "AADSTS50079",
+        "AADSTS50158",
+        "AADSTS50072",
+        "AADSTS53000",
+        "AADSTS53001",
+        "AADSTS53003",
+        "AADSTS530032",
+      ],
+      // az's advice after listing the tenants it could not sign in to.
+      context: ["az login --tenant"],
+    },
+    cause:
+      "az login signs in to the home tenant, then silently to every other tenant the account belongs to, to list their " +
+      "subscriptions. A tenant whose Conditional Access policy demands MFA, a compliant device or a location the " +
+      "silent request cannot satisfy refuses it, so its subscriptions are missing; the home tenant's sign-in is fine.",
+    mitigations: [
+      "If you need that tenant, sign in to it explicitly: `az login --tenant <tenant-id>` (the message lists the IDs) and complete the MFA or device prompt; with AADSTS53003 the tenant's Conditional Access policy may block this device or location entirely, so sign in from one it allows.",
+      "If you do not need that tenant's subscriptions, ignore the warning: the other tenants are signed in.",
+      "For automation, use a service principal or managed identity that the tenant's Conditional Access policies allow instead of a user account.",
+    ],
+    docs: [
+      CLI_AUTH,
       "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access",
     ],
   },
@@ -628,5 +707,232 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       "On macOS, make sure the login Keychain is unlocked and the process may use it.",
     ],
     docs: [JS_GUIDE, "https://www.npmjs.com/package/@azure/identity-cache-persistence"],
+  },
+  {
+    id: "powershell-service-principal-sign-in-failed",
+    title:
+      "Azure PowerShell could not sign in as the service principal and reported it as a tenant it could not find",
+    category: "credential-expired",
+    retryable: false,
+    match: {
+      text: ["Could not find tenant id for provided tenant domain"],
+      credentials: ["ClientSecretCredential", "ClientCertificateCredential", "ClientAssertionCredential"],
+    },
+    cause:
+      "Connect-AzAccount -ServicePrincipal asks Microsoft Entra ID for a token in the given tenant and, when that " +
+      "request fails for any reason, words the failure as a tenant lookup. Behind it is usually the service " +
+      "principal's own material: a client secret that has expired (the most common case in automation that worked " +
+      "before), a wrong secret value, or an application ID that does not exist in that tenant. An AADSTS code printed " +
+      "next to it names the real cause.",
+    mitigations: [
+      "Open the app registration (Certificates & secrets) and check the end date of the client secret the script or workflow uses; if it has expired, create a new client secret and update every place that stores it (the pipeline secret, the service connection, the key vault).",
+      "If it has not expired, check that the stored value is the secret's Value (not its Secret ID), that the application (client) ID is the one of that app, and that -Tenant is the Directory (tenant) ID where the app lives.",
+      "Reproduce with `az login --service-principal -u <app-id> -p <secret> --tenant <tenant-id>` or Connect-AzAccount -Debug: they print the AADSTS code the message hides.",
+      "If an AADSTS code appears in the same output, follow that code's entry instead.",
+    ],
+    docs: [
+      PS_AUTH,
+      "https://learn.microsoft.com/entra/identity-platform/howto-create-service-principal-portal",
+    ],
+  },
+  {
+    id: "powershell-access-token-expired",
+    title: "Azure PowerShell kept using an access token that has expired",
+    category: "token-expired",
+    retryable: false,
+    match: {
+      text: ["The access token expiry UTC time", "is earlier than current UTC time"],
+      // Az cmdlets print their name before the message.
+      context: [
+        "Get-Az",
+        "Set-Az",
+        "New-Az",
+        "Remove-Az",
+        "Invoke-Az",
+        "Connect-AzAccount",
+        "AzContext",
+        "Az.Accounts",
+      ],
+    },
+    cause:
+      "A context created with Connect-AzAccount -AccessToken holds only that token: Az cannot refresh it, so every " +
+      "cmdlet fails once the token's lifetime (about an hour) is over. A saved or imported context whose sign-in " +
+      "lapsed behaves the same way.",
+    mitigations: [
+      "Get a fresh access token (`az account get-access-token`, Get-AzAccessToken, or your own token request) and run Connect-AzAccount -AccessToken <token> -AccountId <id> again before the next cmdlets.",
+      "For scripts that run longer than the token lives, sign in with a credential Az can refresh instead: Connect-AzAccount as a user, -ServicePrincipal with a secret or certificate, -FederatedToken, or -Identity for a managed identity.",
+      "Check the machine clock (NTP) if the times in the message are close together.",
+    ],
+    docs: [PS_AUTH, "https://learn.microsoft.com/powershell/module/az.accounts/connect-azaccount"],
+  },
+  {
+    id: "powershell-credential-value-empty",
+    title:
+      "A PowerShell script built its sign-in from an empty value (a secret, user name, tenant or application ID)",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ['value of argument "password" is null', 'value of argument "userName" is null'],
+      patterns: [
+        // ConvertTo-SecureString given an unset variable.
+        "ConvertTo-SecureString\\s?: Cannot bind argument to parameter 'String' because it is (?:null|an empty string)",
+        // A sign-in cmdlet's own parameters (Connect-AzAccount, Set-AzContext) given an unset variable.
+        "Cannot bind argument to parameter '(?:Password|Credential|Tenant|TenantId|ApplicationId|CertificateThumbprint|CertificatePath|FederatedToken|AccessToken|Subscription|SubscriptionId)' because it is (?:null|an empty string)",
+      ],
+    },
+    cause:
+      "The script turns a secret into a PSCredential (New-Object PSCredential, ConvertTo-SecureString) for " +
+      "Connect-AzAccount -ServicePrincipal or another sign-in, or passes a tenant, application or subscription ID to " +
+      "it, and the variable holding that value was empty: a pipeline secret variable that is not mapped into the step, a property that carries no secret " +
+      "(a service principal read back with Get-AzADServicePrincipal has none), or a misspelt variable name.",
+    mitigations: [
+      "Print whether the variable is set (never its value) just before building the PSCredential, and trace where it should come from.",
+      "A service principal's secret is only shown when it is created (New-AzADServicePrincipal, New-AzADSpCredential, or the portal's Certificates & secrets): store it then, or create a new secret; Get-AzADServicePrincipal and Get-AzADApplication never return it.",
+      "In Azure Pipelines, secret variables are not exposed to scripts automatically: map them in the step's env section (env: CLIENT_SECRET: $(clientSecret)) and read $env:CLIENT_SECRET; in GitHub Actions, check the secret exists in this repository or environment.",
+    ],
+    docs: [PS_AUTH, "https://learn.microsoft.com/azure/devops/pipelines/process/set-secret-variables"],
+  },
+  {
+    id: "powershell-key-vault-not-visible",
+    title: "Azure PowerShell cannot see the key vault in the current subscription",
+    category: "permission-denied",
+    retryable: false,
+    match: {
+      text: ["does not exist in current"],
+      context: ["vault"],
+    },
+    cause:
+      "Az.KeyVault cmdlets (Set-AzKeyVaultAccessPolicy, Get-AzKeyVault…) look the vault up in the subscription of " +
+      "the current context. The signed-in identity cannot read it there: in a pipeline, the service principal behind " +
+      "the service connection holds no role on the vault or its resource group, or the context points to another " +
+      "subscription.",
+    mitigations: [
+      "Give the identity that runs the script (in a pipeline, the service connection's service principal) read access on the Key Vault's resource group or the vault itself, and a role that may change it for access-policy work (Key Vault Contributor, or Contributor), then retry.",
+      "Check the context with Get-AzContext and select the vault's subscription with Set-AzContext -Subscription <id> if it is another one.",
+      "If the vault was created moments ago, wait for the role assignment and the resource to propagate.",
+    ],
+    docs: [
+      "https://learn.microsoft.com/azure/key-vault/general/rbac-guide",
+      "https://learn.microsoft.com/azure/key-vault/general/assign-access-policy",
+    ],
+  },
+  {
+    id: "azure-cli-tenant-not-found",
+    title: "The Azure CLI could not find the tenant it was asked to sign in to",
+    category: "tenant-invalid",
+    retryable: false,
+    match: {
+      text: ["Unable to get authority configuration for"],
+      // az's own framing of the failure, or the command that caused it.
+      context: ["az login", "The command failed with an unexpected error", "az account"],
+    },
+    cause:
+      "Before signing in, az downloads the OpenID configuration of <authority host>/<tenant>. It was not found: the " +
+      "tenant ID or domain passed with --tenant (or stored in the profile) is mistyped or belongs to nothing, or the " +
+      "CLI is set to another cloud whose authority host holds no such tenant.",
+    mitigations: [
+      "Run `az login --tenant <tenant ID>` with the Directory (tenant) ID, a GUID, from the portal's Microsoft Entra ID overview, or a verified domain of that tenant; check for stray characters.",
+      "If the authority host in the message is not login.microsoftonline.com, the CLI is set to another cloud: check with `az cloud show` and switch with `az cloud set --name AzureCloud` (retired clouds such as Azure Germany hold no tenants any more).",
+      "Test https://login.microsoftonline.com/<tenant>/v2.0/.well-known/openid-configuration in a browser: an error there confirms the tenant value is wrong.",
+    ],
+    docs: [CLI_AUTH, "https://learn.microsoft.com/entra/fundamentals/how-to-find-tenant"],
+  },
+  {
+    id: "azure-cli-managed-identity-refused",
+    title: "az login --identity reached the managed identity endpoint, which refused to issue a token",
+    category: "managed-identity-unavailable",
+    retryable: false,
+    match: {
+      // az's wording when no identity answers to the ID given with --identity.
+      text: ["MSI: Failed to retrieve a token from", "check your managed service identity id"],
+      // The endpoint answered with a 4xx status.
+      patterns: ["token request returned(?: http error: |: <Response \\[)4\\d\\d"],
+    },
+    cause:
+      "The Azure CLI asked the host's managed identity endpoint for a token (az login --identity, or a CLI session " +
+      "that signed in that way) and the endpoint answered with an error: the host (an Azure ML compute instance or " +
+      "cluster, a VM, an App Service or container) has no managed identity enabled, the user-assigned identity asked " +
+      "for is not assigned to it, or the identity given does not exist.",
+    mitigations: [
+      "Enable a system-assigned managed identity on the compute (Azure ML compute instance or cluster, VM, App Service) or assign the user-assigned identity to it, then retry `az login --identity`.",
+      "For a user-assigned identity, name it: `az login --identity --client-id <client-id>` (older CLI versions: `--username <client-id>`), and check the ID belongs to an identity assigned to this host.",
+      "Give that identity a role on the subscription or resource it works on; without one the sign-in finds no subscription.",
+    ],
+    docs: [
+      "https://learn.microsoft.com/cli/azure/authenticate-azure-cli-managed-identity",
+      "https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/overview",
+    ],
+  },
+  {
+    id: "azure-cli-managed-identity-session-unusable",
+    title:
+      "A tool asked the Azure CLI for a token, but az is signed in with a managed identity it cannot reach",
+    category: "not-logged-in",
+    retryable: false,
+    match: {
+      text: ["Failed to connect to MSI"],
+      // A tool that relays az's answer, rather than someone running az login --identity.
+      context: ["AzureCliCredential", "kubelogin", "cloud shell", "get-access-token"],
+      credentials: ["AzureCliCredential"],
+    },
+    cause:
+      "The Azure CLI's saved sign-in is a managed identity one (from `az login --identity`, or Cloud Shell's automatic " +
+      "sign-in), so every token it hands out comes from the managed identity endpoint. That endpoint did not answer " +
+      "here, so the tool that relies on az (kubelogin, Terraform, an SDK's AzureCliCredential) gets no token.",
+    mitigations: [
+      "Sign the Azure CLI in with your own account: run `az login` (or `az login --use-device-code`), then retry; in Cloud Shell an explicit `az login` replaces the automatic sign-in.",
+      "If az is meant to use the host's managed identity, check on that host that managed identity is enabled and `az account get-access-token` works.",
+    ],
+    docs: [CLI_AUTH],
+  },
+  {
+    id: "developer-tool-personal-account",
+    title:
+      "A developer credential picked a personal Microsoft account where a work or school account is needed",
+    category: "multi-tenant",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS70002"],
+      text: ["is not enabled for consumers"],
+      context: [
+        "SharedTokenCacheCredential",
+        "VisualStudioCredential",
+        "IntelliJCredential",
+        "AzureCliCredential",
+        "AzurePowerShellCredential",
+      ],
+      credentials: ["SharedTokenCacheCredential", "VisualStudioCredential", "IntelliJCredential"],
+    },
+    cause:
+      "Developer credentials reuse an account a tool signed in with. The account found was a personal Microsoft " +
+      "account (outlook.com, live.com…), whose requests go to the consumer tenant, where the tool's client " +
+      "application is not enabled; your resources live in an organisation's tenant.",
+    mitigations: [
+      "Sign in with the work or school account that has access to the resources, and make it the one the credential uses: in Visual Studio pick it under Azure Service Authentication; for the shared cache set the username or tenant (AZURE_USERNAME, AZURE_TENANT_ID, or the credential's TenantId option).",
+      "Or leave the cached account out and use AzureCliCredential after `az login --tenant <tenant-id>` with the work account (exclude the shared token cache in DefaultAzureCredential's options).",
+      "A personal account can use Azure resources only as a guest or owner in a directory: pass that directory's tenant ID so the request does not go to the consumer tenant.",
+    ],
+    docs: ["https://learn.microsoft.com/entra/identity-platform/supported-accounts-validation", JS_GUIDE],
+  },
+  {
+    id: "terraform-azure-cli-user-only",
+    title: "Terraform's azurerm provider refused an Azure CLI session signed in as a service principal",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      text: ["Authenticating using the Azure CLI is only supported as a User"],
+    },
+    cause:
+      "Older azurerm provider versions use the Azure CLI session only when a user signed in. After a pipeline step " +
+      "signed az in as a service principal (azure/login, AzureCLI@2), the provider refuses that session instead of " +
+      "falling back to it, so it needs its own service principal settings.",
+    mitigations: [
+      "Configure the provider's own service principal authentication: ARM_CLIENT_ID, ARM_TENANT_ID and ARM_SUBSCRIPTION_ID, with ARM_CLIENT_SECRET (or a certificate), or with workload identity federation use_oidc = true (ARM_USE_OIDC=true) and the OIDC token variables the CI system provides.",
+      "For a local run, sign the Azure CLI in as yourself (`az login`) and unset any ARM_* variables left from CI; keep service principal settings for pipelines.",
+    ],
+    docs: [
+      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_oidc",
+      "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/azure_cli",
+    ],
   },
 ];

@@ -37,6 +37,8 @@ export const localToolEntries = (): readonly KnowledgeEntry[] => [
         "not found on PATH, make sure it is installed",
         "not found on PATH, please make sure it is installed",
       ],
+      // The Azure Pipelines task library's wording.
+      patterns: ["Unable to locate executable file: '(?:az|azd|pwsh|powershell)'"],
     },
     cause:
       "The process tried to run a command-line tool and the operating system found no such program: it is not " +
@@ -121,8 +123,8 @@ export const localToolEntries = (): readonly KnowledgeEntry[] => [
       "The tool stores its sign-in through a keychain module whose interface changed between versions; the installed " +
       "combination calls a function that no longer exists. No setting of yours causes it.",
     mitigations: [
-      "Upgrade the tool to a version with the fix, or go back to the last version that worked, and check its issue tracker for the keychain bug.",
-      "Meanwhile sign in another way the tool supports (for example a service principal or a deployment token), which does not use the keychain.",
+      "Upgrade the tool to a version with the fix, or go back to the last version that worked, and check its issue tracker for the keychain bug (for the Static Web Apps CLI: `npm install -g @azure/static-web-apps-cli@latest`, or pin the previous release).",
+      "Meanwhile sign in another way the tool supports that does not use its keychain: a service principal or a deployment token, or install the Azure CLI and run `az login` first so the tool can reuse that sign-in.",
     ],
     docs: ["https://github.com/Azure/static-web-apps-cli/issues"],
   },

@@ -37,7 +37,7 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "the tenant (AZURE_TENANT_ID), the client (AZURE_CLIENT_ID) and the path of the token file (AZURE_FEDERATED_TOKEN_FILE), " +
       "plus AZURE_AUTHORITY_HOST. At least one is absent.",
     mitigations: [
-      'On AKS, label the pod with azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id.',
+      'On AKS, label the pod with azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id: the workload identity webhook then adds the token file path (AZURE_FEDERATED_TOKEN_FILE) and the client and tenant IDs of the identity to the environment of the pod when it starts (restart pods created before the label). Operators and add-ons that create their own pods (a configuration provider, a controller) need the same label and service account in their Helm values.',
       "Check that the workload identity webhook is installed and healthy (kubectl get pods -n kube-system | grep workload-identity, or the azure-workload-identity-system namespace).",
       "Outside AKS, pass clientId, tenantId and tokenFilePath to the credential or set the variables yourself.",
     ],
@@ -189,6 +189,27 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
     docs: [FIC_CONSIDERATIONS, "https://learn.microsoft.com/entra/identity-platform/certificate-credentials"],
   },
   {
+    id: "federated-token-lifetime-too-long",
+    title: "The external token presented for federation lives longer than Microsoft Entra ID accepts",
+    category: "assertion-invalid",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS70023"],
+      text: ["External OIDC Provider token must have a lifetime of less than or equal to"],
+    },
+    cause:
+      "Federated credentials accept only short-lived external tokens (about a day at most, as the message states). A " +
+      "long-lived token was presented instead: usually the pod's default or legacy (secret-based) service account " +
+      "token rather than the projected token the workload identity webhook mounts, or a custom issuer minting tokens " +
+      "with a long exp.",
+    mitigations: [
+      "On Kubernetes, present the projected service account token the workload identity webhook mounts (the file AZURE_FEDERATED_TOKEN_FILE points to, /var/run/secrets/azure/tokens/azure-identity-token, audience api://AzureADTokenExchange), not /var/run/secrets/kubernetes.io/serviceaccount/token or a token secret.",
+      "If you project the token yourself, set the projected volume's expirationSeconds to 3600 (an hour) and its audience to api://AzureADTokenExchange.",
+      "For another OIDC issuer, issue tokens whose lifetime (exp minus iat) stays under the limit in the message, ideally an hour.",
+    ],
+    docs: [AWI_TROUBLESHOOT, FIC_CONSIDERATIONS],
+  },
+  {
     id: "external-oidc-issuer-unreachable",
     title: "Microsoft Entra ID could not fetch the external issuer's OIDC metadata or signing keys",
     category: "network",
@@ -256,8 +277,11 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
     category: "federation-disabled",
     retryable: false,
     match: {
+      // Go's GitHub assertion callbacks under any name (githubAssertion, getAssertion).
       text: ["githubAssertion: received HTTP status"],
-      context: ["does not support http method 'GET'"],
+      patterns: ["assertion: received HTTP status 405"],
+      // Terraform wraps long lines, so only the end of Azure DevOps' sentence is certain to stay on one line.
+      context: ["http method 'GET'"],
     },
     cause:
       "Azure DevOps hands out OIDC tokens through its own API (a POST naming the service connection); the GitHub " +
@@ -267,6 +291,49 @@ export const workloadIdentityEntries = (): readonly KnowledgeEntry[] => [
       "Or give that step a secret-based service connection until the tool supports Azure DevOps.",
     ],
     docs: ["https://learn.microsoft.com/azure/devops/pipelines/release/troubleshoot-workload-identity"],
+  },
+  {
+    id: "kubelogin-settings-missing",
+    title: "kubelogin was started without the client ID, tenant ID or federated token its login mode needs",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      patterns: ["\\b(?:clientID|tenantID|authorityHost|serverID) cannot be empty"],
+      text: ["or federated token file has to be provided"],
+      context: ["kubelogin", "getting credentials: exec", "AZURE_FEDERATED_TOKEN_FILE", "ACTIONS_ID_TOKEN"],
+    },
+    cause:
+      "kubectl runs kubelogin to get a token for the cluster. In the workloadidentity login mode kubelogin reads " +
+      "AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE and AZURE_AUTHORITY_HOST (spn mode reads the client " +
+      "ID and secret or certificate); they are not set in the environment kubectl runs in. CI tasks such as Azure " +
+      "DevOps' AzureCLI@2 sign the Azure CLI in but set none of these variables.",
+    mitigations: [
+      "Inside a step that is already signed in to the Azure CLI (AzureCLI@2, azure/login), convert the kubeconfig to the Azure CLI mode instead: `kubelogin convert-kubeconfig -l azurecli`; kubelogin then reuses az's sign-in and needs no variables.",
+      "To keep the workloadidentity mode, set AZURE_CLIENT_ID and AZURE_TENANT_ID to the identity's IDs and point AZURE_FEDERATED_TOKEN_FILE at a file holding the federated token (in AzureCLI@2 with addSpnToEnvironment: true, the servicePrincipalId, tenantId and idToken variables; the idToken lives only minutes), plus AZURE_AUTHORITY_HOST (https://login.microsoftonline.com/).",
+      'On AKS pods, the workload identity webhook sets these variables for pods labelled azure.workload.identity/use: "true"; check the label and the service account annotation.',
+    ],
+    docs: ["https://azure.github.io/kubelogin/concepts/login-modes/workloadidentity.html", AKS_WI],
+  },
+  {
+    id: "github-oidc-not-supported-by-server",
+    title: "This GitHub server does not support the id-token permission that OIDC sign-in needs",
+    category: "federation-disabled",
+    retryable: false,
+    match: {
+      patterns: ["key '?id-token'? is not allowed", "unexpected value '?id-token'?"],
+    },
+    cause:
+      "A workflow asks for `permissions: id-token: write` so that the job can request an OpenID Connect token, but the " +
+      "GitHub server that validates it predates OIDC for Actions (GitHub Enterprise Server before 3.5), so it rejects " +
+      "the workflow before any job runs.",
+    mitigations: [
+      "Upgrade GitHub Enterprise Server to 3.5 or a later version, which supports OIDC tokens for Actions, and keep `id-token: write`.",
+      "Until then, remove the id-token permission and sign in with a secret-based login (azure/login with creds holding a service principal's client secret, or a certificate) instead of OIDC.",
+    ],
+    docs: [
+      "https://docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
+      "https://github.com/Azure/login#readme",
+    ],
   },
   {
     id: "github-azure-login-inputs-missing",

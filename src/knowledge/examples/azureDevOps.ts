@@ -23,6 +23,21 @@ export const azureDevOpsExamples: Readonly<Record<string, KnowledgeEvidence>> = 
         runtime: "azure-devops",
         source: "ADO-01",
       },
+      {
+        text: "##[error]Error: Authentication scheme 'WorkloadIdentityFederation' is not supported by this task.",
+        runtime: "azure-devops",
+        source: "written",
+      },
+    ],
+  },
+  "ado-key-vault-task-denied": {
+    sources: ["azure-devops"],
+    examples: [
+      {
+        text: `##[error]ExampleSecret: "The user, group or application 'appid=${IDS.client};oid=${IDS.org}' does not have secrets list permission on key vault 'kv-example;location=westeurope'." The specified Azure service connection needs to have Get, List secret management permissions on the selected key vault.`,
+        runtime: "azure-devops",
+        source: "written",
+      },
     ],
   },
   "ado-task-identity-not-found": {

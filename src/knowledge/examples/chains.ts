@@ -42,4 +42,14 @@ export const chainExamples: Readonly<Record<string, KnowledgeEvidence>> = {
       },
     ],
   },
+  "credential-chain-empty": {
+    sources: ["written"],
+    examples: [
+      {
+        text: 'ERROR\tscale_handler\terror resolving auth params\t{"type": "ScaledObject", "namespace": "example", "error": "sources must contain at least one TokenCredential"}',
+        runtime: "go",
+        source: "written",
+      },
+    ],
+  },
 };

@@ -36,6 +36,16 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
         runtime: "go",
         source: "written",
       },
+      {
+        text: "Error: Error building AzureRM Client: Azure CLI Authorization Profile was not found. Please ensure the Azure CLI is installed and then log-in with `az login`.",
+        runtime: "go",
+        source: "written",
+      },
+      {
+        text: "Command failed: az account list --output json\nWARNING: Please run 'az login' to access your accounts.",
+        runtime: "azure-cli",
+        source: "written",
+      },
     ],
   },
   "azure-cli-subscription-invalid-characters": {
@@ -121,6 +131,16 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
         runtime: "javascript",
         source: "lab",
       },
+      {
+        text: "ERROR: deploying service 'web': fetching access token: reauthentication required, run `azd auth login --scope https://management.azure.com//.default` to log in",
+        runtime: "azd",
+        source: "written",
+      },
+      {
+        text: 'Error: provisioning infrastructure: listing subscriptions: cli is not logged in. Try running "azd login" to fix',
+        runtime: "azd",
+        source: "written",
+      },
     ],
   },
   "powershell-not-installed": {
@@ -150,6 +170,11 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
         text: "CredentialUnavailableError: Please run 'Connect-AzAccount' from PowerShell to authenticate before using this credential.",
         runtime: "javascript",
         source: "lab",
+      },
+      {
+        text: "Get-AzureRmResourceGroup : Run Login-AzureRmAccount to login.\nAt C:\\scripts\\nightly.ps1:12 char:1",
+        runtime: "azure-powershell",
+        source: "written",
       },
     ],
   },
@@ -302,6 +327,31 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
       },
     ],
   },
+  "interactive-browser-unavailable": {
+    sources: ["azure-powershell", "azure-cli"],
+    examples: [
+      {
+        text: "Connect-AzAccount: InteractiveBrowserCredential authentication failed: Unable to open a web page using xdg-open, gnome-open, kfmclient or wslview tools. See inner exception for details.",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+      {
+        text: "azure.identity._exceptions.CredentialUnavailableError: InteractiveBrowserCredential.get_token failed: Found no browser in current environment.",
+        runtime: "python",
+        source: "written",
+      },
+    ],
+  },
+  "azure-cli-tenant-interaction-required": {
+    sources: ["azure-cli"],
+    examples: [
+      {
+        text: `Authentication failed against tenant ${IDS.tenant} 'Example Partner': SubError: basic_action V2Error: invalid_grant AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication. Trace ID: ${IDS.trace} Correlation ID: ${IDS.correlation} Timestamp: ${IDS.timestamp}.\nIf you need to access subscriptions in the following tenants, please use \`az login --tenant TENANT_ID\`.\n${IDS.tenant} 'Example Partner'`,
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
   "powershell-assembly-conflict": {
     sources: ["azure-powershell"],
     examples: [
@@ -313,6 +363,116 @@ export const developerToolExamples: Readonly<Record<string, KnowledgeEvidence>> 
       {
         text: "Get-AzAccessToken: Method not found: 'Microsoft.Identity.Client.AcquireTokenSilentParameterBuilder Microsoft.Identity.Client.AcquireTokenSilentParameterBuilder.WithProofOfPossession(System.String, System.Net.Http.HttpMethod, System.Uri)'.",
         runtime: "azure-powershell",
+        source: "written",
+      },
+    ],
+  },
+  "powershell-service-principal-sign-in-failed": {
+    sources: ["azure-powershell"],
+    examples: [
+      {
+        text: `Connect-AzAccount : ClientSecretCredential authentication failed: Could not find tenant id for provided tenant domain '${IDS.tenant}'. Please ensure that the provided service principal '${IDS.client}' is found in the provided tenant domain.`,
+        runtime: "azure-powershell",
+        source: "written",
+      },
+    ],
+  },
+  "powershell-access-token-expired": {
+    sources: ["azure-powershell"],
+    examples: [
+      {
+        text: "New-AzResourceGroup : The access token expiry UTC time '11/22/2026 9:00:00 AM' is earlier than current UTC time '11/22/2026 10:05:00 AM'.",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+    ],
+  },
+  "powershell-credential-value-empty": {
+    sources: ["azure-powershell"],
+    examples: [
+      {
+        text: 'New-Object : Exception calling ".ctor" with "2" argument(s): "Cannot process argument because the value of argument "password" is null. Change the value of argument "password" to a non-null value."',
+        runtime: "azure-powershell",
+        source: "written",
+      },
+      {
+        text: "ConvertTo-SecureString : Cannot bind argument to parameter 'String' because it is an empty string.\nAt D:\\a\\_temp\\deploy.ps1:4 char:40",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+      {
+        text: "Connect-AzAccount : Cannot bind argument to parameter 'Tenant' because it is an empty string.\nAt D:\\a\\_temp\\login.ps1:7 char:58",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+    ],
+  },
+  "powershell-key-vault-not-visible": {
+    sources: ["azure-powershell"],
+    examples: [
+      {
+        text: "Set-AzKeyVaultAccessPolicy: Vault 'kv-example-test' does not exist in current subscription. If this vault exists in your tenant, please switch to the correct subscription in order to modify the Access Policies of this vault.",
+        runtime: "azure-powershell",
+        source: "written",
+      },
+    ],
+  },
+  "azure-cli-tenant-not-found": {
+    sources: ["azure-cli"],
+    examples: [
+      {
+        text: "The command failed with an unexpected error. Here is the traceback:\nUnable to get authority configuration for https://login.microsoftonline.com/contoso-typo.onmicrosoft.com. Authority would typically be in a format of https://login.microsoftonline.com/your_tenant Also please double check your tenant name or GUID is correct.",
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
+  "azure-cli-managed-identity-refused": {
+    sources: ["azure-cli"],
+    examples: [
+      {
+        text: "MSI: Failed to retrieve a token from 'http://127.0.0.1:41000/MSI/auth/?resource=https://management.core.windows.net/&api-version=2017-09-01' with an error of 'No managed identity is assigned to this compute'.",
+        runtime: "azure-cli",
+        source: "written",
+      },
+      {
+        text: "Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request returned http error: 404, reason: Not Found",
+        runtime: "azure-cli",
+        source: "written",
+      },
+      {
+        text: "ERROR: Failed to connect to MSI, check your managed service identity id.",
+        runtime: "azure-cli",
+        source: "written",
+      },
+    ],
+  },
+  "azure-cli-managed-identity-session-unusable": {
+    sources: ["azure-cli"],
+    examples: [
+      {
+        text: "AzureCliCredential.get_token failed: ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly and check the network connection.",
+        runtime: "python",
+        source: "written",
+      },
+    ],
+  },
+  "developer-tool-personal-account": {
+    sources: ["written"],
+    examples: [
+      {
+        text: `Azure.Identity.AuthenticationFailedException: VisualStudioCredential authentication failed: AADSTS70002: The client does not exist or is not enabled for consumers.\nTrace ID: ${IDS.trace}`,
+        runtime: "dotnet",
+        source: "written",
+      },
+    ],
+  },
+  "terraform-azure-cli-user-only": {
+    sources: ["terraform"],
+    examples: [
+      {
+        text: "Error: building AzureRM Client: Authenticating using the Azure CLI is only supported as a User (not a Service Principal).",
+        runtime: "go",
         source: "written",
       },
     ],

@@ -16,6 +16,11 @@ export const localToolExamples: Readonly<Record<string, KnowledgeEvidence>> = {
         source: "written",
       },
       {
+        text: "##[error]Unable to locate executable file: 'pwsh'. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable.",
+        runtime: "azure-devops",
+        source: "written",
+      },
+      {
         text: "/bin/sh: 1: az: command not found",
         runtime: "unknown",
         source: "written",

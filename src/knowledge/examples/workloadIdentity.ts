@@ -156,6 +156,46 @@ export const workloadIdentityExamples: Readonly<Record<string, KnowledgeEvidence
         runtime: "go",
         source: "written",
       },
+      {
+        text: 'ChainedTokenCredential: failed to acquire a token.\nAttempted credentials:\n\tClientAssertionCredential: getAssertion: received HTTP status 405 with response: {"count":1,"value":{"Message":"The requested resource does not support http method \'GET\'."}}',
+        runtime: "go",
+        source: "written",
+      },
+    ],
+  },
+  "federated-token-lifetime-too-long": {
+    sources: ["entra-aadsts", "written"],
+    examples: [
+      {
+        text: `Azure.Identity.AuthenticationFailedException: WorkloadIdentityCredential authentication failed: AADSTS70023: External OIDC Provider token must have a lifetime of less than or equal to 1.01:00:00. Trace ID: ${IDS.trace} Correlation ID: ${IDS.correlation} Timestamp: ${IDS.timestamp}`,
+        runtime: "dotnet",
+        source: "written",
+      },
+    ],
+  },
+  "kubelogin-settings-missing": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "Error: tenantID cannot be empty\nerror: getting credentials: exec: executable kubelogin failed with exit code 1",
+        runtime: "unknown",
+        source: "written",
+      },
+      {
+        text: "kubelogin: either ACTIONS_ID_TOKEN_REQUEST_TOKEN and ACTIONS_ID_TOKEN_REQUEST_URL environment variables have to be set or federated token file has to be provided",
+        runtime: "unknown",
+        source: "written",
+      },
+    ],
+  },
+  "github-oidc-not-supported-by-server": {
+    sources: ["github-actions"],
+    examples: [
+      {
+        text: "The workflow is not valid. .github/workflows/deploy.yml (Line: 12, Col: 7): The key 'id-token' is not allowed",
+        runtime: "unknown",
+        source: "written",
+      },
     ],
   },
   "github-azure-login-inputs-missing": {
