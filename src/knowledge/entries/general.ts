@@ -79,6 +79,29 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
     docs: [JS_GUIDE, LOGGER],
   },
   {
+    id: "credential-chain-empty",
+    title: "A credential chain was built with no credential in it, because none was configured",
+    category: "not-configured",
+    retryable: false,
+    match: {
+      // Go's azidentity (NewChainedTokenCredential), as tools built on it (KEDA, Terraform providers) pass it on.
+      text: ["sources must contain at least one TokenCredential"],
+    },
+    cause:
+      "Tools that build their own chain add a credential for each way of signing in they find configured (workload " +
+      "identity variables, a client secret, a certificate, managed identity settings). None was found, so the chain " +
+      "was empty and the library refused to build it.",
+    mitigations: [
+      "Give the tool the settings of the sign-in you intend: for workload identity the pod needs AZURE_FEDERATED_TOKEN_FILE plus the identity's AZURE_CLIENT_ID and AZURE_TENANT_ID (on AKS the webhook sets them for pods labelled azure.workload.identity/use=true whose service account names the identity).",
+      "For a service principal, provide its client ID with a secret or certificate; for managed identity, the identity's client ID where the tool asks for it.",
+      "Check the tool's own authentication settings (for KEDA, the TriggerAuthentication's podIdentity provider) name a provider it supports.",
+    ],
+    docs: [
+      "https://github.com/Azure/azure-sdk-for-go/blob/main/sdk/azidentity/TROUBLESHOOTING.md",
+      "https://learn.microsoft.com/azure/aks/workload-identity-overview",
+    ],
+  },
+  {
     id: "logging-level-invalid",
     title: "AZURE_LOG_LEVEL has a value the Azure logger does not know, so logging stayed off",
     category: "not-configured",

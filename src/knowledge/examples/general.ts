@@ -158,4 +158,24 @@ export const generalExamples: Readonly<Record<string, KnowledgeEvidence>> = {
       },
     ],
   },
+  "authority-tenant-required": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "[contoso-sync] ClientAuthError: missing_tenant_id_error: A tenant id - not common, organizations, or consumers - must be specified when using the client_credentials flow.",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+  "credential-chain-empty": {
+    sources: ["written"],
+    examples: [
+      {
+        text: 'ERROR\tcontoso-scaler\tfailed to build the token credential\t{"error": "sources must contain at least one TokenCredential"}',
+        runtime: "go",
+        source: "written",
+      },
+    ],
+  },
 };

@@ -21,7 +21,7 @@ describe("recognition by family when no entry matches", () => {
     ["ContosoTool: IMDS request failed to connect", "imds-unreachable"],
     ["ContosoTool: ManagedIdentityCredential failed. Details: Connection reset", "imds-unreachable"],
     ["ContosoTool: connection timed out while fetching the token", "network"],
-    ["ContosoTool: java.net.UnknownHostException: login.contoso.test", "network"],
+    ["ContosoTool: java.net.SocketTimeoutException while fetching the token", "network"],
     ["ContosoTool: lookup failed: EAI_AGAIN", "network"],
     ["spawn pwsh.exe ENOENT", "tool-missing"],
     ["ContosoTool: 'pwsh' executable file not found in $PATH", "tool-missing"],
