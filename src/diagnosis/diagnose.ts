@@ -321,9 +321,12 @@ function isNothingConfigured(attempts: readonly AttemptDiagnosis[]): boolean {
   return tried.length > 0 && tried.every((a) => a.outcome === "unavailable" && isMerelyUnavailable(a));
 }
 
+/** `matches` led by entry `id`: moved to the front, or added there when the text alone did not match it. */
 function promote(matches: readonly KnowledgeMatch[], id: string): KnowledgeMatch[] {
   const found = matches.find((m) => m.id === id);
-  return found ? [found, ...matches.filter((m) => m !== found)] : [...matches];
+  if (found) return [found, ...matches.filter((m) => m !== found)];
+  const entry = knowledgeIndex().byId.get(id);
+  return entry ? [toMatch({ entry, score: FAMILY_SCORE }), ...matches].slice(0, MAX_MATCHES) : [...matches];
 }
 
 function chainSummary(root: AttemptDiagnosis | null, attempts: readonly AttemptDiagnosis[]): string {

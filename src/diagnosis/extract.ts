@@ -60,14 +60,18 @@ export const EXTRACTION_PATTERNS = {
   msalTimestamp: /\b\d{4,9} - \[(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z)\]/,
   timestamp: /\btimestamp"?[ \t]*[:=][ \t]*"?(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z?)/i,
   httpStatus:
-    /\b(?:status code|statuscode|http status code|status|response)"?[ \t]*(?:[:=][ \t]*)?(\d{3})\b|\b(\d{3}) (?:unauthorized|forbidden|bad request|not found|internal server error|bad gateway|gateway timeout)\b/i,
+    /\b(?:status code|statuscode|http status code|status|response)"?[ \t]*(?:[:=][ \t]*)?(\d{3})\b|\b(\d{3}) \(?(?:unauthorized|forbidden|bad request|not found|internal server error|bad gateway|gateway timeout)\b/i,
   /**
    * Status lines of other envelopes: ADAL/MSAL Python and az (`http error: 400`), .NET (`does not indicate success:
    * 401 (Unauthorized)`, `Forbidden (403)`, `returned an error: (400)`), Go (`status code was 401`), `Status Code =
-   * '400'`, `HTTP 401`, `HTTP/1.1 401`, Python requests (`401 Client Error`), `<Response [401]>`.
+   * '400'`, `HTTP 401`, `HTTP/1.1 401`, Python requests (`401 Client Error`), `<Response [401]>`, Java's
+   * HttpURLConnection (`Server returned HTTP response code: 400 for URL`), VS Code's Azure extensions (`Error type: 403`).
    */
   httpStatusEnvelope:
-    /\bhttp error:? (\d{3})\b|does not indicate success: (?:[A-Za-z]{1,40} \()?(\d{3})\b|returned an error: \((\d{3})\)|\bstatus code (?:was|is|=)[ \t]*'?(\d{3})\b|\bHTTP(?:\/\d(?:\.\d)?)? (\d{3})\b|\b(\d{3}) (?:Client|Server) Error\b|<Response \[(\d{3})\]>/i,
+    /\bhttp error:? (\d{3})\b|does not indicate success: (?:[A-Za-z]{1,40} \()?(\d{3})\b|returned an error: \((\d{3})\)|\bstatus code (?:was|is|=)[ \t]*'?(\d{3})\b|\bHTTP(?:\/\d(?:\.\d)?)? (\d{3})\b|\bHTTP response code:? (\d{3})\b|\bError type: (\d{3})\b|\b(\d{3}) (?:Client|Server) Error\b|<Response \[(\d{3})\]>/i,
+  /** .NET's `HttpStatusCode` name where the number is not printed (`Status: BadRequest`). */
+  httpStatusName:
+    /\bStatus: (BadRequest|Unauthorized|Forbidden|NotFound|ProxyAuthenticationRequired|InternalServerError|BadGateway|ServiceUnavailable|GatewayTimeout)\b/,
   oauthErrorPrefix:
     /\b(invalid_client|invalid_grant|invalid_request|invalid_scope|invalid_resource|unauthorized_client|unsupported_grant_type|interaction_required|login_required|consent_required|access_denied|temporarily_unavailable|expired_token)\b/,
   subError: /\bsub_?error"?[ \t]*[:=][ \t]*"?([a-z_]{3,40})/i,
@@ -199,15 +203,33 @@ function firstGroup(m: RegExpExecArray | null): string | undefined {
   return m?.slice(1).find(Boolean);
 }
 
-/** The failing response's status: structured, then the earliest status line of any envelope. */
+const STATUS_OF_NAME: Readonly<Record<string, number>> = {
+  BadRequest: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  ProxyAuthenticationRequired: 407,
+  InternalServerError: 500,
+  BadGateway: 502,
+  ServiceUnavailable: 503,
+  GatewayTimeout: 504,
+};
+
+/**
+ * The failing response's status: structured, then the earliest status line of any envelope. A redirect (3xx) counts:
+ * where a token answer was expected, it is the failure (a proxy or a malformed authority sent it).
+ */
 function findHttpStatus(chain: NormalisedError[], text: string): number | null {
   for (const e of chain) if (e.statusCode !== null) return e.statusCode;
   const statuses: { at: number; status: number }[] = [];
   for (const pattern of [EXTRACTION_PATTERNS.httpStatus, EXTRACTION_PATTERNS.httpStatusEnvelope]) {
     const m = pattern.exec(text);
     const status = Number(firstGroup(m));
-    if (m && status >= 400 && status <= 599) statuses.push({ at: m.index, status });
+    if (m && status >= 300 && status <= 599) statuses.push({ at: m.index, status });
   }
+  const named = EXTRACTION_PATTERNS.httpStatusName.exec(text);
+  const namedStatus = named ? STATUS_OF_NAME[named[1] ?? ""] : undefined;
+  if (named && namedStatus) statuses.push({ at: named.index, status: namedStatus });
   statuses.sort((a, b) => a.at - b.at);
   return statuses[0]?.status ?? null;
 }

@@ -10,15 +10,17 @@ import type { ExtractedFacts } from "./extract.js";
 
 /** Phrases of each family, checked in this order (the first that fits wins). Exported for the linear-time proof. */
 export const FAMILY_PATTERNS = {
-  /** A managed identity endpoint named... */
-  imdsHost: /169\.254\.169\.254|\bimds\b|\bmsi\b|managed identity endpoint/i,
-  /** ...that gave no answer at all. */
+  /** A managed identity endpoint (or the credential that calls it) named... */
+  imdsHost: /169\.254\.169\.254|\bimds\b|\bmsi\b|managed identity endpoint|\bManagedIdentityCredential\b/i,
+  /** ...that plainly gave no answer at all: a socket error, a refusal, a reset, no route, no response. */
   noAnswer:
-    /timed? ?out|refused|unreachable|max retries|no response|failed to (?:establish|connect)|\bE(?:HOSTUNREACH|NETUNREACH|TIMEDOUT|CONNREFUSED|HOSTDOWN)\b/i,
+    /timed ?out|refused|unreachable|max retries|no response|connection reset|forbidden by its access permissions|\bE(?:HOSTUNREACH|NETUNREACH|TIMEDOUT|CONNREFUSED|CONNRESET|HOSTDOWN)\b/i,
+  /** ...or that only may not have answered: "failed to connect" and "timeout" also head messages that quote a reply. */
+  maybeNoAnswer: /\btime-?out\b|failed to (?:establish|connect)|cannot be established/i,
   managedIdentityRefused:
     /identity not found|no (?:default )?identity (?:is |has been )?assigned|identity (?:isn't|is not) assigned|multiple user.assigned identities|assigned identities for pod|nmi response failed|verify your objectid, clientid or msiresourceid|identity-responder-not-enabled/i,
   network:
-    /\b(?:ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EAI_AGAIN)\b|getaddrinfo|proxy authentication required|unable to get local issuer certificate|self[- ]signed certificate|certificate verify failed|failed to execute the refresh request|name or service not known|connection (?:was )?(?:refused|reset|timed out)|socket hang up/i,
+    /\b(?:ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EAI_AGAIN)\b|getaddrinfo|\b(?:UnknownHost|NoRouteToHost|SocketTimeout|Connect)Exception\b|proxy authentication required|unable to get local issuer certificate|self[- ]signed certificate|certificate verify failed|failed to execute the refresh request|name or service not known|connection (?:was )?(?:refused|reset|timed out)|socket hang up/i,
   toolMissing:
     /spawn (?:az|azd|pwsh|powershell)\S{0,8} ENOENT|is not recognized as an internal or external command|command not found|not found on path|executable file not found/i,
   notLoggedIn:
@@ -56,9 +58,28 @@ export function categoryOfStsCodeFamily(stsCode: string): DiagnosisCategory | nu
   return null;
 }
 
+/** Statuses with which a managed identity endpoint that exists refuses a token (Docker Desktop's 403, a gateway's 502/504: none). */
+const ENDPOINT_REFUSALS: ReadonlySet<number> = new Set([400, 404, 410, 500]);
+
+/**
+ * A managed identity endpoint that gave no answer (`imds-unreachable`) or answered with a refusal
+ * (`managed-identity-unavailable`). A status line or an endpoint's own words prove an answer, and outweigh a
+ * "failed to connect" or "timeout" heading; a socket error proves there was none.
+ */
+function categoryOfManagedIdentityEndpoint(facts: ExtractedFacts): DiagnosisCategory | null {
+  const p = FAMILY_PATTERNS;
+  const text = facts.text;
+  if (!p.imdsHost.test(text)) return null;
+  if (p.noAnswer.test(text)) return "imds-unreachable";
+  if (p.managedIdentityRefused.test(text)) return "managed-identity-unavailable";
+  if (facts.httpStatus !== null && ENDPOINT_REFUSALS.has(facts.httpStatus))
+    return "managed-identity-unavailable";
+  if (p.maybeNoAnswer.test(text)) return "imds-unreachable";
+  return null;
+}
+
 function categoryOfPhrases(text: string): DiagnosisCategory | null {
   const p = FAMILY_PATTERNS;
-  if (p.imdsHost.test(text) && p.noAnswer.test(text)) return "imds-unreachable";
   if (p.managedIdentityRefused.test(text)) return "managed-identity-unavailable";
   if (p.network.test(text)) return "network";
   if (p.toolMissing.test(text)) return "tool-missing";
@@ -81,13 +102,14 @@ function categoryOfStatus(facts: ExtractedFacts): DiagnosisCategory | null {
 }
 
 /**
- * The family of a failure, in order of what says most: an AADSTS code's range, its phrases, the OAuth error, the
- * status line, then the credential that failed. `null` when nothing points anywhere.
+ * The family of a failure, in order of what says most: an AADSTS code's range, a managed identity endpoint's
+ * answer or silence, its phrases, the OAuth error, the status line, then the credential that failed. `null` when nothing points anywhere.
  */
 export function categoryOfFamily(facts: ExtractedFacts): DiagnosisCategory | null {
   const firstCode = facts.stsCodes[0];
   return (
     (firstCode ? categoryOfStsCodeFamily(firstCode) : null) ??
+    categoryOfManagedIdentityEndpoint(facts) ??
     categoryOfPhrases(facts.text) ??
     (facts.oauthError ? (OAUTH_FAMILIES[facts.oauthError] ?? null) : null) ??
     categoryOfStatus(facts) ??

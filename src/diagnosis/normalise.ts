@@ -273,8 +273,11 @@ export function normaliseError(value: unknown): NormalisedError {
 /** A member line of a JS aggregate: `CredentialUnavailableError: …`. */
 export const JS_MEMBER_LINE =
   /^(CredentialUnavailableError|AuthenticationRequiredError|AuthenticationError|Error|TypeError|RestError): /;
-/** A member line of Python/Go (`\tEnvironmentCredential: …`) or .NET/Java (`- EnvironmentCredential …`). */
-export const NAMED_MEMBER_LINE = /^[ \t]*(?:- )?([A-Z][A-Za-z]{1,60}Credential)\b[:.]?/;
+/**
+ * A member line of Python/Go (`\tEnvironmentCredential: …`) or .NET/Java (`- EnvironmentCredential …`), also quoted
+ * (`> EnvironmentCredential …`).
+ */
+export const NAMED_MEMBER_LINE = /^[ \t]*(?:[->] )?([A-Z][A-Za-z]{1,60}Credential)\b[:.]?/;
 /** A .NET member line that names no credential (`- Please run 'az login' …`). */
 export const DASH_MEMBER_LINE = /^[ \t]*- \S/;
 
@@ -296,6 +299,38 @@ const ANCHORED_HEADS = AGGREGATE_HEADS.filter((head) => head.includes(HEAD_ANCHO
   anchorAt: head.indexOf(HEAD_ANCHOR),
 }));
 const UNANCHORED_HEADS = AGGREGATE_HEADS.filter((head) => !head.includes(HEAD_ANCHOR));
+
+/**
+ * Java's older chains print no heading: the members' messages, one per line. Two different credentials saying
+ * so is the mark (one credential saying it twice, as Python's managed identity does, is not a chain).
+ */
+const HEADLESS_MEMBER = "credential authentication unavailable";
+
+/** The credential name's letters just before `at` (`environment` for `environmentcredential…`). */
+function nameBefore(lower: string, at: number): string {
+  let start = at;
+  while (start > 0 && at - start < 60 && /[a-z]/.test(lower.charAt(start - 1))) start--;
+  return lower.slice(start, at);
+}
+
+function hasHeadlessMembers(lower: string): boolean {
+  let first: string | null = null;
+  for (let at = lower.indexOf(HEADLESS_MEMBER); at !== -1; at = lower.indexOf(HEADLESS_MEMBER, at + 1)) {
+    const name = nameBefore(lower, at);
+    if (first === null) first = name;
+    else if (name !== first) return true;
+  }
+  return false;
+}
+
+const EXCEPTION_MARK = "Exception: ";
+
+/** A line without Java's exception name before its first member (`com.azure.identity.…Exception: `). */
+function withoutExceptionName(line: string): string {
+  const at = line.indexOf(EXCEPTION_MARK);
+  if (at <= 0 || at > 120 || line.slice(0, at).trim().includes(" ")) return line;
+  return line.slice(at + EXCEPTION_MARK.length);
+}
 
 /** Whether the lower-cased text holds an aggregate heading: each heading is compared where its anchor word is. */
 function hasAggregateHead(lower: string): boolean {
@@ -394,16 +429,17 @@ export function pastedLines(text: string): string[] {
 
 /**
  * Splits a pasted chain failure into one member per credential: the JS `AggregateAuthenticationError` text,
- * Python's and Go's "Attempted credentials:" lists, .NET's and Java's dash lists. Anything else: no members.
+ * Python's and Go's "Attempted credentials:" lists, .NET's and Java's dash lists, Java's headless line-per-member
+ * report. Anything else: no members.
  */
 export function splitPastedAggregate(text: string): NormalisedError[] {
   const lower = unescapedText(text.slice(0, 4096)).toLowerCase();
-  if (!hasAggregateHead(lower)) return [];
+  if (!hasAggregateHead(lower) && !hasHeadlessMembers(lower)) return [];
   const dashMembers = lower.includes("failed to retrieve a token from the included credentials");
   const members: string[][] = [];
   let current: string[] | null = null;
   for (const line of pastedLines(text)) {
-    const named = NAMED_MEMBER_LINE.exec(line)?.[1];
+    const named = NAMED_MEMBER_LINE.exec(withoutExceptionName(line))?.[1];
     // The heading names the chain itself ("ChainedTokenCredential authentication failed."): not a member.
     const namesMember = named !== undefined && !CHAIN_NAMES.has(named);
     const isMember = JS_MEMBER_LINE.test(line) || namesMember || (dashMembers && DASH_MEMBER_LINE.test(line));

@@ -67,7 +67,7 @@ export const familyEntries: readonly KnowledgeEntry[] = [
       "The code runs where a managed identity endpoint exists, and that endpoint refused the request: no identity " +
       "is enabled or assigned to this resource, several are and none was chosen, or the one asked for is not there.",
     mitigations: [
-      "Enable a managed identity on this resource (system-assigned), or assign the user-assigned identity you mean to use.",
+      "Enable a managed identity on the resource the code runs on (the VM, app, container or Azure Machine Learning compute instance: system-assigned), or assign the user-assigned identity you mean to use to that resource.",
       "With user-assigned identities, pass the identity's client ID to the credential (managedIdentityClientId / client_id / AZURE_CLIENT_ID).",
       "On Kubernetes, check that the pod's identity binding or workload identity annotation names that identity.",
     ],
@@ -83,7 +83,7 @@ export const familyEntries: readonly KnowledgeEntry[] = [
       "The request to the managed identity endpoint (169.254.169.254 or the platform's local endpoint) got no " +
       "answer: the code is not running on Azure, or something between it and the endpoint drops or refuses it.",
     mitigations: [
-      "Off Azure (a laptop, a build agent, another cloud), use a developer or service principal credential instead of managed identity.",
+      "Off Azure (a laptop, a build agent, another cloud), use a developer credential (the Azure CLI after az login, your IDE's Azure sign-in) or a service principal instead of managed identity.",
       "On Azure, check that nothing (a proxy setting, a firewall, a container network) blocks 169.254.169.254.",
     ],
     docs: [MI_OVERVIEW],

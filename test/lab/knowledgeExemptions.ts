@@ -4,6 +4,8 @@
  * entry listed here that a scenario does produce: the list may only hold what is truly out of reach.
  */
 export const LAB_EXEMPTIONS: Readonly<Record<string, string>> = {
+  "sts-answered-with-redirect":
+    "Its 'Http status code: 301' wording is msal-node's own network client's (apps using msal-node directly); identity 4.13.1 reports a 301 from the token endpoint as a bare network_error (tried against the lab's fake STS).",
   "workload-identity-proxy-misconfigured":
     "The AKS token-proxy settings (AZURE_KUBERNETES_TOKEN_PROXY…) exist from identity 4.14 on; 4.13.1, the version the lab pins, has no such check.",
   "broker-plugin-missing":

@@ -114,6 +114,28 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
     docs: [FIND_TENANT],
   },
   {
+    id: "authority-tenant-required",
+    title: "An app-only token was requested from common, organizations or consumers instead of one tenant",
+    category: "tenant-invalid",
+    retryable: false,
+    match: {
+      text: ["missing_tenant_id_error", "must be specified when using the client_credentials flow"],
+    },
+    cause:
+      "A token for the application itself (client credentials: a secret, certificate or assertion) is always issued " +
+      "by one tenant. The authority ends in common, organizations or consumers, which only sign in users, so the " +
+      "library refuses before asking.",
+    mitigations: [
+      "Put the tenant ID (the Directory (tenant) ID GUID, or a verified domain) in the authority: https://login.microsoftonline.com/<tenant-id>.",
+      "With @azure/identity or another Azure SDK, pass the tenant ID to the credential (tenantId, AZURE_TENANT_ID) rather than common.",
+      "For a multi-tenant app, request the token from the tenant whose resources it calls, one authority per tenant.",
+    ],
+    docs: [
+      FIND_TENANT,
+      "https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration",
+    ],
+  },
+  {
     id: "authority-host-not-https",
     title: "The authority host is an http:// URL, which credentials refuse",
     category: "not-configured",
@@ -255,7 +277,7 @@ export const generalEntries = (): readonly KnowledgeEntry[] => [
       "A service challenge (or getToken's tenantId option) asked for a token from a tenant other than the one the " +
       "credential was built for. Credentials refuse such cross-tenant requests unless the tenant is explicitly allowed.",
     mitigations: [
-      "Add that tenant ID to additionallyAllowedTenants in the credential options.",
+      "Add that tenant ID to additionallyAllowedTenants in the credential options (additionally_allowed_tenants in Python, AdditionallyAllowedTenants in .NET, additionallyAllowedTenants(…) on Java's builders, AdditionallyAllowedTenants in Go).",
       'Or add "*" to additionallyAllowedTenants to allow any tenant (only when the app is meant to be multi-tenant).',
       "If the resource should live in your own tenant, check that the service endpoint and subscription are the ones you expect.",
     ],

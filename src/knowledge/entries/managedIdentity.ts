@@ -47,6 +47,7 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
       "System-assigned: turn the identity on for the resource (Identity blade, Status = On) and wait a minute for it to propagate.",
       "On a scale set or App Service slot, check the identity on that exact instance or slot; on Container Apps, Azure Container Instances and Azure Machine Learning compute, assign the identity to the app, container group or compute itself.",
       "Constructed directly, ManagedIdentityCredential may not read AZURE_CLIENT_ID (Python's does not): pass the client ID in code (client_id= in Python, clientId in JavaScript and Java, ManagedIdentityId in .NET).",
+      "On AKS with Microsoft Entra Workload ID, the identity is bound to the pod's service account, not assigned to the node, so IMDS does not know it: use WorkloadIdentityCredential (or DefaultAzureCredential) instead of calling IMDS.",
     ],
     docs: [VM_MI, APP_MI, MI_TROUBLESHOOT],
   },
@@ -98,7 +99,7 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Make sure managed identity is turned on for this VM or scale set.",
       "From the machine, query the IMDS token endpoint on 169.254.169.254 with curl and the header Metadata: true; a reply proves it works, and it contains a live access token, so never paste it anywhere.",
-      "If you are not on Azure, exclude managed identity from the chain (AZURE_TOKEN_CREDENTIALS=dev, or a ChainedTokenCredential without it).",
+      "Running locally (a laptop, an IDE, a local container) there is no managed identity endpoint: use a developer credential there (Azure CLI after az login, the IDE's Azure sign-in), or exclude managed identity from the chain (AZURE_TOKEN_CREDENTIALS=dev, or a ChainedTokenCredential without it).",
       "On Azure, when the endpoint is only slow (a host still starting), construct ManagedIdentityCredential directly rather than DefaultAzureCredential, whose first probe gives up quickly.",
       'A Java security manager or sandbox that denies the socket (access denied "java.net.SocketPermission" "169.254.169.254:80") must grant SocketPermission connect,resolve for 169.254.169.254:80 in its policy.',
     ],
@@ -134,20 +135,21 @@ export const managedIdentityEntries = (): readonly KnowledgeEntry[] => [
   },
   {
     id: "imds-retries-exhausted",
-    title: "Repeated requests to the managed identity endpoint all failed",
-    category: "managed-identity-unavailable",
+    title: "Every attempt to reach the managed identity endpoint failed before it answered",
+    category: "imds-unreachable",
     retryable: true,
     match: {
       text: ["Multiple attempts failed to obtain a token from the managed identity endpoint"],
       credentials: [...MI],
     },
     cause:
-      "The credential retried the managed identity endpoint several times (it retries throttling, 404/410 while the " +
-      "identity is provisioning, and 5xx) and every attempt failed. The inner errors tell which.",
+      ".NET's credential (also inside Azure PowerShell) says this when its retries end with an exception on every " +
+      "try: the connection to the endpoint was refused, forbidden, reset or timed out, so no answer came back. An " +
+      "endpoint that answers, even with an error, is reported by its status instead. The inner errors say which.",
     mitigations: [
-      "Read the inner error messages (or enable logging) to see the status codes returned.",
       "If this runs on a local machine or anywhere off Azure (including Connect-AzAccount -Identity there), there is no managed identity endpoint: sign in with a developer credential (az login, Connect-AzAccount) locally and use managed identity only on Azure.",
-      "Check that the identity is enabled and attached, and that IMDS is reachable from this host.",
+      "On App Service or a Function App, turn the app's managed identity on: the platform then provides its own endpoint (IDENTITY_ENDPOINT), and the credential stops falling back to 169.254.169.254.",
+      "On a VM or scale set, check that the identity is enabled and that nothing (a proxy, a firewall rule, a container network) blocks 169.254.169.254; read the inner error messages (or enable logging) for the socket error.",
       "Retry later if the resource was just created or restarted; the endpoint can take a while to come up.",
     ],
     docs: [VM_MI, MI_TROUBLESHOOT],

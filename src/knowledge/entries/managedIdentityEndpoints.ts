@@ -48,6 +48,33 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
     docs: [IMDS, MI_TROUBLESHOOT],
   },
   {
+    id: "imds-connection-blocked",
+    title: "The connection to the managed identity address 169.254.169.254 was forbidden, refused or dropped",
+    category: "imds-unreachable",
+    retryable: false,
+    match: {
+      // Windows' socket errors as .NET (and PowerShell) print them, with the address after them.
+      text: [
+        "access a socket in a way forbidden by its access permissions",
+        "target machine actively refused it",
+        "connected party did not properly respond after a period of time",
+        "No connection could be made because",
+      ],
+      context: ["169.254.169.254"],
+      credentials: [...MI],
+    },
+    cause:
+      "The credential tried the VM metadata endpoint and the operating system reports that no connection could be " +
+      "made: a sandbox or firewall forbids the socket (App Service and Functions forbid it when the app has no managed " +
+      "identity of its own), nothing listens there (off Azure), or nothing answered in time.",
+    mitigations: [
+      "On App Service or a Function App, turn on the app's managed identity (Identity blade) and restart it: the platform then sets IDENTITY_ENDPOINT and the credential uses it instead of 169.254.169.254, which the sandbox forbids.",
+      "Off Azure (a laptop, a build agent, another cloud) there is no managed identity endpoint: use a developer credential there (az login with AzureCliCredential) or a service principal.",
+      "On an Azure VM, check that no firewall rule, proxy (add 169.254.169.254 to NO_PROXY) or security product blocks 169.254.169.254.",
+    ],
+    docs: [APP_MI, IMDS, MI_TROUBLESHOOT],
+  },
+  {
     id: "managed-identity-endpoint-not-found",
     title: "The managed identity endpoint answered 404: no identity is bound for this pod or machine yet",
     category: "managed-identity-unavailable",
@@ -130,7 +157,8 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
     category: "managed-identity-unavailable",
     retryable: false,
     match: {
-      text: ["The Azure IMDS endpoint is available"],
+      // Older identity versions log "ManagedIdentityCredential => IMDS endpoint is available".
+      text: ["The Azure IMDS endpoint is available", "IMDS endpoint is available"],
       context: ["status code: 400", "status code 400"],
       credentials: [...MI],
     },
@@ -139,8 +167,8 @@ export const managedIdentityEndpointEntries = (): readonly KnowledgeEntry[] => [
       "no identity is assigned to it. Microsoft-hosted build agents are such VMs, and their identity is not yours; " +
       "DefaultAzureCredential then stops at managed identity instead of reaching the Azure CLI credential.",
     mitigations: [
-      "On a Microsoft-hosted build agent, do not use managed identity: sign in through the pipeline (an Azure CLI task with a service connection) and use AzureCliCredential, or exclude managed identity from the chain (AZURE_TOKEN_CREDENTIALS=dev).",
       "On your own VM or scale set, assign a managed identity (system- or user-assigned, passing its client ID) and give it the roles it needs.",
+      "On a Microsoft-hosted build agent, do not use managed identity: sign in through the pipeline (an Azure CLI task with a service connection) and use AzureCliCredential, or exclude managed identity from the chain (AZURE_TOKEN_CREDENTIALS=dev).",
     ],
     docs: [IMDS, MI_TROUBLESHOOT],
   },

@@ -32,6 +32,8 @@ export const networkEntries = (): readonly KnowledgeEntry[] => [
         "No such host is known",
         ": no such host",
         "server misbehaving",
+        // Java's: the exception's message is the host name alone.
+        "java.net.UnknownHostException",
       ],
     },
     cause:
@@ -87,6 +89,51 @@ export const networkEntries = (): readonly KnowledgeEntry[] => [
       "A reset or timeout that comes and goes is often passing: retry with backoff (SDK clients retry on their own) before changing anything.",
     ],
     docs: [NODE_ERRORS, JS_GUIDE],
+  },
+  {
+    id: "java-request-retries-ended-on-host",
+    title:
+      "Java's HTTP retries ended on an error that names only a host: the host could not be resolved or reached",
+    category: "network",
+    retryable: true,
+    match: {
+      // azure-core's and MSAL for Java's retry wrapper, where the details are an UnknownHostException's message: a bare
+      // host name at the end of the line.
+      patterns: [
+        "max retries \\d{1,3} times exceeded\\. error details: [a-z0-9-]{1,63}\\.[a-z0-9.-]{2,200}(?:\\r?\\n|$)",
+      ],
+    },
+    cause:
+      "Java's HTTP clients retry a failed request and then report the last error's message. When that message is only a " +
+      "host name, the error was an UnknownHostException: DNS gave no address for it (no network, a VPN or proxy that " +
+      "must be used, a private DNS zone), so no answer ever came from the sign-in endpoint.",
+    mitigations: [
+      "Check the network path from this machine to the host named after 'Error Details' (usually login.microsoftonline.com): nslookup and curl it from the same machine, VPN on or off.",
+      "Behind a proxy, the JVM must be told about it: start Java with -Dhttps.proxyHost=<proxy> -Dhttps.proxyPort=<port> (or -Djava.net.useSystemProxies=true), or set the IDE's proxy (IntelliJ: Settings > Appearance & Behavior > System Settings > HTTP Proxy); Azure SDK clients also read HTTPS_PROXY.",
+      "Retry once the connection or DNS is back; a passing outage clears on its own.",
+    ],
+    docs: ["https://learn.microsoft.com/azure/developer/java/sdk/proxying"],
+  },
+  {
+    id: "sts-answered-with-redirect",
+    title: "The token request got a redirect (HTTP 3xx) instead of an answer from Microsoft Entra ID",
+    category: "network",
+    retryable: false,
+    match: {
+      // msal-node's report of a reply it cannot use: "Http status code: 301 / Http status message: Moved Permanently".
+      patterns: ["http status code: 30[1-8]\\b"],
+      httpStatus: [301, 302, 303, 307, 308],
+    },
+    cause:
+      "The token endpoint never redirects a token request, so a 3xx came from something else: a proxy, firewall or " +
+      "captive portal on the network path that rewrote the request, or an authority URL so malformed (a host name " +
+      "repeated in the path, a port in the wrong place) that the front door sent it elsewhere.",
+    mitigations: [
+      "Look at the Location header in the message: a login page of your network or a proxy means a firewall or proxy intercepts the request; let login.microsoftonline.com through, or set HTTPS_PROXY so requests go through the proxy properly.",
+      "Check the authority the app uses: it must be https://login.microsoftonline.com/<tenant-id> (or your cloud's host), with no host name or port repeated in the path.",
+      "Try the same sign-in from another network to tell a network device from a configuration error.",
+    ],
+    docs: [ENTRA_ENDPOINTS, MSAL_NODE_PROXY],
   },
   {
     id: "proxy-tunnel-failed",
@@ -185,6 +232,7 @@ export const networkEntries = (): readonly KnowledgeEntry[] => [
       "come back with usable metadata: usually a proxy that MSAL does not go through, TLS inspection with an untrusted " +
       "root certificate, or no network route. A wrong tenant or authority host fails the same way, so check both.",
     mitigations: [
+      "Check the network path from this machine to login.microsoftonline.com (or your cloud's authority host) on port 443: DNS, firewall, VPN and proxy.",
       "Open the OpenID configuration URL from the message on the same machine: if it does not load, the network path is at fault; if it answers that the tenant is not found, fix the tenant ID or authority host.",
       "Behind a proxy: msal-node does not pick up HTTPS_PROXY by itself; set system.proxyUrl in the MSAL configuration, or pass a custom system.networkClient that sends requests through your proxy agent (@azure/identity takes proxyOptions or HTTPS_PROXY).",
       "If the proxy inspects TLS, make its root certificates trusted: NODE_EXTRA_CA_CERTS, or in VS Code turn on http.systemCertificates so the OS certificates are used.",

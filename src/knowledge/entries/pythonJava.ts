@@ -1,7 +1,8 @@
 /**
  * Failures seen mostly from the Python and Java libraries (azure-identity, MSAL, ADAL) and the older token
  * endpoint's envelope: assertion checks reported under the generic AADSTS50012/70002 codes, federated SAML tokens,
- * certificate keys that are too small, a token request without a scope, and Java classpath or tool-output problems.
+ * certificate keys that are too small, a token request without a scope, Java classpath or tool-output problems, and
+ * Java's own wrappers of managed and workload identity failures.
  */
 import type { KnowledgeEntry } from "../schema.js";
 
@@ -11,6 +12,8 @@ const SCOPES = "https://learn.microsoft.com/entra/identity-platform/scopes-oidc"
 const JAVA_CONFLICTS =
   "https://learn.microsoft.com/azure/developer/java/sdk/troubleshooting-dependency-version-conflict";
 const JAVA_CLI_TROUBLESHOOT = "https://aka.ms/azsdk/java/identity/azclicredential/troubleshoot";
+const JAVA_GUIDE =
+  "https://github.com/Azure/azure-sdk-for-java/blob/main/sdk/identity/azure-identity/TROUBLESHOOTING.md";
 const lookup = (code: string) => `https://login.microsoftonline.com/error?code=${code}`;
 
 export const pythonJavaEntries = (): readonly KnowledgeEntry[] => [
@@ -138,5 +141,51 @@ export const pythonJavaEntries = (): readonly KnowledgeEntry[] => [
       "Run `az account get-access-token --output json` yourself in the same environment to see the extra text; to keep az from printing warnings at all, run `az config set core.only_show_errors=true`.",
     ],
     docs: [JAVA_CLI_TROUBLESHOOT],
+  },
+  {
+    id: "java-managed-identity-not-available",
+    title:
+      "Java's managed identity credential could not get a token; the real reason is in the wrapped exception",
+    category: "managed-identity-unavailable",
+    retryable: false,
+    match: {
+      // azure-identity for Java words every managed identity failure this way (IMDS refusals, the AKS token exchange).
+      text: ["Managed Identity authentication is not available"],
+      // No credential bonus: a specific cause quoted in the same paste (no IMDS, identity not found) must still lead.
+      errorNames: ["CredentialUnavailableException", "CredentialAuthenticationException"],
+    },
+    cause:
+      "azure-identity for Java wraps whatever went wrong inside ManagedIdentityCredential in this one sentence. Most " +
+      "often the endpoint answered without a token: no system-assigned identity is on, the user-assigned one was not " +
+      "named by its client ID, or, on AKS, the identity is bound to the pod through workload identity and not reachable " +
+      "as a managed identity at all.",
+    mitigations: [
+      "Read the 'Caused by' exception below the message, or rerun with AZURE_LOG_LEVEL=verbose and an SLF4J logger, to see what the endpoint answered.",
+      "On a VM, App Service or container app: turn on the system-assigned managed identity, or attach the user-assigned one and pass its client ID (ManagedIdentityCredentialBuilder().clientId(…), AZURE_CLIENT_ID).",
+      "On AKS with Microsoft Entra Workload ID, build WorkloadIdentityCredential (or DefaultAzureCredential, which picks it) instead of ManagedIdentityCredential, and check the pod's azure.workload.identity/use label and service account annotation.",
+      "Off Azure there is no managed identity: use a developer credential (AzureCliCredential after az login) locally.",
+    ],
+    docs: [JAVA_GUIDE, "https://learn.microsoft.com/azure/aks/workload-identity-overview"],
+  },
+  {
+    id: "java-workload-identity-request-invalid",
+    title:
+      "The token endpoint answered 400 to Java's workload identity exchange: the tenant or authority is likely wrong",
+    category: "tenant-invalid",
+    retryable: false,
+    match: {
+      text: ["The request to the authority host was invalid"],
+      credentials: ["WorkloadIdentityCredential", "ManagedIdentityCredential"],
+    },
+    cause:
+      "azure-identity for Java posts the pod's federated token to <authority host>/<tenant>/oauth2/v2.0/token and reports " +
+      "any 400 this way, without the AADSTS code. The URL it quotes shows the tenant and authority host it used: a " +
+      "client ID or a wrong cloud's host there (for example after a configuration change) makes every exchange fail.",
+    mitigations: [
+      "Read the URL in the message: the segment after the host must be your Directory (tenant) ID. Set it with AZURE_TENANT_ID, the builder's tenantId(…), or in Spring Cloud Azure spring.cloud.azure.profile.tenant-id, and keep the client ID in its own setting.",
+      "Check the authority host matches the cloud of the tenant (AZURE_AUTHORITY_HOST, spring.cloud.azure.profile.cloud-type): login.microsoftonline.com for the public cloud, login.chinacloudapi.cn for Azure operated by 21Vianet.",
+      "If tenant and host are right, check the client ID and the federated identity credential (issuer, subject system:serviceaccount:<namespace>:<name>) of the identity; a debug log of the exchange shows the AADSTS code.",
+    ],
+    docs: [JAVA_GUIDE, "https://learn.microsoft.com/azure/aks/workload-identity-overview"],
   },
 ];

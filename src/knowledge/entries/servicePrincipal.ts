@@ -139,6 +139,31 @@ export const servicePrincipalEntries = (): readonly KnowledgeEntry[] => [
     docs: [CREATE_SECRET, "https://login.microsoftonline.com/error?code=700016"],
   },
   {
+    id: "client-id-is-resource-id",
+    title: "A managed identity's Azure resource ID was sent where its client ID belongs",
+    category: "app-not-found",
+    retryable: false,
+    match: {
+      stsCodes: ["AADSTS700016", "AADSTS700011"],
+      text: ["Application with identifier '/subscriptions/"],
+      // The identifier is an Azure resource ID (/subscriptions/…/providers/…), which no client ID ever is.
+      context: ["/subscriptions/"],
+    },
+    cause:
+      "Microsoft Entra ID looks applications up by their client (application) ID, a GUID. The value sent is the Azure " +
+      "resource ID of a user-assigned managed identity (/subscriptions/…/userAssignedIdentities/…), usually copied " +
+      "into AZURE_CLIENT_ID, a workload identity annotation or a tool's client ID setting.",
+    mitigations: [
+      "Use the managed identity's client ID instead: az identity show --name <identity> --resource-group <group> --query clientId (or the Client ID on the identity's Overview page).",
+      "With workload identity on Kubernetes, put that client ID in the service account's azure.workload.identity/client-id annotation (and AZURE_CLIENT_ID), then restart the pods so the webhook injects it again.",
+      "Where an API takes the resource ID on purpose (ManagedIdentityCredential's resourceId option), pass it there, not as the client ID.",
+    ],
+    docs: [
+      "https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/how-manage-user-assigned-managed-identities",
+      "https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster",
+    ],
+  },
+  {
     id: "app-not-found-in-personal-account-tenant",
     title: "The sign-in went to the personal Microsoft account tenant, which does not hold the app",
     category: "multi-tenant",

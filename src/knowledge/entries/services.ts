@@ -98,7 +98,8 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
     retryable: false,
     match: {
       serviceCodes: ["InvalidAuthenticationTokenTenant"],
-      text: ["access token is from the wrong issuer"],
+      // The second sentence survives where a tool cut or masked the first.
+      text: ["access token is from the wrong issuer", "It must match the tenant"],
       httpStatus: [401],
     },
     cause:
@@ -164,7 +165,7 @@ export const serviceEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "The token's exp had passed when ARM checked it: the caller cached a token string too long, or the machine clock is off.",
     mitigations: [
-      "Refresh the access token: let the SDK request tokens through the credential instead of passing a fixed token string; credentials refresh before expiry.",
+      "Refresh the expired access token: let the SDK request tokens through the credential instead of passing a fixed token string; credentials refresh before expiry.",
       "In a tool or editor extension that cached the token (VS Code, a long-running CLI session), reload the window or sign out and in again so it requests a new one.",
       "Check the machine clock (NTP).",
     ],

@@ -133,7 +133,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     cause:
       "The app asks for permissions that nobody granted in this tenant (or the user declined, or only an administrator may grant them).",
     mitigations: [
-      "Have an administrator grant consent (Enterprise applications > the app > Permissions > Grant admin consent); when the page says only an admin can grant permission, a user cannot do it. Where users may consent for themselves, one interactive sign-in lets them accept the permissions; flows without a browser (username/password, on-behalf-of calls to Microsoft Graph) cannot show that prompt and need consent given beforehand.",
+      "Have an administrator grant consent to the app's API permissions (App registrations > the app > API permissions > Grant admin consent, or Enterprise applications > the app > Permissions); when the page says only an admin can grant permission, a user cannot do it. Where users may consent for themselves, one interactive sign-in lets them accept the permissions; flows without a browser (username/password, on-behalf-of calls to Microsoft Graph) cannot show that prompt and need consent given beforehand.",
       "For a client of your own API, add it as a pre-authorised client application on the API's registration.",
       "An administrator can also consent for the whole tenant by opening a sign-in URL for the app with prompt=admin_consent (or the /adminconsent endpoint with its client ID).",
       "When the app named is a Microsoft developer tool (Visual Studio, Azure CLI, Azure PowerShell) the tenant may block user consent to it: ask an administrator to consent to it, or sign in with another tool or your own app registration.",
@@ -276,7 +276,11 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     title: "The account does not exist in the tenant it is signing in to",
     category: "multi-tenant",
     retryable: false,
-    match: { stsCodes: ["AADSTS50020", "AADSTS50034", "AADSTS90072", "AADSTS16000", "AADSTS50014"] },
+    match: {
+      stsCodes: ["AADSTS50020", "AADSTS50034", "AADSTS90072", "AADSTS16000", "AADSTS50014"],
+      // AADSTS50020's sentence as brokers and desktop tools print it, without the code.
+      text: ["does not exist in tenant", "needs to be added as an external user in the tenant"],
+    },
     cause:
       "The user belongs to another tenant or identity provider and was never added (or has not redeemed an invitation) " +
       "here, or the user name is misspelled. Developer tools often hit this when the default tenant differs from the resource's tenant.",
@@ -440,6 +444,7 @@ export const stsCodeEntries = (): readonly KnowledgeEntry[] => [
     mitigations: [
       "Check the scope's resource URI exactly (e.g. https://database.windows.net/.default, api://<app-id>/.default).",
       "For your own API or a multi-tenant resource in another tenant, have that tenant's administrator install it (consent), so its service principal exists there and your client is authorized to call it.",
+      "For your own API, check its app registration: the App ID URI and scope under Expose an API must match the scope requested, and an API used from another tenant must be registered as multi-tenant.",
     ],
     docs: [lookup("500011"), SCOPES],
   },

@@ -158,4 +158,19 @@ export const generalExamples: Readonly<Record<string, KnowledgeEvidence>> = {
       },
     ],
   },
+  "authority-tenant-required": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "AuthenticationRequiredError: missing_tenant_id_error: See https://aka.ms/msal.js.errors#missing_tenant_id_error for details",
+        runtime: "javascript",
+        source: "lab",
+      },
+      {
+        text: "[contoso-sync] ClientAuthError: missing_tenant_id_error: A tenant id - not common, organizations, or consumers - must be specified when using the client_credentials flow.",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
 };

@@ -64,8 +64,28 @@ export const managedIdentityEndpointExamples: Readonly<Record<string, KnowledgeE
     sources: ["written"],
     examples: [
       {
+        text: "azure:identity:info ManagedIdentityCredential => IMDS endpoint is available\nazure:identity:info IdentityClient: sending token request to [http://169.254.169.254/metadata/identity/oauth2/token]\nazure:core-http:info Response status code: 400",
+        runtime: "javascript",
+        source: "written",
+      },
+      {
         text: "azure:identity:info ManagedIdentityCredential - IMDS => ManagedIdentityCredential - IMDS: The Azure IMDS endpoint is available\nazure:core-rest-pipeline:info Response status code: 400",
         runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+  "imds-connection-blocked": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "Azure.Identity.CredentialUnavailableException: ManagedIdentityCredential authentication unavailable. No connection could be made because the target machine actively refused it. (169.254.169.254:80)",
+        runtime: "dotnet",
+        source: "written",
+      },
+      {
+        text: "ContosoJob: ManagedIdentityCredential.GetToken failed: An attempt was made to access a socket in a way forbidden by its access permissions. (169.254.169.254:80)",
+        runtime: "dotnet",
         source: "written",
       },
     ],

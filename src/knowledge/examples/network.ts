@@ -6,6 +6,11 @@ export const networkExamples: Readonly<Record<string, KnowledgeEvidence>> = {
     sources: ["node-errors", "written"],
     examples: [
       {
+        text: "com.microsoft.aad.msal4j.MsalClientException: java.net.UnknownHostException: login.microsoftonline.com\n\tat com.microsoft.aad.msal4j.HttpHelper.executeHttpRequest(HttpHelper.java:60)",
+        runtime: "java",
+        source: "written",
+      },
+      {
         text: "RestError: getaddrinfo ENOTFOUND contoso-vault.vault.azure.net\n    at ClientRequest.<anonymous> (/app/node_modules/@azure/core-rest-pipeline/dist/commonjs/nodeHttpClient.js:1:1)",
         runtime: "javascript",
         source: "written",
@@ -137,6 +142,26 @@ export const networkExamples: Readonly<Record<string, KnowledgeEvidence>> = {
     examples: [
       {
         text: "SyntaxError: Unexpected token '<' in the token response: Our services aren't available right now. We're working to restore all services as soon as possible.",
+        runtime: "javascript",
+        source: "written",
+      },
+    ],
+  },
+  "java-request-retries-ended-on-host": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "com.azure.core.exception.ClientAuthenticationException: java.lang.RuntimeException: Max retries 3 times exceeded. Error Details: login.microsoftonline.com\n\tat com.contoso.inventory.Main.main(Main.java:12)",
+        runtime: "java",
+        source: "written",
+      },
+    ],
+  },
+  "sts-answered-with-redirect": {
+    sources: ["written"],
+    examples: [
+      {
+        text: 'ServerError: unknown_error: An unknown error occured.\nHttp status code: 302\nHttp status message: Found\nHeaders: {"location":"https://gateway.contoso.test/portal/login"}',
         runtime: "javascript",
         source: "written",
       },

@@ -72,4 +72,24 @@ export const pythonJavaExamples: Readonly<Record<string, KnowledgeEvidence>> = {
       },
     ],
   },
+  "java-managed-identity-not-available": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "[main] ERROR com.azure.identity.ManagedIdentityCredential - Azure Identity => ERROR in getToken() call for scopes [https://storage.azure.com/.default]: Managed Identity authentication is not available.\ncom.azure.identity.CredentialUnavailableException: Managed Identity authentication is not available.",
+        runtime: "java",
+        source: "written",
+      },
+    ],
+  },
+  "java-workload-identity-request-invalid": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "com.azure.identity.CredentialUnavailableException: WorkloadIdentityCredential authentication unavailable. The request to the authority host was invalid. Additional details: Server returned HTTP response code: 400 for URL: https://login.microsoftonline.com/11111111-2222-4333-8444-555555555555/oauth2/v2.0/token.",
+        runtime: "java",
+        source: "written",
+      },
+    ],
+  },
 };

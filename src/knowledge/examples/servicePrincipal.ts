@@ -376,4 +376,14 @@ export const servicePrincipalExamples: Readonly<Record<string, KnowledgeEvidence
       },
     ],
   },
+  "client-id-is-resource-id": {
+    sources: ["written"],
+    examples: [
+      {
+        text: "azure.core.exceptions.ClientAuthenticationError: WorkloadIdentityCredential authentication failed: AADSTS700016: Application with identifier '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-contoso/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-contoso-worker' was not found in the directory 'Contoso'. This can happen if the application has not been installed by the administrator of the tenant.",
+        runtime: "python",
+        source: "written",
+      },
+    ],
+  },
 };

@@ -231,6 +231,11 @@ export const stsCodeExamples: Readonly<Record<string, KnowledgeEvidence>> = {
     sources: [...SRC],
     examples: [
       {
+        text: "Selected user account does not exist in tenant 'Fabrikam' and cannot access the application '00000000-1111-4222-8333-444444444444' in that tenant. The account needs to be added as an external user in the tenant first.",
+        runtime: "javascript",
+        source: "written",
+      },
+      {
         text: cliSts(
           "50020",
           `User account 'dev@fabrikam.com' from identity provider 'https://sts.windows.net/${IDS.org}/' does not exist in tenant 'Contoso' and cannot access the application '04b07795-8ddb-461a-bbee-02f9e1bf7b46'(Microsoft Azure CLI) in that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account.`,

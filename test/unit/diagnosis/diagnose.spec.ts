@@ -144,6 +144,31 @@ describe("a chain whose members were unavailable", () => {
     expect(diagnosis.summary).toMatch(/^ManagedIdentityCredential /);
   });
 
+  it("reads Java's report that has no heading, one member per line, and leads with the chain's advice", () => {
+    // Written: the members of an older Java DefaultAzureCredential, each message on its own line, none set up.
+    const text = [
+      "com.azure.identity.CredentialUnavailableException: EnvironmentCredential authentication unavailable. Environment variables are not fully configured.",
+      "ManagedIdentityCredential authentication unavailable. Connection to IMDS endpoint cannot be established.",
+      "> SharedTokenCacheCredential authentication unavailable. No accounts were found in the cache.",
+    ].join("\n");
+    const diagnosis = diagnose(text);
+    expect(diagnosis.attempts.map((a) => a.credential)).toEqual([
+      "EnvironmentCredential",
+      "ManagedIdentityCredential",
+      "SharedTokenCacheCredential",
+    ]);
+    expect(diagnosis.category).toBe("not-configured");
+    expect(diagnosis.matches[0]?.id).toBe("default-credential-all-unavailable");
+  });
+
+  it("does not read one credential saying it is unavailable twice as a chain", () => {
+    const text =
+      "ImdsCredential.get_token failed: ManagedIdentityCredential authentication unavailable, no response from the IMDS endpoint.\nManagedIdentityCredential.get_token failed: ManagedIdentityCredential authentication unavailable,";
+    const diagnosis = diagnose(text);
+    expect(diagnosis.attempts).toEqual([]);
+    expect(diagnosis.category).toBe("imds-unreachable");
+  });
+
   it("reads the members of a report quoted with escaped line breaks (Go's %q)", () => {
     const text = String.raw`failed to acquire a token.
 Attempted credentials:

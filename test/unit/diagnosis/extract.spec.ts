@@ -59,8 +59,19 @@ describe("facts read from every envelope", () => {
     ["requests.exceptions.HTTPError: 401 Client Error: PermissionDenied for url", 401],
     ["print(resp) -> <Response [401]>", 401],
     ["ManagedIdentityCredential: Status code: 400", 400],
+    // Java's HttpURLConnection, the browser console, VS Code's Azure extensions, .NET's status names.
+    ["java.io.IOException: Server returned HTTP response code: 403 for URL: http://contoso.test/x", 403],
+    ["POST https://login.microsoftonline.com/t/oauth2/v2.0/token 400 (Bad Request)", 400],
+    ["Action: contoso.deploy\nError type: 403\nError Message: Failed.", 403],
+    ["Status: BadRequest\nContent:\n{}", 400],
+    // A redirect where a token answer was expected is the failing response.
+    ["Http status code: 302\nHttp status message: Found", 302],
   ])("reads the status of %j", (text, status) => {
     expect(facts(text).httpStatus).toBe(status);
+  });
+
+  it("does not take a status name other than a whole .NET HttpStatusCode name", () => {
+    expect(facts("Status: BadRequestPending").httpStatus).toBeNull();
   });
 
   it("leaves a status that was never printed unknown", () => {

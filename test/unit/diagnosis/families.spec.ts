@@ -11,7 +11,17 @@ describe("recognition by family when no entry matches", () => {
       "ContosoTool: the managed identity endpoint at 169.254.169.254 gave no response after 3 attempts",
       "imds-unreachable",
     ],
+    // Written for the endpoint's answer or silence: a status line outweighs a "failed to connect" heading.
+    [
+      "ContosoTool: Failed to connect to MSI.\nToken request returned http error: 400",
+      "managed-identity-unavailable",
+    ],
+    ['ContosoTool: IMDS request {"timeout": 0}\nResponse status code: 404', "managed-identity-unavailable"],
+    ["ContosoTool: Failed to connect to MSI: connect EHOSTDOWN (status code 400)", "imds-unreachable"],
+    ["ContosoTool: IMDS request failed to connect", "imds-unreachable"],
+    ["ContosoTool: ManagedIdentityCredential failed. Details: Connection reset", "imds-unreachable"],
     ["ContosoTool: connection timed out while fetching the token", "network"],
+    ["ContosoTool: java.net.SocketTimeoutException while fetching the token", "network"],
     ["ContosoTool: lookup failed: EAI_AGAIN", "network"],
     ["spawn pwsh.exe ENOENT", "tool-missing"],
     ["ContosoTool: 'pwsh' executable file not found in $PATH", "tool-missing"],
