@@ -69,9 +69,12 @@ export const EXTRACTION_PATTERNS = {
    */
   httpStatusEnvelope:
     /\bhttp error:? (\d{3})\b|does not indicate success: (?:[A-Za-z]{1,40} \()?(\d{3})\b|returned an error: \((\d{3})\)|\bstatus code (?:was|is|=)[ \t]*'?(\d{3})\b|\bHTTP(?:\/\d(?:\.\d)?)? (\d{3})\b|\bHTTP response code:? (\d{3})\b|\bError type: (\d{3})\b|\b(\d{3}) (?:Client|Server) Error\b|<Response \[(\d{3})\]>/i,
-  /** .NET's `HttpStatusCode` name where the number is not printed (`Status: BadRequest`). */
+  /**
+   * .NET's `HttpStatusCode` name where the number is not printed: `Status: BadRequest`, and AutoRest's `Operation
+   * returned an invalid status code 'Forbidden'` (Azure PowerShell cmdlets, older .NET management SDKs).
+   */
   httpStatusName:
-    /\bStatus: (BadRequest|Unauthorized|Forbidden|NotFound|ProxyAuthenticationRequired|InternalServerError|BadGateway|ServiceUnavailable|GatewayTimeout)\b/,
+    /\b(?:Status: |invalid status code ')(BadRequest|Unauthorized|Forbidden|NotFound|ProxyAuthenticationRequired|InternalServerError|BadGateway|ServiceUnavailable|GatewayTimeout)\b/,
   oauthErrorPrefix:
     /\b(invalid_client|invalid_grant|invalid_request|invalid_scope|invalid_resource|unauthorized_client|unsupported_grant_type|interaction_required|login_required|consent_required|access_denied|temporarily_unavailable|expired_token)\b/,
   subError: /\bsub_?error"?[ \t]*[:=][ \t]*"?([a-z_]{3,40})/i,

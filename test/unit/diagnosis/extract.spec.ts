@@ -64,6 +64,7 @@ describe("facts read from every envelope", () => {
     ["POST https://login.microsoftonline.com/t/oauth2/v2.0/token 400 (Bad Request)", 400],
     ["Action: contoso.deploy\nError type: 403\nError Message: Failed.", 403],
     ["Status: BadRequest\nContent:\n{}", 400],
+    ["Get-AzKeyVaultSecret : Operation returned an invalid status code 'Forbidden'", 403],
     // A redirect where a token answer was expected is the failing response.
     ["Http status code: 302\nHttp status message: Found", 302],
   ])("reads the status of %j", (text, status) => {
