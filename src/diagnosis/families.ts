@@ -24,7 +24,7 @@ export const FAMILY_PATTERNS = {
   toolMissing:
     /spawn (?:az|azd|pwsh|powershell)\S{0,8} ENOENT|is not recognized as an internal or external command|command not found|not found on path|executable file not found/i,
   notLoggedIn:
-    /needs? re-?authentication|re-?authenticate|previously been signed out|please (?:explicitly )?log ?in|please run ['"`]?(?:az login|azd auth login|connect-azaccount)|sign in again|interactive authentication is needed|not logged in/i,
+    /needs? re-?authentication|re-?authenticate|previously been signed out|please (?:explicitly )?log ?in|\brun ['"`]?(?:az login|azd (?:auth )?login|connect-az(?:urerm)?account|login-azurermaccount)\b|sign in again|interactive authentication is needed|not logged in/i,
   assertionInvalid:
     /signature validation|invalid jwt|invalid signature|assertion (?:is )?(?:malformed|invalid)/i,
   credentialInvalid:

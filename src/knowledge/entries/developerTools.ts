@@ -846,7 +846,7 @@ export const developerToolEntries = (): readonly KnowledgeEntry[] => [
       // az's wording when no identity answers to the ID given with --identity.
       text: ["MSI: Failed to retrieve a token from", "check your managed service identity id"],
       // The endpoint answered with a 4xx status.
-      patterns: ["get token request returned http error: 4\\d\\d, reason"],
+      patterns: ["get token request returned(?: http error: 4\\d\\d, reason|: <Response \\[4\\d\\d\\]>)"],
     },
     cause:
       "The Azure CLI asked the host's managed identity endpoint for a token (az login --identity, or a CLI session " +

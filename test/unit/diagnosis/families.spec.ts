@@ -27,6 +27,8 @@ describe("recognition by family when no entry matches", () => {
     ["ContosoTool: 'pwsh' executable file not found in $PATH", "tool-missing"],
     ["ContosoTool: the account needs re-authentication", "not-logged-in"],
     ["ContosoTool: session ended, sign in again", "not-logged-in"],
+    // Pastes break "Please" across lines: the request to run a sign-in command is the signal.
+    ["ContosoTool: no cached session. Pleas\ne run 'az login' to set one up.", "not-logged-in"],
     ["ContosoTool: the token failed signature validation", "assertion-invalid"],
     ["ContosoTool: wrong password for the certificate file", "credential-invalid"],
   ])("%j is %s", (text, category) => {
