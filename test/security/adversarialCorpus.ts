@@ -7,36 +7,24 @@
  */
 import { Buffer } from "node:buffer";
 import type { SecretSample } from "./secretsCorpus.js";
+import { ALNUM, BASE64, seededSecrets } from "./seededSecrets.js";
 
-/** A small seeded generator: the corpus is the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = generator(17);
-const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const WORDS = [
+  "correct",
+  "horse",
+  "battery",
+  "staple",
+  "winter",
+  "orange",
+  "castle",
+  "river",
+  "falcon",
+  "marble",
+];
+const { random, fresh, memorable: memorableJoined } = seededSecrets(17, WORDS);
+/** A password people choose: words and a number, not random enough to give itself away without its name. */
+const memorable = (): string => memorableJoined("-", 1e6);
 const SYMBOLIC = `${ALNUM}-_.~!@#$^*`;
-const BASE64 = `${ALNUM}+/`;
-const seen = new Set<string>();
-
-/** A fresh secret of `length` characters from `alphabet`, never seen before in this corpus. */
-function fresh(length = 32, alphabet = ALNUM): string {
-  for (;;) {
-    let value = "";
-    for (let i = 0; i < length; i++) value += alphabet[Math.floor(random() * alphabet.length)] ?? "x";
-    // Each secret holds a digit, an upper- and a lower-case letter, as generated passwords do.
-    if (!/\d/.test(value) || !/[A-Z]/.test(value) || !/[a-z]/.test(value) || seen.has(value)) continue;
-    seen.add(value);
-    return value;
-  }
-}
 
 const b64 = (text: string | Buffer): string => Buffer.from(text).toString("base64");
 const b64url = (text: string): string => Buffer.from(text).toString("base64url");
@@ -145,30 +133,6 @@ const FORMATS: Record<string, (name: string, value: string) => string> = {
   "Java properties": (n, v) => `${n}=${v}\nlogging.level=INFO`,
   "NEW: ODBC braces": (n, v) => `Driver={ODBC};Server=x;${n}={${v}};`,
 };
-
-const WORDS = [
-  "correct",
-  "horse",
-  "battery",
-  "staple",
-  "winter",
-  "orange",
-  "castle",
-  "river",
-  "falcon",
-  "marble",
-];
-
-/** A password people choose: words and a number, not random enough to give itself away without its name. */
-function memorable(): string {
-  for (;;) {
-    const pick = (): string => WORDS[Math.floor(random() * WORDS.length)] ?? "word";
-    const value = `${pick()}-${pick()}-${pick()}-${String(Math.floor(random() * 1e6))}`;
-    if (seen.has(value)) continue;
-    seen.add(value);
-    return value;
-  }
-}
 
 for (const [format, write] of Object.entries(FORMATS)) {
   // Three names per format, each with its own secret: random, memorable (no shape to find), random with symbols.

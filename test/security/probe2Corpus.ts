@@ -6,35 +6,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { SecretSample } from "./secretsCorpus.js";
-
-/** A small seeded generator, so the corpus is the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = generator(2026);
-const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const BASE64 = `${ALNUM}+/`;
-const BASE64URL = `${ALNUM}-_`;
-const seen = new Set<string>();
-
-/** A fresh random secret, never seen before in this corpus. */
-function fresh(length = 32, alphabet = ALNUM): string {
-  for (;;) {
-    let value = "";
-    for (let i = 0; i < length; i++) value += alphabet[Math.floor(random() * alphabet.length)] ?? "x";
-    if (!/\d/.test(value) || !/[A-Z]/.test(value) || !/[a-z]/.test(value) || seen.has(value)) continue;
-    seen.add(value);
-    return value;
-  }
-}
+import { ALNUM, BASE64, seededSecrets } from "./seededSecrets.js";
 
 const WORDS = [
   "maple",
@@ -48,17 +20,10 @@ const WORDS = [
   "tundra",
   "willow",
 ];
-
+const { random, fresh, memorable: memorableJoined } = seededSecrets(2026, WORDS);
 /** A secret a person chooses: words and digits, nothing random enough to give itself away without its name. */
-function memorable(separator = ""): string {
-  for (;;) {
-    const pick = (): string => WORDS[Math.floor(random() * WORDS.length)] ?? "word";
-    const value = `${pick()}${separator}${pick()}${separator}${pick()}${String(Math.floor(random() * 1e5))}`;
-    if (seen.has(value)) continue;
-    seen.add(value);
-    return value;
-  }
-}
+const memorable = (separator = ""): string => memorableJoined(separator, 1e5);
+const BASE64URL = `${ALNUM}-_`;
 
 const b64 = (text: string | Buffer): string => Buffer.from(text).toString("base64");
 
